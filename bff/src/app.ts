@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { csrfProtection } from './http/csrf.js';
+import type { AppDeps } from './http/deps.js';
+import { AppError, errorHandler } from './http/errors.js';
+import { mountRoutes } from './http/mount-routes.js';
+import { requestLogging } from './http/request-context.js';
+import { allRoutes } from './routes.js';
+
+export function createApp(deps: AppDeps): express.Express {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+
+  app.use(requestLogging(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine and AG Grid set inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.isProduction,
+    }),
+  );
+
+  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config.PUBLIC_ORIGIN));
+  app.use(mountRoutes(allRoutes, deps));
+  app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint.')));
+
+  serveWebApp(app, config.WEB_DIST);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built single-page app: files as they are, every other GET gets index.html. */
+function serveWebApp(app: express.Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+    if (!existsSync(index)) {
+      next(new AppError(404, 'not_found', 'The web app is not built. Run `pnpm build` (pnpm start does it for you).'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,57 @@
+import { loginRequestSchema, principalSchema, ROLES } from '@app/shared';
+import { authenticate } from '../http/authenticate.js';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.js';
+import { defineRoute } from '../http/route.js';
+import { login, clientInfo } from './auth.service.js';
+import { presentMe } from './me.presenter.js';
+import { signSessionToken } from './session-token.js';
+import { endSession } from './sessions.js';
+import { AppError } from '../http/errors.js';
+import { principalFromAccount } from '../tenancy/principal.js';
+
+export const authRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'auth',
+    summary: 'Sign in with email and password; sets the session cookie',
+    access: 'public',
+    body: loginRequestSchema,
+    success: { status: 200, description: 'Signed in', schema: principalSchema },
+    errors: [401, 429],
+    async handler({ req, res, body, deps }) {
+      const { user, sessionId } = await login(body, clientInfo(req), deps.loginLimiter);
+      const token = await signSessionToken(deps.sessionKey, { userId: String(user._id), sessionId });
+      setSessionCookie(res, token, deps.config.secureCookies);
+      return presentMe(principalFromAccount(user, sessionId));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'auth',
+    summary: 'End the current session',
+    access: 'public',
+    success: { status: 204, description: 'Signed out; the cookie no longer works' },
+    async handler({ req, res, deps }) {
+      // Logging out twice, or with an already-ended session, is not an error.
+      const principal = await authenticate(req, res, deps).catch((err: unknown) => {
+        if (err instanceof AppError && err.status === 401) return null;
+        throw err;
+      });
+      if (principal) await endSession(principal.sessionId);
+      clearSessionCookie(res, deps.config.secureCookies);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'auth',
+    summary: 'The signed-in principal: role, display name, tenant ids and names',
+    access: 'session',
+    roles: ROLES,
+    success: { status: 200, description: 'The principal', schema: principalSchema },
+    handler: ({ principal }) => presentMe(principal),
+  }),
+];

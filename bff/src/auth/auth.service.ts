@@ -1,0 +1,41 @@
+import type { Request } from 'express';
+import type { LoginRequest } from '@app/shared';
+import { AppError } from '../http/errors.js';
+import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { User } from '../users/user.model.js';
+import type { LoginRateLimiter } from './login-rate-limit.js';
+import { verifyPassword } from './password.js';
+import { createSession, type ClientInfo } from './sessions.js';
+
+export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
+
+export function clientInfo(req: Request): ClientInfo {
+  return { ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null };
+}
+
+/**
+ * Checks the credentials and opens a session. An unknown email, a wrong password and an account
+ * that cannot sign in yet all give the same 401 after the same amount of hashing work.
+ */
+export async function login(input: LoginRequest, client: ClientInfo, limiter: LoginRateLimiter) {
+  await limiter.beforeAttempt(client.ip ?? 'unknown', input.email);
+
+  // The same email may exist in several resellers' storefronts (it is unique per storefront), so
+  // every candidate is checked; in practice there is one.
+  const candidates = await unsafeUnscoped(User.find({ email: input.email }).limit(5), 'auth: accounts behind a sign-in email');
+  let match: (typeof candidates)[number] | undefined;
+  if (candidates.length === 0) await verifyPassword(null, input.password);
+  for (const candidate of candidates) {
+    if ((await verifyPassword(candidate.passwordHash, input.password)) && candidate.state === 'active') {
+      match ??= candidate;
+    }
+  }
+  if (!match) {
+    await limiter.afterFailure(input.email);
+    throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+  }
+  await limiter.afterSuccess(input.email);
+  const session = await createSession(match._id, client);
+  await unsafeUnscoped(User.updateOne({ _id: match._id }, { $set: { lastSignInAt: new Date() } }), 'auth: record sign-in time');
+  return { user: match, sessionId: session._id };
+}

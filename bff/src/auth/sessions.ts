@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
+import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { User } from '../users/user.model.js';
+import { Session } from './session.model.js';
+import { SESSION_TTL_SECONDS, type SessionClaims } from './session-token.js';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function createSession(userId: Types.ObjectId, client: ClientInfo, now = new Date()) {
+  return Session.create({
+    _id: randomBytes(24).toString('base64url'),
+    userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000),
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+}
+
+export async function endSession(sessionId: string, now = new Date()): Promise<void> {
+  await Session.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: now } });
+}
+
+/** Ends every session of a user at once (deactivation): their next request answers 401. */
+export async function endAllSessionsOf(userId: Types.ObjectId, now = new Date()): Promise<number> {
+  const result = await Session.updateMany({ userId, endedAt: null }, { $set: { endedAt: now } });
+  return result.modifiedCount;
+}
+
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const result = await Session.deleteMany({ expiresAt: { $lt: now } });
+  return result.deletedCount;
+}
+
+/** The live session and active user behind verified token claims, or null when either has ended. */
+export async function resolveSession(claims: SessionClaims, now = new Date()) {
+  const session = await Session.findById(claims.sessionId).lean();
+  if (!session || session.endedAt || session.expiresAt <= now || String(session.userId) !== claims.userId) {
+    return null;
+  }
+  const user = await unsafeUnscoped(User.findById(session.userId), 'auth: the user behind a live session').lean();
+  if (!user || user.state !== 'active') return null;
+  return { session, user };
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  MONGODB_URI: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a TLS-terminating proxy: the number of hops to trust for the client address. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** The public origin (scheme://host:port) browsers use; defaults to the request's own host. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  WEB_DIST: z.string().default(path.join(repoRoot, 'web/dist')),
+  FERRETDB_BIN: z.string().optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  isProduction: boolean;
+  repoRoot: string;
+  /** Production cookies are `__Host-` prefixed and Secure; local HTTP development cannot use either. */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  const isProduction = cfg.NODE_ENV === 'production';
+  if (isProduction && !cfg.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET is required in production (at least 32 random characters).');
+  }
+  if (isProduction && !cfg.MONGODB_URI) {
+    throw new ConfigError('MONGODB_URI is required in production; the embedded database is for development only.');
+  }
+  return { ...cfg, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };
+}

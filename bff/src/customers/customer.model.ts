@@ -1,0 +1,39 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+
+const customerSchema = new Schema(
+  {
+    distributorId: { type: Schema.Types.ObjectId, required: true },
+    resellerId: { type: Schema.Types.ObjectId, required: true },
+    /** Copied from the reseller so the distributor's grid needs no join. */
+    resellerName: { type: String, required: true },
+    companyName: { type: String, required: true, trim: true },
+    email: { type: String, required: true, lowercase: true, trim: true },
+    phone: { type: String, required: true, trim: true },
+    address: { type: String, required: true, trim: true },
+    city: { type: String, required: true, trim: true },
+    country: { type: String, required: true, trim: true },
+    state: { type: String, required: true, trim: true },
+    postcode: { type: String, required: true, trim: true },
+    active: { type: Boolean, required: true, default: true },
+    /** The customer's own choice; the effective value also depends on the reseller's payment method. */
+    orderApprovalRequired: { type: Boolean, required: true, default: false },
+    /** Kept in step with the storefront users (has at least one active user). */
+    storefrontAccess: { type: Boolean, required: true, default: false },
+    /** Sum of the customer's executed, still-active monthly orders, in cents. */
+    monthlyRunRateCents: { type: Number, required: true, default: 0 },
+    /** Bumped on every edit: an update sent with an older revision is stale (409). */
+    revision: { type: Number, required: true, default: 1 },
+  },
+  { timestamps: true },
+);
+// Tenant keys first; each grid sort has its own index ending in _id for keyset pagination.
+customerSchema.index({ distributorId: 1, resellerId: 1, email: 1 }, { unique: true });
+customerSchema.index({ distributorId: 1, resellerId: 1, companyName: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, resellerId: 1, city: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, resellerId: 1, monthlyRunRateCents: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, companyName: 1, _id: 1 });
+customerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: '_id' });
+
+export type CustomerDoc = InferSchemaType<typeof customerSchema>;
+export const Customer = model('Customer', customerSchema);

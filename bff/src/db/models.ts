@@ -1,0 +1,12 @@
+// Every model, so that index creation and tests can reach them all from one import.
+import { AuditEvent } from '../audit/audit-event.model.js';
+import { Session } from '../auth/session.model.js';
+import { Customer } from '../customers/customer.model.js';
+import { Distributor } from '../distributors/distributor.model.js';
+import { Counter } from '../orders/counter.model.js';
+import { Order } from '../orders/order.model.js';
+import { Product } from '../products/product.model.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import { User } from '../users/user.model.js';
+
+export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter];

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { connectDatabase, disconnectDatabase, syncAllIndexes } from './connect.js';
+import { locateFerretDb, startFerretDb, type EmbeddedDatabase } from './embedded-ferretdb.js';
+
+export interface OpenDatabase {
+  uri: string;
+  /** Set when this process started FerretDB itself (no MONGODB_URI). */
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+/** Connects to MONGODB_URI, or starts the embedded FerretDB under DATA_DIR and connects to it. */
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | null = null;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    const binary = await locateFerretDb(config.repoRoot, config.FERRETDB_BIN);
+    embedded = await startFerretDb({ binary, dataDir: path.join(config.DATA_DIR, 'ferretdb') });
+    uri = embedded.uri;
+    log(`Embedded FerretDB listening on 127.0.0.1:${embedded.port} (data in ${config.DATA_DIR}/ferretdb)`);
+  }
+  try {
+    await connectDatabase(uri);
+    await syncAllIndexes();
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    uri,
+    embedded,
+    async close() {
+      await disconnectDatabase().catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Model } from 'mongoose';
+import { hashPassword } from '../../auth/password.js';
+import { AuditEvent } from '../../audit/audit-event.model.js';
+import { Session } from '../../auth/session.model.js';
+import { Customer } from '../../customers/customer.model.js';
+import { Distributor } from '../../distributors/distributor.model.js';
+import { Counter } from '../../orders/counter.model.js';
+import { Order } from '../../orders/order.model.js';
+import { Product } from '../../products/product.model.js';
+import { Reseller } from '../../resellers/reseller.model.js';
+import { User } from '../../users/user.model.js';
+import { syncAllIndexes } from '../connect.js';
+import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
+
+/** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
+export async function insertInBatches(model: Model<any>, docs: readonly object[], batchSize = 2000): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (let i = 0; i < docs.length; i += batchSize) {
+    await model.collection.insertMany(docs.slice(i, i + batchSize) as never[], { ordered: false });
+  }
+}
+
+export async function wipeAll(): Promise<void> {
+  for (const model of [AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User]) {
+    await model.collection.deleteMany({});
+  }
+}
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await Distributor.collection.countDocuments({}, { limit: 1 })) === 0;
+}
+
+export interface SeedSummary {
+  distributors: number;
+  resellers: number;
+  customers: number;
+  users: number;
+  products: number;
+  orders: number;
+}
+
+/** Replaces everything with the demo data set (the same every time). */
+export async function loadDemoData(): Promise<SeedSummary> {
+  await syncAllIndexes();
+  const data = buildDemoData(await hashPassword(DEMO_PASSWORD));
+  await wipeAll();
+  await insertInBatches(Distributor, data.distributors);
+  await insertInBatches(Reseller, data.resellers);
+  await insertInBatches(Customer, data.customers);
+  await insertInBatches(User, data.users);
+  await insertInBatches(Product, data.products);
+  await insertInBatches(Order, data.orders);
+  await insertInBatches(Counter, data.counters);
+  return {
+    distributors: data.distributors.length,
+    resellers: data.resellers.length,
+    customers: data.customers.length,
+    users: data.users.length,
+    products: data.products.length,
+    orders: data.orders.length,
+  };
+}

@@ -1,0 +1,16 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+
+const distributorSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    /** The distributor's own portal: the SSO links send resellers there. */
+    workspaceUrl: { type: String, required: true },
+    currency: { type: String, required: true, default: 'EUR' },
+  },
+  { timestamps: true },
+);
+distributorSchema.plugin(tenantPlugin, { distributor: '_id' });
+
+export type DistributorDoc = InferSchemaType<typeof distributorSchema>;
+export const Distributor = model('Distributor', distributorSchema);

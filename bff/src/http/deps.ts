@@ -1,0 +1,11 @@
+import type { Logger } from 'pino';
+import type { LoginRateLimiter } from '../auth/login-rate-limit.js';
+import type { Config } from '../config.js';
+
+/** What route handlers may need beyond the request: built once at start-up, replaced in tests. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  sessionKey: Uint8Array;
+  loginLimiter: LoginRateLimiter;
+}

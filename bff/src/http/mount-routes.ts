@@ -1,0 +1,50 @@
+import { Router, type Request, type Response } from 'express';
+import { scopeFor } from '../tenancy/scope.js';
+import { authenticate } from './authenticate.js';
+import type { AppDeps } from './deps.js';
+import { forbidden, notFound } from './errors.js';
+import type { RouteSpec } from './route.js';
+import { parseOrThrow } from './validate.js';
+
+/** Mounts declared routes: authenticate, check the role, validate input, run, send. */
+export function mountRoutes(routes: readonly RouteSpec[], deps: AppDeps): Router {
+  const router = Router();
+  const checkResponses = deps.config.NODE_ENV !== 'production';
+
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      const principal = route.access === 'session' ? await authenticate(req, res, deps) : null;
+      if (route.access === 'session' && !route.roles.includes(principal!.role)) throw forbidden();
+
+      // A malformed id cannot name anything the caller may see: same answer as "not yours".
+      const params = route.params ? safeParams(route, req.params) : req.params;
+      const query = route.query ? parseOrThrow(route.query, req.query, 'query') : undefined;
+      const body = route.body ? parseOrThrow(route.body, req.body ?? {}, 'request body') : undefined;
+
+      const base = { req, res, params, query, body, deps };
+      const result =
+        route.access === 'session'
+          ? await route.handler({ ...base, principal: principal!, scope: scopeFor(principal!) })
+          : await route.handler({ ...base, principal: null });
+
+      if (res.headersSent) return;
+      if (result === undefined) {
+        res.status(route.success.status).end();
+        return;
+      }
+      if (checkResponses && route.success.schema) {
+        const check = route.success.schema.safeParse(result);
+        if (!check.success) throw new Error(`${route.method.toUpperCase()} ${route.path} answered off-schema: ${check.error.message}`);
+      }
+      res.status(route.success.status).json(result);
+    });
+  }
+  return router;
+}
+
+function safeParams(route: RouteSpec, raw: unknown) {
+  const parsed = route.params!.safeParse(raw);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+

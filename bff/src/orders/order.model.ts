@@ -1,0 +1,67 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+
+export const ORDER_STATUSES = ['pending_approval', 'in_progress', 'executed', 'canceled'] as const;
+
+const orderLineSchema = new Schema(
+  {
+    productId: { type: Schema.Types.ObjectId, required: true },
+    sku: { type: String, required: true },
+    name: { type: String, required: true },
+    billing: { type: String, enum: ['one_time', 'monthly'], required: true },
+    provisioning: { type: String, enum: ['automatic', 'manual'], required: true },
+    quantity: { type: Number, required: true, min: 1 },
+    unitCostCents: { type: Number, required: true, min: 0 },
+    unitPriceCents: { type: Number, required: true, min: 0 },
+  },
+  { _id: false },
+);
+
+const decisionSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    from: { type: String, enum: [...ORDER_STATUSES, null], default: null },
+    to: { type: String, enum: ORDER_STATUSES, required: true },
+    byUserId: { type: Schema.Types.ObjectId, default: null },
+    byName: { type: String, required: true },
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const orderSchema = new Schema(
+  {
+    distributorId: { type: Schema.Types.ObjectId, required: true },
+    resellerId: { type: Schema.Types.ObjectId, required: true },
+    customerId: { type: Schema.Types.ObjectId, required: true },
+    /** Names copied at order time so order grids need no join. */
+    resellerName: { type: String, required: true },
+    customerName: { type: String, required: true },
+    /** Unique per distributor, from the distributor's counter (see orders/order-number.ts). */
+    number: { type: String, required: true },
+    placedBy: {
+      kind: { type: String, enum: ['reseller', 'customer'], required: true },
+      userId: { type: Schema.Types.ObjectId, default: null },
+      name: { type: String, required: true },
+    },
+    lines: { type: [orderLineSchema], required: true },
+    totalCostCents: { type: Number, required: true, min: 0 },
+    totalAmountCents: { type: Number, required: true, min: 0 },
+    /** The monthly part of the total amount; counts toward the run rate while executed and active. */
+    monthlyAmountCents: { type: Number, required: true, default: 0 },
+    subscriptionActive: { type: Boolean, required: true, default: false },
+    currency: { type: String, required: true },
+    status: { type: String, enum: ORDER_STATUSES, required: true },
+    orderedAt: { type: Date, required: true },
+    history: { type: [decisionSchema], default: [] },
+  },
+  { timestamps: true },
+);
+orderSchema.index({ distributorId: 1, number: 1 }, { unique: true });
+orderSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, orderedAt: -1, _id: -1 });
+orderSchema.index({ distributorId: 1, resellerId: 1, status: 1, orderedAt: -1, _id: -1 });
+orderSchema.index({ distributorId: 1, status: 1, orderedAt: -1, _id: -1 });
+orderSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
+
+export type OrderDoc = InferSchemaType<typeof orderSchema>;
+export const Order = model('Order', orderSchema);

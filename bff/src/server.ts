@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { createLoginRateLimiter } from './auth/login-rate-limit.js';
+import { loadSessionSecret } from './auth/session-secret.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/open-database.js';
+import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
+import { createLogger } from './logger.js';
+
+async function main() {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config, (line) => logger.info(line));
+
+  if (db.embedded && (await isDatabaseEmpty())) {
+    logger.info('First start of the embedded database: loading the demo data set…');
+    logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
+  }
+
+  const app = createApp({
+    config,
+    logger,
+    sessionKey: await loadSessionSecret(config),
+    loginLimiter: createLoginRateLimiter(),
+  });
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    logger.info(`Storefront Admin ready at http://localhost:${config.PORT} (${Date.now() - startedAt} ms)`);
+  });
+  server.on('error', async (err) => {
+    logger.fatal({ err }, 'HTTP server failed');
+    await db.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing requests in flight, then stopping`);
+    server.close(async () => {
+      await db.close();
+      logger.info('Stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('Could not start:', err);
+  }
+  process.exit(1);
+});

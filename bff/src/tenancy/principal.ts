@@ -1,0 +1,38 @@
+import type { Types } from 'mongoose';
+import type { Role } from '@app/shared';
+
+/** Who is calling, as established by the session: the only input to scopes and policies. */
+export interface Principal {
+  readonly userId: Types.ObjectId;
+  readonly sessionId: string;
+  readonly role: Role;
+  readonly email: string;
+  readonly displayName: string;
+  readonly distributorId: Types.ObjectId;
+  readonly resellerId: Types.ObjectId | null;
+  readonly customerId: Types.ObjectId | null;
+}
+
+interface AccountFields {
+  _id: Types.ObjectId;
+  role: Role;
+  email: string;
+  firstName: string;
+  lastName: string;
+  distributorId: Types.ObjectId;
+  resellerId?: Types.ObjectId | null;
+  customerId?: Types.ObjectId | null;
+}
+
+export function principalFromAccount(user: AccountFields, sessionId: string): Principal {
+  return Object.freeze({
+    userId: user._id,
+    sessionId,
+    role: user.role,
+    email: user.email,
+    displayName: `${user.firstName} ${user.lastName}`,
+    distributorId: user.distributorId,
+    resellerId: user.resellerId ?? null,
+    customerId: user.customerId ?? null,
+  });
+}

@@ -1,0 +1,36 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ROLES } from '@app/shared';
+import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+
+export const USER_STATES = ['pending_activation', 'active', 'deactivated'] as const;
+
+/** Everyone who signs in: distributor staff, reseller staff and storefront users. */
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    /**
+     * Where the email must be unique: `staff` for staff, the reseller's id for storefront users
+     * ("unique within the reseller's storefront"). Enforced by the unique index below.
+     */
+    loginRealm: { type: String, required: true },
+    passwordHash: { type: String, default: null },
+    role: { type: String, enum: ROLES, required: true },
+    distributorId: { type: Schema.Types.ObjectId, required: true },
+    resellerId: { type: Schema.Types.ObjectId, default: null },
+    customerId: { type: Schema.Types.ObjectId, default: null },
+    firstName: { type: String, required: true, trim: true },
+    lastName: { type: String, required: true, trim: true },
+    language: { type: String, required: true, default: 'en' },
+    dateFormat: { type: String, required: true, default: 'DD/MM/YYYY' },
+    state: { type: String, enum: USER_STATES, required: true, default: 'pending_activation' },
+    lastSignInAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+userSchema.index({ loginRealm: 1, email: 1 }, { unique: true });
+userSchema.index({ email: 1 });
+userSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, lastName: 1, _id: 1 });
+userSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
+
+export type UserDoc = InferSchemaType<typeof userSchema>;
+export const User = model('User', userSchema);

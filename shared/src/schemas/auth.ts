@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/roles.js';
+import { objectIdSchema } from './common.js';
+
+export const loginRequestSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address')),
+    password: z.string().min(1, 'Enter your password').max(256),
+  })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** The signed-in principal: who they are and where they sit in the tenancy tree. */
+export const principalSchema = z
+  .object({
+    userId: objectIdSchema,
+    role: z.enum(ROLES),
+    email: z.string(),
+    displayName: z.string(),
+    distributorId: objectIdSchema,
+    distributorName: z.string(),
+    resellerId: objectIdSchema.nullable(),
+    resellerName: z.string().nullable(),
+    customerId: objectIdSchema.nullable(),
+    customerName: z.string().nullable(),
+  })
+  .meta({ id: 'Principal' });
+export type Principal = z.infer<typeof principalSchema>;
