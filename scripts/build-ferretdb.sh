@@ -13,12 +13,14 @@ if [ -x "$bin" ]; then
   echo "$bin"
   exit 0
 fi
-if ! command -v go >/dev/null 2>&1; then
-  [ -x /usr/local/go/bin/go ] && PATH="/usr/local/go/bin:$PATH"
+# Go's official tarball installs outside PATH for non-login shells; look there too.
+fallback_go="${GO_FALLBACK_DIR:-/usr/local/go/bin}"
+if ! command -v go >/dev/null 2>&1 && [ -x "$fallback_go/go" ]; then
+  PATH="$fallback_go:$PATH"
 fi
 if ! command -v go >/dev/null 2>&1; then
   echo "FerretDB is not built yet and Go is not installed, so the embedded database cannot start." >&2
-  echo "Either install Go 1.24 or newer (Debian: apt-get install golang-go) and run this again," >&2
+  echo "Either install Go 1.24 or newer and run this again," >&2
   echo "or set MONGODB_URI to a MongoDB server (mongodb://host:27017/storefront)." >&2
   exit 3
 fi

@@ -6,8 +6,9 @@ mongoose.set('strictQuery', true);
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', true);
 
-export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
+    ...(dbName ? { dbName } : {}),
     // Fail fast while the database is down so /api/health answers 503 promptly; the driver
     // keeps monitoring and reconnects by itself when the server is back.
     serverSelectionTimeoutMS: 3000,

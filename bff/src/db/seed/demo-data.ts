@@ -90,7 +90,8 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
     let seq = 0;
     for (let i = 0; i < ORDERS_PER_DISTRIBUTOR[d.key]; i++) {
       const tenant = rnd.pick(tenants);
-      data.orders.push(buildOrder(rnd, { tenant, products, number: `${d.prefix}-${String(++seq).padStart(6, '0')}`, now }));
+      const number = `${d.prefix}-${String(++seq).padStart(6, '0')}`;
+      data.orders.push(buildOrder(rnd, { tenant, products, number, now, id: demoId(`order:${number}`) }));
     }
     data.counters.push({ _id: `order-number:${distributorId.toHexString()}`, seq });
   }

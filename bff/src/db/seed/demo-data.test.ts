@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoData } from './demo-data.js';
+
+describe('the demo data set', () => {
+  const data = buildDemoData('hash');
+
+  it('is the same every time', () => {
+    expect(JSON.stringify(buildDemoData('hash'))).toBe(JSON.stringify(data));
+  });
+
+  it('has every demo account, orders in every status and users in every state', () => {
+    const emails = data.users.map((u) => u.email);
+    for (const e of ['distributor@demo.example', 'reseller.card@demo.example', 'reseller.cash@demo.example', 'reseller.deposit@demo.example',
+      'buyer@demo.example', 'other.distributor@demo.example', 'other.reseller@demo.example']) {
+      expect(emails).toContain(e);
+    }
+    expect(new Set(data.orders.map((o) => o.status))).toEqual(new Set(['pending_approval', 'in_progress', 'executed', 'canceled']));
+    expect(new Set(data.users.filter((u) => u.role === 'storefront').map((u) => u.state))).toEqual(new Set(['pending_activation', 'active', 'deactivated']));
+    expect(data.customers.some((c) => !c.active)).toBe(true);
+    expect(data.customers.some((c) => !c.storefrontAccess)).toBe(true);
+    expect(data.customers.length).toBeGreaterThanOrEqual(200);
+    expect(data.orders.length).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('keeps pending approvals to customers whose orders need approval', () => {
+    const customers = new Map(data.customers.map((c) => [String(c._id), c]));
+    const cardReseller = String(data.resellers.find((r) => r.paymentMethod === 'credit_card')!._id);
+    for (const o of data.orders.filter((x) => x.status === 'pending_approval')) {
+      const c = customers.get(String(o.customerId))!;
+      expect(c.orderApprovalRequired || String(c.resellerId) === cardReseller).toBe(true);
+      expect(o.placedBy.kind).toBe('customer');
+    }
+  });
+
+  it('makes the buyer an active storefront user of a cash-reseller customer that requires approval', () => {
+    const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
+    const company = data.customers.find((c) => String(c._id) === String(buyer.customerId))!;
+    const reseller = data.resellers.find((r) => String(r._id) === String(company.resellerId))!;
+    expect(buyer.state).toBe('active');
+    expect(company.orderApprovalRequired).toBe(true);
+    expect(reseller.paymentMethod).toBe('cash');
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { locateFerretDb, startFerretDb, type EmbeddedDatabase } from '../db/embedded-ferretdb.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoBaseUri: string;
+    ferretDbBinary: string;
+  }
+}
+
+/**
+ * Starts one FerretDB on a temporary directory and a free port for the whole run (or uses
+ * MONGODB_URI when given), and removes it all afterwards.
+ */
+export default async function setup(project: TestProject) {
+  const binary = process.env.MONGODB_URI ? '' : await locateFerretDb(repoRoot, process.env.FERRETDB_BIN);
+  let db: EmbeddedDatabase | null = null;
+  let dir: string | null = null;
+  let baseUri = process.env.MONGODB_URI ?? '';
+  if (!baseUri) {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'storefront-test-db-'));
+    db = await startFerretDb({ binary, dataDir: dir });
+    baseUri = db.uri;
+  }
+  // Test files pick their own database name (dbName), so one server serves them all in parallel.
+  project.provide('mongoBaseUri', baseUri);
+  project.provide('ferretDbBinary', binary);
+  return async () => {
+    await db?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
+import { createApp } from '../app.js';
+import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limit.js';
+import { loadConfig } from '../config.js';
+import { connectDatabase, syncAllIndexes } from '../db/connect.js';
+import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
+import { loadDemoData } from '../db/seed/load.js';
+import { createLogger } from '../logger.js';
+
+export const DEMO_ACCOUNTS = {
+  distributor: 'distributor@demo.example',
+  card: 'reseller.card@demo.example',
+  cash: 'reseller.cash@demo.example',
+  deposit: 'reseller.deposit@demo.example',
+  buyer: 'buyer@demo.example',
+  otherDistributor: 'other.distributor@demo.example',
+  otherReseller: 'other.reseller@demo.example',
+} as const;
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
+
+export const TEST_SESSION_KEY = new TextEncoder().encode(randomBytes(32).toString('hex'));
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/storefront-test-unused', ...overrides });
+}
+
+export function buildTestApp(limits?: LoginLimits): Express {
+  const config = testConfig();
+  return createApp({
+    config,
+    logger: createLogger('silent'),
+    sessionKey: TEST_SESSION_KEY,
+    loginLimiter: createLoginRateLimiter(limits ?? { perAddress: 10_000, failuresPerAccount: 10_000, windowSeconds: 60 }),
+  });
+}
+
+/**
+ * Each test file gets a database of its own on the run's FerretDB (see global-setup.ts), with the
+ * demo data set loaded unless `demoData: false`.
+ */
+export function useTestDatabase(opts: { demoData?: boolean } = {}) {
+  const dbName = `t_${randomBytes(6).toString('hex')}`;
+  beforeAll(async () => {
+    await connectDatabase(inject('mongoBaseUri'), dbName);
+    await syncAllIndexes();
+    if (opts.demoData !== false) await loadDemoData();
+  });
+  afterAll(async () => {
+    await mongoose.connection.dropDatabase().catch(() => {});
+    await mongoose.disconnect();
+  });
+}
+
+/** A supertest agent that sends the CSRF header, as the web app does. */
+export function api(app: Express) {
+  const csrf = (r: request.Test) => r.set(CSRF_HEADER, CSRF_HEADER_VALUE);
+  return {
+    get: (url: string, cookie?: string) => withCookie(request(app).get(url), cookie),
+    post: (url: string, body?: object, cookie?: string) => csrf(withCookie(request(app).post(url), cookie)).send(body ?? {}),
+    patch: (url: string, body?: object, cookie?: string) => csrf(withCookie(request(app).patch(url), cookie)).send(body ?? {}),
+    put: (url: string, body?: object, cookie?: string) => csrf(withCookie(request(app).put(url), cookie)).send(body ?? {}),
+    delete: (url: string, cookie?: string) => csrf(withCookie(request(app).delete(url), cookie)),
+  };
+}
+
+function withCookie(r: request.Test, cookie?: string) {
+  return cookie ? r.set('Cookie', cookie) : r;
+}
+
+/** Signs a demo account in and returns its `name=value` session cookie. */
+export async function signIn(app: Express, who: DemoAccount | string, password = DEMO_PASSWORD): Promise<string> {
+  const email = who in DEMO_ACCOUNTS ? DEMO_ACCOUNTS[who as DemoAccount] : who;
+  const res = await api(app).post('/api/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return sessionCookieFrom(res.headers['set-cookie']);
+}
+
+export function sessionCookieFrom(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const session = all.find((c) => /^(__Host-)?session=/.test(c));
+  if (!session) throw new Error('no session cookie set');
+  return session.split(';')[0]!;
+}
