@@ -8,7 +8,6 @@ export default defineConfig({
     // One FerretDB for the run; each test file works in a database of its own.
     globalSetup: ['src/test/global-setup.ts'],
     pool: 'forks',
-    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

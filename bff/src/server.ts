@@ -5,6 +5,7 @@ import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -17,6 +18,11 @@ async function main() {
     logger.info('First start of the embedded database: loading the demo data set…');
     logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
   }
+
+  // Session records expire by their stored expiry (FerretDB has no TTL indexes); sweep them hourly.
+  const sweep = () => purgeExpiredSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  await sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
 
   const app = createApp({
     config,
