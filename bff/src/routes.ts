@@ -1,11 +1,21 @@
 import { authRoutes } from './auth/auth.routes.js';
+import { customerRoutes } from './customers/customer.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { RouteSpec } from './http/route.js';
 import { defineRoute } from './http/route.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { overviewRoutes } from './overview/overview.routes.js';
+import { resellerRoutes } from './resellers/reseller.routes.js';
+import { ssoRoutes } from './sso/sso.routes.js';
 
-const featureRoutes: RouteSpec[] = [...healthRoutes, ...authRoutes, ...overviewRoutes];
+const featureRoutes: RouteSpec[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...overviewRoutes,
+  ...resellerRoutes,
+  ...customerRoutes,
+  ...ssoRoutes,
+];
 
 const openApiRoute = defineRoute({
   method: 'get',

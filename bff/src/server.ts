@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import { loadSsoKeys } from './sso/sso-keys.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
     logger,
     sessionKey: await loadSessionSecret(config),
     loginLimiter: createLoginRateLimiter(),
+    ssoKeys: await loadSsoKeys(config),
   });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Storefront Admin ready at http://localhost:${config.PORT} (${Date.now() - startedAt} ms)`);

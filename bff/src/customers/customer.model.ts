@@ -22,17 +22,22 @@ const customerSchema = new Schema(
     storefrontAccess: { type: Boolean, required: true, default: false },
     /** Sum of the customer's executed, still-active monthly orders, in cents. */
     monthlyRunRateCents: { type: Number, required: true, default: 0 },
+    /** Derived by customerDerivedFields (customer-keys.ts) on every write: sort and search keys. */
+    nameKey: { type: String, required: true },
+    cityKey: { type: String, required: true },
+    searchText: { type: String, required: true },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },
   { timestamps: true },
 );
-// Tenant keys first; each grid sort has its own index ending in _id for keyset pagination.
+// Tenant keys first. Each grid sort has an index ending in _id (keyset pagination), once for a
+// reseller's grid and once for the distributor's grid across its resellers.
 customerSchema.index({ distributorId: 1, resellerId: 1, email: 1 }, { unique: true });
-customerSchema.index({ distributorId: 1, resellerId: 1, companyName: 1, _id: 1 });
-customerSchema.index({ distributorId: 1, resellerId: 1, city: 1, _id: 1 });
-customerSchema.index({ distributorId: 1, resellerId: 1, monthlyRunRateCents: 1, _id: 1 });
-customerSchema.index({ distributorId: 1, companyName: 1, _id: 1 });
+for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents']) {
+  customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, _id: 1 });
+  customerSchema.index({ distributorId: 1, [key]: 1, _id: 1 });
+}
 customerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: '_id' });
 
 export type CustomerDoc = InferSchemaType<typeof customerSchema>;

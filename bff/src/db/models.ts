@@ -7,6 +7,7 @@ import { Counter } from '../orders/counter.model.js';
 import { Order } from '../orders/order.model.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import { SsoGrant } from '../sso/sso-grant.model.js';
 import { User } from '../users/user.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter];
+export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant];

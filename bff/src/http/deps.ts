@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { LoginRateLimiter } from '../auth/login-rate-limit.js';
 import type { Config } from '../config.js';
+import type { SsoKeys } from '../sso/sso-keys.js';
 
 /** What route handlers may need beyond the request: built once at start-up, replaced in tests. */
 export interface AppDeps {
@@ -8,4 +9,5 @@ export interface AppDeps {
   logger: Logger;
   sessionKey: Uint8Array;
   loginLimiter: LoginRateLimiter;
+  ssoKeys: SsoKeys;
 }

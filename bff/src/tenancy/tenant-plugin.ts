@@ -32,7 +32,7 @@ export function scoped<Q extends Query<unknown, unknown> | Aggregate<unknown>>(q
 }
 
 /** Marks a new or loaded document so that saving it is checked against `scope`. */
-export function scopedDoc<D extends Document>(doc: D, scope: Scope): D {
+export function scopedDoc<D extends Document<unknown>>(doc: D, scope: Scope): D {
   if (!isScope(scope)) throw new UnscopedAccessError('A document given something that is not a scope');
   doc.$locals[SCOPE as unknown as string] = scope;
   return doc;

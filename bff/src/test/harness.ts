@@ -11,6 +11,7 @@ import { connectDatabase, syncAllIndexes } from '../db/connect.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { loadDemoData } from '../db/seed/load.js';
 import { createLogger } from '../logger.js';
+import { testSsoKeys } from '../sso/sso-keys.js';
 
 export const DEMO_ACCOUNTS = {
   distributor: 'distributor@demo.example',
@@ -29,9 +30,12 @@ export function testConfig(overrides: Record<string, string> = {}) {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/storefront-test-unused', ...overrides });
 }
 
+export const TEST_SSO_KEYS = await testSsoKeys();
+
 export function buildTestApp(limits?: LoginLimits): Express {
   const config = testConfig();
   return createApp({
+    ssoKeys: TEST_SSO_KEYS,
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { customerDerivedFields } from '../../customers/customer-keys.js';
 import { demoId, type Random } from '../demo-ids.js';
 import { COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, FIRST_NAMES, LAST_NAMES, PLACES, PRODUCTS, STREETS } from './vocabulary.js';
 
@@ -28,7 +29,7 @@ export function buildCustomer(
   const name = `${rnd.pick(COMPANY_FIRST)} ${rnd.pick(COMPANY_SECOND)} ${rnd.pick(COMPANY_SUFFIX)}`;
   const place = rnd.pick(PLACES);
   const slug = `${ascii(name).slice(0, 18)}-${o.index}`;
-  return {
+  const customer = {
     _id: o.key ? demoId(o.key) : new Types.ObjectId(),
     distributorId: o.distributorId,
     resellerId: o.resellerId,
@@ -49,6 +50,7 @@ export function buildCustomer(
     createdAt: new Date(o.now.getTime() - rnd.int(30, 900) * DAY),
     updatedAt: o.now,
   };
+  return { ...customer, ...customerDerivedFields(customer) };
 }
 type CustomerSeed = ReturnType<typeof buildCustomer>;
 

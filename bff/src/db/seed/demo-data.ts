@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { customerDerivedFields } from '../../customers/customer-keys.js';
 import { demoId, seededRandom, type Random } from '../demo-ids.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 
@@ -81,6 +82,7 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
         const customer = buildCustomer(rnd, { key: `customer:${r.key}:${i}`, distributorId, resellerId, resellerName: r.name, index: i, now });
         if (`customer:${r.key}:${i}` === BUYER_CUSTOMER_KEY) {
           Object.assign(customer, { companyName: 'Blue Harbor Trading Ltd', email: 'accounts@blueharbor.example', active: true, orderApprovalRequired: true });
+          Object.assign(customer, customerDerivedFields(customer));
         }
         data.customers.push(customer);
         tenants.push({ distributorId, resellerId, resellerName: r.name, markupPercent: r.markupPercent, approvalForced: r.paymentMethod === 'credit_card', customer });

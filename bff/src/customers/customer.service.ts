@@ -1,0 +1,123 @@
+import { Types } from 'mongoose';
+import type { CreateCustomer, CustomerFields, UpdateCustomer } from '@app/shared';
+import { APPROVAL_FORCED_NOTICE } from '@app/shared';
+import { diff, recordAudit, type Actor } from '../audit/audit.service.js';
+import { Distributor } from '../distributors/distributor.model.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import type { Scope } from '../tenancy/scope.js';
+import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
+import { customerDerivedFields } from './customer-keys.js';
+import { Customer } from './customer.model.js';
+
+const DUPLICATE_EMAIL = 'Another customer of yours already uses this email.';
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
+
+/** A customer inside the scope, with its reseller's payment method and the currency; 404 otherwise. */
+export async function getCustomer(scope: Scope, id: string) {
+  if (!Types.ObjectId.isValid(id)) throw notFound('The customer');
+  const customer = await scoped(Customer.findById(id), scope).lean();
+  if (!customer) throw notFound('The customer');
+  const [reseller, distributor] = await Promise.all([
+    scoped(Reseller.findById(customer.resellerId, { paymentMethod: 1, name: 1 }), scope).lean(),
+    scoped(Distributor.findById(customer.distributorId, { currency: 1 }), scope).lean(),
+  ]);
+  if (!reseller || !distributor) throw notFound('The customer');
+  return { customer, paymentMethod: reseller.paymentMethod, currency: distributor.currency };
+}
+
+export async function createCustomer(actor: Actor, input: CreateCustomer) {
+  const { scope, principal } = actor;
+  const reseller = await scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean();
+  if (!reseller) throw notFound('Your reseller account');
+  const doc = scopedDoc(
+    new Customer({
+      ...input,
+      ...customerDerivedFields(input),
+      distributorId: principal.distributorId,
+      resellerId: reseller._id,
+      resellerName: reseller.name,
+    }),
+    scope,
+  );
+  try {
+    await doc.save();
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    throw err;
+  }
+  await recordAudit(actor, { action: 'customer.created', target: { type: 'customer', id: doc._id }, customerId: doc._id });
+  return getCustomer(scope, doc.id as string);
+}
+
+/** Applies an edit made on `revision`; a newer stored revision means someone else saved first (409). */
+export async function updateCustomer(actor: Actor, id: string, input: UpdateCustomer) {
+  const { scope } = actor;
+  const { customer: before } = await getCustomer(scope, id);
+  const { revision, ...fields } = input;
+  let updated;
+  try {
+    updated = await scoped(
+      Customer.findOneAndUpdate(
+        { _id: before._id, revision },
+        { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 } },
+        { new: true },
+      ),
+      scope,
+    ).lean();
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    throw err;
+  }
+  if (!updated) throw staleEdit();
+  const changes = diff(before as unknown as CustomerFields, fields);
+  await recordAudit(actor, { action: 'customer.updated', target: { type: 'customer', id: before._id }, resellerId: before.resellerId, customerId: before._id, changes });
+  return getCustomer(scope, id);
+}
+
+export async function setCustomerActive(actor: Actor, id: string, active: boolean, revision: number) {
+  const { scope } = actor;
+  const { customer } = await getCustomer(scope, id);
+  const updated = await scoped(
+    Customer.findOneAndUpdate({ _id: customer._id, revision }, { $set: { active }, $inc: { revision: 1 } }, { new: true }),
+    scope,
+  ).lean();
+  if (!updated) throw staleEdit();
+  if (customer.active !== active) {
+    await recordAudit(actor, {
+      action: active ? 'customer.activated' : 'customer.deactivated',
+      target: { type: 'customer', id: customer._id },
+      resellerId: customer.resellerId,
+      customerId: customer._id,
+      changes: { active: { from: customer.active, to: active } },
+    });
+  }
+  return getCustomer(scope, id);
+}
+
+/**
+ * Sets the customer's own approval flag (rule 1). Switching it off is refused while the reseller
+ * pays by credit card, whatever the browser shows; the check reads the payment method now, so a
+ * change by the distributor applies at once.
+ */
+export async function setOrderApproval(actor: Actor, id: string, required: boolean) {
+  const { scope } = actor;
+  const { customer, paymentMethod } = await getCustomer(scope, id);
+  if (!required && paymentMethod === 'credit_card') throw conflict(APPROVAL_FORCED_NOTICE, 'conflict');
+  if (customer.orderApprovalRequired !== required) {
+    await scoped(Customer.updateOne({ _id: customer._id }, { $set: { orderApprovalRequired: required }, $inc: { revision: 1 } }), scope);
+    await recordAudit(actor, {
+      action: 'customer.order_approval_changed',
+      target: { type: 'customer', id: customer._id },
+      resellerId: customer.resellerId,
+      customerId: customer._id,
+      changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
+    });
+  }
+  return getCustomer(scope, id);
+}
+
+function staleEdit() {
+  return conflict('This customer was changed by someone else since you opened it. Reload to see the latest version.', 'stale');
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { objectIdSchema, paymentMethodSchema } from './common.js';
+
+const required = (label: string, max = 120) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+/** The fields a reseller fills in for a customer; all mandatory (product rule, New customer form). */
+export const customerFieldsSchema = z.object({
+  companyName: required('Company name', 160),
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Email is required')
+    .max(254, 'Email must be at most 254 characters')
+    .pipe(z.email('Enter a valid email address')),
+  phone: required('Phone', 40).regex(/^[+0-9 ()./-]{5,40}$/, 'Enter a phone number (digits, spaces, + - ( ) . /)'),
+  address: required('Address', 200),
+  city: required('City', 100),
+  country: required('Country', 100),
+  state: required('State/province', 100),
+  postcode: required('Postcode', 20),
+});
+export type CustomerFields = z.infer<typeof customerFieldsSchema>;
+
+export const createCustomerSchema = customerFieldsSchema.meta({ id: 'CreateCustomer' });
+export type CreateCustomer = z.infer<typeof createCustomerSchema>;
+
+/** An edit carries the revision it was made on; an older revision is a stale edit (409). */
+export const updateCustomerSchema = customerFieldsSchema
+  .extend({ revision: z.number().int().min(1) })
+  .meta({ id: 'UpdateCustomer' });
+export type UpdateCustomer = z.infer<typeof updateCustomerSchema>;
+
+export const CUSTOMER_SORT_KEYS = ['companyName', 'phone', 'city', 'email', 'monthlyRunRate'] as const;
+export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
+const sortValues = CUSTOMER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+
+export const customerListQuerySchema = z
+  .object({
+    search: z.string().trim().max(100, 'Search must be at most 100 characters').optional(),
+    /** A column name, `-` in front for descending. */
+    sort: z.enum(sortValues as [string, ...string[]]).default('companyName'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page's `nextCursor`: pages stay fast however deep. */
+    cursor: z.string().max(500).optional(),
+    /** For jumps without a cursor (e.g. a scrollbar dragged far down). */
+    offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    /** Distributor view only: one reseller's customers. */
+    resellerId: objectIdSchema.optional(),
+  })
+  .meta({ id: 'CustomerListQuery' });
+export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
+
+export const customerRowSchema = z
+  .object({
+    id: objectIdSchema,
+    companyName: z.string(),
+    phone: z.string(),
+    city: z.string(),
+    email: z.string(),
+    monthlyRunRate: z.number(),
+    currency: z.string(),
+    storefrontAccess: z.boolean(),
+    active: z.boolean(),
+    resellerId: objectIdSchema,
+    resellerName: z.string(),
+  })
+  .meta({ id: 'CustomerRow' });
+export type CustomerRow = z.infer<typeof customerRowSchema>;
+
+export const customerListSchema = z
+  .object({ items: z.array(customerRowSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .meta({ id: 'CustomerList' });
+export type CustomerList = z.infer<typeof customerListSchema>;
+
+export const orderApprovalSchema = z
+  .object({
+    /** What applies: forced on by a credit-card reseller, or the customer's own setting. */
+    required: z.boolean(),
+    /** The customer's own setting, kept for when the payment method changes. */
+    customerSetting: z.boolean(),
+    forcedByPaymentMethod: z.boolean(),
+  })
+  .meta({ id: 'OrderApproval' });
+export type OrderApproval = z.infer<typeof orderApprovalSchema>;
+
+export const customerDetailSchema = customerFieldsSchema
+  .extend({
+    id: objectIdSchema,
+    resellerId: objectIdSchema,
+    resellerName: z.string(),
+    active: z.boolean(),
+    storefrontAccess: z.boolean(),
+    monthlyRunRate: z.number(),
+    currency: z.string(),
+    orderApproval: orderApprovalSchema,
+    revision: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    /** What the caller may do; the server still checks every action. */
+    abilities: z.object({ edit: z.boolean(), manage: z.boolean() }),
+  })
+  .meta({ id: 'CustomerDetail' });
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+
+export const customerStatsQuerySchema = z.object({ resellerId: objectIdSchema.optional() }).meta({ id: 'CustomerStatsQuery' });
+
+export const customerStatsSchema = z
+  .object({
+    allCustomers: z.number().int(),
+    transactingCustomers: z.number().int(),
+    monthlyRunRate: z.number(),
+    currency: z.string(),
+    /** True for a reseller paying by credit card: every order needs approval (shows the notice). */
+    approvalRequiredForAll: z.boolean(),
+    paymentMethod: paymentMethodSchema.nullable(),
+  })
+  .meta({ id: 'CustomerStats' });
+export type CustomerStats = z.infer<typeof customerStatsSchema>;
+
+export const setOrderApprovalSchema = z.object({ required: z.boolean() }).meta({ id: 'SetOrderApproval' });
+export const setCustomerActiveSchema = z
+  .object({ active: z.boolean(), revision: z.number().int().min(1) })
+  .meta({ id: 'SetCustomerActive' });
+
+export const SSO_TARGETS = ['services', 'subscriptions', 'assets'] as const;
+export const ssoLinkRequestSchema = z.object({ target: z.enum(SSO_TARGETS) }).meta({ id: 'SsoLinkRequest' });
+export const ssoLinkSchema = z.object({ url: z.url(), expiresAt: z.iso.datetime() }).meta({ id: 'SsoLink' });
+export type SsoLink = z.infer<typeof ssoLinkSchema>;
+
+export const APPROVAL_FORCED_NOTICE = 'The payment method set by your distributor requires order approval for all customers.';
