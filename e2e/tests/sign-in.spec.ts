@@ -31,11 +31,15 @@ test.describe('signing in and out', () => {
     await keepScreenshot(page, testInfo, 'sign-in-wrong-password');
   });
 
-  test('a session ended on the server sends the person to sign-in with a message', async ({ page }, testInfo) => {
+  test('a session ended on the server sends the person to sign-in with a message', async ({ page, playwright, baseURL }, testInfo) => {
     await signIn(page, 'reseller.card@demo.example');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
-    const logout = await page.request.post('/api/auth/logout', { headers: { 'x-csrf-protection': '1' } });
+    // End the session from elsewhere (another device with the same cookie); this browser keeps its cookie.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const elsewhere = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie, 'x-csrf-protection': '1' } });
+    const logout = await elsewhere.post('/api/auth/logout');
     expect(logout.status()).toBe(204);
+    await elsewhere.dispose();
     await page.reload();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();

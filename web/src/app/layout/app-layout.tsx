@@ -1,0 +1,46 @@
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import type { Principal } from '@app/shared';
+import { NAVIGATION } from '../navigation';
+import { UserMenu } from './user-menu';
+
+const tenantName = (p: Principal) => (p.role === 'distributor' ? p.distributorName : p.role === 'reseller' ? p.resellerName : p.customerName);
+
+export function AppLayout({ principal }: { principal: Principal }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text fw={800} c="indigo.8">
+              Storefront Admin
+            </Text>
+            <Text c="dimmed" visibleFrom="xs" truncate>
+              {tenantName(principal)}
+            </Text>
+          </Group>
+          <UserMenu principal={principal} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {NAVIGATION[principal.role].map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end={item.end}
+            label={item.label}
+            leftSection={<item.icon size={18} aria-hidden />}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,50 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import type { Principal } from '@app/shared';
+import { useLogout } from '@/features/auth';
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+export function UserMenu({ principal }: { principal: Principal }) {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        navigate('/sign-in?reason=signed-out', { replace: true });
+        notifications.show({ message: 'Signed out', color: 'blue' });
+      },
+    });
+
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${principal.displayName}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="indigo" radius="xl" size="sm">
+              {initials(principal.displayName)}
+            </Avatar>
+            <Text size="sm" fw={600} visibleFrom="sm">
+              {principal.displayName}
+            </Text>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{principal.email}</Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,35 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, useLocation } from 'react-router';
+import type { Role } from '@app/shared';
+import { homePathFor, useMe } from '@/features/auth';
+import { AppLayout } from '../layout/app-layout';
+import { PageError } from './error-page';
+
+/** Signed-in persona of the right role, or a redirect: to sign-in, or to the persona's own area. */
+export function RequireArea({ role }: { role: Role }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (me.isError) return <PageError message={me.error.message} />;
+  const { principal, ended } = me.data;
+  if (!principal) {
+    const params = new URLSearchParams({ next: location.pathname + location.search });
+    if (ended) params.set('reason', 'expired');
+    return <Navigate to={`/sign-in?${params}`} replace />;
+  }
+  if (principal.role !== role) return <Navigate to={homePathFor(principal.role)} replace />;
+  return <AppLayout principal={principal} />;
+}
+
+export function RootRedirect() {
+  const me = useMe();
+  if (me.isPending) return null;
+  const principal = me.data?.principal;
+  return <Navigate to={principal ? homePathFor(principal.role) : '/sign-in'} replace />;
+}

@@ -1,0 +1,12 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Overview } from '@app/shared';
+import { apiRequest } from '@/lib/api-client';
+
+export const overviewKeys = { all: ['overview'] as const };
+
+export const overviewQueryOptions = () =>
+  queryOptions({ queryKey: overviewKeys.all, queryFn: ({ signal }) => apiRequest<Overview>('/api/overview', { signal }) });
+
+export function useOverview() {
+  return useQuery(overviewQueryOptions());
+}

@@ -1,0 +1,2 @@
+export { HomePage } from './components/home-page';
+export { overviewKeys } from './api/get-overview';

@@ -1,0 +1,70 @@
+import { apiErrorSchema, CSRF_HEADER, CSRF_HEADER_VALUE, type ErrorCode } from '@app/shared';
+
+/** Any non-2xx answer of the BFF, parsed from its one error shape. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Listener = (error: ApiRequestError) => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Lets the app react in one place when any request finds the session gone. */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Do not announce a 401 (the "who am I" probe and sign-in answer 401 as a matter of course). */
+  quietUnauthorized?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiRequestError(0, 'network', 'The server could not be reached. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const payload: unknown = await res.json().catch(() => null);
+  if (res.ok) return payload as T;
+
+  const parsed = apiErrorSchema.safeParse(payload);
+  const error = parsed.success
+    ? new ApiRequestError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields)
+    : new ApiRequestError(res.status, 'internal', `The server answered ${res.status}. Please try again.`);
+  if (res.status === 401 && !opts.quietUnauthorized) unauthorizedListeners.forEach((l) => l(error));
+  throw error;
+}
+
+/** Builds `?a=1&b=2` from defined, non-empty values. */
+export function toQueryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

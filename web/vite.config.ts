@@ -1,0 +1,12 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const bff = `http://127.0.0.1:${process.env.BFF_PORT ?? 3000}`;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
+  server: { proxy: { '/api': bff, '/.well-known': bff } },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+});
