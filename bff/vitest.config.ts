@@ -8,7 +8,8 @@ export default defineConfig({
     // One FerretDB for the run; each test file works in a database of its own.
     globalSetup: ['src/test/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: FerretDB scans whole collections, and CI machines have two cores.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -14,12 +14,23 @@ const theme = createTheme({
   primaryShade: 7,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  components: {
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+  },
 });
 
 // Mantine's default "dimmed" grey is below the WCAG AA contrast ratio on white; use a darker one.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Error text and the active navigation item's text need darker shades for AA contrast.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-primary-color-light-color': 'var(--mantine-color-indigo-9)',
+    '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-indigo-1)',
+    '--mantine-color-indigo-light-hover': 'var(--mantine-color-indigo-1)',
+  },
   dark: {},
 });
 

@@ -5,7 +5,11 @@ import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireArea, RootRedirect } from './routes/require-area';
 
-const area = (role: Role, children: { path: string; lazy: () => Promise<{ Component: React.ComponentType }> }[] = []) => ({
+type Lazy = () => Promise<{ Component: React.ComponentType }>;
+const customersPage: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomersRoute });
+const customerRecord: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomerRecordRoute });
+
+const area = (role: Role, children: { path: string; lazy: Lazy }[] = []) => ({
   path: `/${role}`,
   element: <RequireArea role={role} />,
   children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
@@ -18,8 +22,14 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <RootRedirect /> },
       { path: '/sign-in', lazy: async () => ({ Component: (await import('@/features/auth/components/sign-in-page')).SignInPage }) },
-      area('distributor'),
-      area('reseller'),
+      area('distributor', [
+        { path: 'customers', lazy: customersPage },
+        { path: 'customers/:customerId', lazy: customerRecord },
+      ]),
+      area('reseller', [
+        { path: 'customers', lazy: customersPage },
+        { path: 'customers/:customerId', lazy: customerRecord },
+      ]),
       area('storefront'),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,16 @@
+import type { CustomerList } from '@app/shared';
+import { apiRequest, toQueryString } from '@/lib/api-client';
+
+export interface CustomerPageRequest {
+  search?: string | undefined;
+  sort: string;
+  limit: number;
+  cursor?: string | undefined;
+  offset?: number | undefined;
+  resellerId?: string | undefined;
+}
+
+/** One page for the grid's datasource (AG Grid asks block by block, so this is not a react-query hook). */
+export function getCustomerPage(req: CustomerPageRequest, signal?: AbortSignal): Promise<CustomerList> {
+  return apiRequest<CustomerList>(`/api/customers${toQueryString({ ...req })}`, { signal });
+}

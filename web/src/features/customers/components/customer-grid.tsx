@@ -1,0 +1,185 @@
+import { ActionIcon, Anchor, Menu, Text } from '@mantine/core';
+import { IconCheck, IconDots, IconMinus } from '@tabler/icons-react';
+import type { ColDef, GridApi, ICellRendererParams, IDatasource, SortChangedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import type { CustomerRow } from '@app/shared';
+import { formatMoney } from '@/lib/format';
+import { getCustomerPage } from '../api/get-customers';
+import { gridTheme } from './grid-setup';
+import { useOpenSso } from './use-open-sso';
+
+const BLOCK = 100;
+
+export interface CustomerGridProps {
+  basePath: string;
+  search: string;
+  sort: string;
+  resellerId: string;
+  showReseller: boolean;
+  canManage: boolean;
+  onSortChange: (sort: string) => void;
+  onLoaded: (result: { total: number } | { error: string }) => void;
+}
+
+const toSortParam = (model: { colId: string; sort: 'asc' | 'desc' | null }[]) => {
+  const first = model.find((m) => m.sort);
+  return first ? `${first.sort === 'desc' ? '-' : ''}${first.colId}` : 'companyName';
+};
+
+/**
+ * AG Grid's Infinite Row Model over GET /api/customers: each block follows on from the previous
+ * block's keyset cursor; a block the user jumps to without one is fetched by offset.
+ */
+export default function CustomerGrid(props: CustomerGridProps) {
+  const { search, resellerId, onLoaded, basePath, showReseller, canManage, sort } = props;
+
+  const datasource = useMemo<IDatasource>(() => {
+    const cursors = new Map<number, string>();
+    return {
+      getRows(params) {
+        const sortParam = toSortParam(params.sortModel as { colId: string; sort: 'asc' | 'desc' }[]);
+        const cursor = params.startRow === 0 ? undefined : cursors.get(params.startRow);
+        getCustomerPage({
+          search: search || undefined,
+          resellerId: resellerId || undefined,
+          sort: sortParam,
+          limit: params.endRow - params.startRow,
+          cursor,
+          offset: cursor || params.startRow === 0 ? undefined : params.startRow,
+        }).then(
+          (page) => {
+            if (page.nextCursor) cursors.set(params.endRow, page.nextCursor);
+            params.successCallback(page.items, page.total);
+            if (params.startRow === 0) onLoaded({ total: page.total });
+          },
+          (err: Error) => {
+            params.failCallback();
+            onLoaded({ error: err.message });
+          },
+        );
+      },
+    };
+  }, [search, resellerId, onLoaded]);
+
+  const apiRef = useRef<GridApi<CustomerRow> | null>(null);
+  const [sortCol, sortDir] = sort.startsWith('-') ? [sort.slice(1), 'desc' as const] : [sort, 'asc' as const];
+  const columnDefs = useMemo<ColDef<CustomerRow>[]>(
+    () => withSort([
+      {
+        colId: 'companyName',
+        field: 'companyName',
+        headerName: 'Company name',
+        flex: 1.8,
+        minWidth: 200,
+        cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
+          p.data ? (
+            <Anchor component={Link} to={`${basePath}/${p.data.id}`} fw={600}>
+              {p.data.companyName}
+            </Anchor>
+          ) : null,
+      },
+      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', flex: 1.4, minWidth: 180, sortable: false } as ColDef<CustomerRow>] : []),
+      { colId: 'phone', field: 'phone', headerName: 'Phone', flex: 1.2, minWidth: 165 },
+      { colId: 'city', field: 'city', headerName: 'City', flex: 1, minWidth: 120 },
+      { colId: 'email', field: 'email', headerName: 'Email', flex: 1.8, minWidth: 200 },
+      {
+        colId: 'monthlyRunRate',
+        field: 'monthlyRunRate',
+        headerName: 'Monthly run rate',
+        type: 'rightAligned',
+        flex: 1.1,
+        minWidth: 165,
+        valueFormatter: (p) => (p.data ? formatMoney(p.data.monthlyRunRate, p.data.currency) : ''),
+      },
+      {
+        colId: 'storefrontAccess',
+        field: 'storefrontAccess',
+        headerName: 'Storefront',
+        sortable: false,
+        width: 124,
+        cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
+          !p.data ? null : p.data.storefrontAccess ? (
+            <IconCheck color="var(--mantine-color-green-8)" aria-label="Has storefront access" role="img" style={{ verticalAlign: 'middle' }} />
+          ) : (
+            <IconMinus color="var(--mantine-color-gray-6)" aria-label="No storefront access" role="img" style={{ verticalAlign: 'middle' }} />
+          ),
+      },
+      {
+        colId: 'actions',
+        headerName: 'Actions',
+        sortable: false,
+        width: 96,
+        cellRenderer: (p: ICellRendererParams<CustomerRow>) => (p.data ? <RowActions row={p.data} basePath={basePath} canManage={canManage} /> : null),
+      },
+    ], sortCol, sortDir),
+    // The sort only seeds new columns; later changes go through applyColumnState below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [basePath, showReseller, canManage],
+  );
+
+  // Back/forward or a shared link changed the sort in the URL: show it in the grid.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const current = toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })));
+    if (current !== sort) api.applyColumnState({ state: [{ colId: sortCol, sort: sortDir }], defaultState: { sort: null } });
+  }, [sort, sortCol, sortDir]);
+
+  return (
+    <AgGridReact<CustomerRow>
+      theme={gridTheme}
+      rowModelType="infinite"
+      datasource={datasource}
+      columnDefs={columnDefs}
+      defaultColDef={{ sortable: true, sortingOrder: ['asc', 'desc'], resizable: false }}
+      cacheBlockSize={BLOCK}
+      maxBlocksInCache={50}
+      infiniteInitialRowCount={1}
+      getRowId={(p) => p.data.id}
+      onGridReady={(e) => {
+        apiRef.current = e.api;
+      }}
+      onSortChanged={(e: SortChangedEvent) => {
+        const model = e.api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
+        props.onSortChange(toSortParam(model));
+      }}
+      ensureDomOrder
+      suppressCellFocus={false}
+    />
+  );
+}
+
+function withSort(cols: ColDef<CustomerRow>[], colId: string, dir: 'asc' | 'desc'): ColDef<CustomerRow>[] {
+  return cols.map((c) => (c.colId === colId ? { ...c, initialSort: dir } : c));
+}
+
+function RowActions({ row, basePath, canManage }: { row: CustomerRow; basePath: string; canManage: boolean }) {
+  const openSso = useOpenSso(row.id);
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${row.companyName}`}>
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to={`${basePath}/${row.id}`}>
+          Open record
+        </Menu.Item>
+        {canManage && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>
+              <Text size="xs">Distributor workspace</Text>
+            </Menu.Label>
+            <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
+            <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
+            <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

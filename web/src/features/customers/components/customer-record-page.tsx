@@ -1,0 +1,78 @@
+import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { Principal } from '@app/shared';
+import { ApiRequestError } from '@/lib/api-client';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useCustomer } from '../api/get-customer';
+import { CustomerInformation } from './customer-information';
+import { RecordMenu } from './record-menu';
+
+/** Reseller · Customer record (read-only for the distributor). */
+export function CustomerRecordPage({ principal }: { principal: Principal }) {
+  const { customerId = '' } = useParams();
+  const customer = useCustomer(customerId);
+  const listPath = principal.role === 'distributor' ? '/distributor/customers' : '/reseller/customers';
+  usePageTitle(customer.data?.companyName ?? 'Customer');
+
+  if (customer.isPending) {
+    return (
+      <Center mih={240}>
+        <Loader aria-label="Loading the customer" />
+      </Center>
+    );
+  }
+  if (customer.isError) {
+    const notFound = customer.error instanceof ApiRequestError && customer.error.status === 404;
+    return (
+      <Stack>
+        <Title order={1}>{notFound ? 'Customer not found' : 'The customer could not be loaded'}</Title>
+        <Alert color={notFound ? 'gray' : 'red'} role="alert">
+          {notFound ? 'There is no customer at this address among yours.' : customer.error.message}
+        </Alert>
+        <Anchor component={Link} to={listPath}>
+          Back to the customers
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  const c = customer.data;
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={listPath} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden /> Customers
+        </Group>
+      </Anchor>
+      <Group gap="sm" align="center">
+        <Title order={1}>{c.companyName}</Title>
+        {!c.active && (
+          <Badge color="gray.7" variant="filled">
+            Inactive
+          </Badge>
+        )}
+        {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
+      </Group>
+      {principal.role === 'distributor' && <Text c="dimmed">Customer of {c.resellerName}</Text>}
+      <RecordMenu customer={c} />
+      <CustomerInformation key={c.id} customer={c} />
+      <Paper withBorder p="lg" radius="md" id="storefront-users" component="section" aria-labelledby="storefront-users-title">
+        <Title order={2} size="h3" id="storefront-users-title">
+          Storefront users
+        </Title>
+        <Text c="dimmed" size="sm">
+          The storefront users of this customer will be listed here.
+        </Text>
+      </Paper>
+      <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
+        <Title order={2} size="h3" id="orders-title">
+          Orders
+        </Title>
+        <Text c="dimmed" size="sm">
+          The orders of this customer will be listed here.
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}

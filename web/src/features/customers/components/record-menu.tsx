@@ -1,0 +1,80 @@
+import { Anchor, Button, Group, Menu, Paper, Switch, Text, Tooltip } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconChevronDown } from '@tabler/icons-react';
+import type { CustomerDetail } from '@app/shared';
+import { APPROVAL_FORCED_NOTICE } from '@app/shared';
+import { useSetCustomerActive, useSetOrderApproval } from '../api/mutations';
+import { useOpenSso } from './use-open-sso';
+
+/** The record's sticky menu: order-approval toggle, section links and the Actions menu. */
+export function RecordMenu({ customer }: { customer: CustomerDetail }) {
+  const approval = useSetOrderApproval(customer.id);
+  const active = useSetCustomerActive(customer.id);
+  const openSso = useOpenSso(customer.id);
+  const { orderApproval: oa, abilities } = customer;
+  const locked = oa.forcedByPaymentMethod || !abilities.edit;
+
+  const toggle = (required: boolean) =>
+    approval.mutate(required, {
+      onSuccess: () => notifications.show({ color: 'green', message: `Order approval is now ${required ? 'required' : 'not required'}.` }),
+      onError: (err) => notifications.show({ color: 'red', title: 'Order approval was not changed', message: err.message }),
+    });
+
+  const confirmActive = () =>
+    modals.openConfirmModal({
+      title: customer.active ? 'Make this customer inactive?' : 'Make this customer active?',
+      children: <Text size="sm">{customer.active ? 'Inactive customers stay in your list and statistics, marked inactive.' : 'The customer will be active again.'}</Text>,
+      labels: { confirm: customer.active ? 'Make inactive' : 'Make active', cancel: 'Cancel' },
+      onConfirm: () =>
+        active.mutate(
+          { active: !customer.active, revision: customer.revision },
+          {
+            onSuccess: (c) => notifications.show({ color: 'green', message: `${c.companyName} is now ${c.active ? 'active' : 'inactive'}.` }),
+            onError: (err) => notifications.show({ color: 'red', title: 'Nothing was changed', message: err.message }),
+          },
+        ),
+    });
+
+  const switchEl = (
+    <Switch
+      label="Order approval required"
+      checked={oa.required}
+      thumbIcon={oa.required ? <IconCheck size={12} color="var(--mantine-color-indigo-7)" aria-hidden /> : undefined}
+      disabled={locked || approval.isPending}
+      onChange={(e) => toggle(e.currentTarget.checked)}
+      description={oa.forcedByPaymentMethod ? APPROVAL_FORCED_NOTICE : undefined}
+    />
+  );
+
+  return (
+    <Paper withBorder radius="md" p="sm" pos="sticky" top={68} style={{ zIndex: 5 }} component="nav" aria-label="Customer record">
+      <Group justify="space-between" wrap="wrap" gap="md">
+        {oa.forcedByPaymentMethod ? <Tooltip label={APPROVAL_FORCED_NOTICE} multiline w={280}><div>{switchEl}</div></Tooltip> : switchEl}
+        <Group gap="lg">
+          <Anchor href="#information">Information</Anchor>
+          <Anchor href="#storefront-users">Storefront users</Anchor>
+          <Anchor href="#orders">Orders</Anchor>
+          {abilities.manage && (
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button rightSection={<IconChevronDown size={14} aria-hidden />} variant="light">
+                  Actions
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
+                <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
+                <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color={customer.active ? 'red' : undefined} onClick={confirmActive}>
+                  {customer.active ? 'Make inactive' : 'Make active'}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
