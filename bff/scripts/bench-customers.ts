@@ -20,6 +20,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import { seedBulk } from '../src/db/seed/bulk.js';
 import { loadDemoData } from '../src/db/seed/load.js';
 import { createLogger } from '../src/logger.js';
+import { createMailer } from '../src/mail/mailer.js';
 import { testSsoKeys } from '../src/sso/sso-keys.js';
 
 const { values } = parseArgs({
@@ -43,7 +44,7 @@ try {
   console.error(`\nSeeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   const app = createApp({ config, logger: createLogger('silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
-    loginLimiter: createLoginRateLimiter(), ssoKeys: await testSsoKeys() });
+    loginLimiter: createLoginRateLimiter(), ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,7 +7,7 @@ import type { AppDeps } from './http/deps.js';
 import { AppError, errorHandler } from './http/errors.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { requestLogging } from './http/request-context.js';
-import { allRoutes } from './routes.js';
+import { buildRoutes } from './routes.js';
 
 export function createApp(deps: AppDeps): express.Express {
   const { config } = deps;
@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config.PUBLIC_ORIGIN));
-  app.use(mountRoutes(allRoutes, deps));
+  app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint.')));
 
   serveWebApp(app, config.WEB_DIST);

@@ -18,6 +18,9 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   WEB_DIST: z.string().default(path.join(repoRoot, 'web/dist')),
   FERRETDB_BIN: z.string().optional(),
+  /** smtp://user:pass@host:587 or smtps://…; unset in development: mail goes to the dev outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Storefront Admin <no-reply@storefront-admin.example>'),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -44,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && !cfg.MONGODB_URI) {
     throw new ConfigError('MONGODB_URI is required in production; the embedded database is for development only.');
+  }
+  if (isProduction && !cfg.SMTP_URL) {
+    throw new ConfigError('SMTP_URL is required in production: storefront users must receive their activation emails.');
   }
   return { ...cfg, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };
 }

@@ -1,33 +1,45 @@
 import { authRoutes } from './auth/auth.routes.js';
+import { passwordSetupRoutes } from './auth/password-setup.routes.js';
+import type { Config } from './config.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { RouteSpec } from './http/route.js';
 import { defineRoute } from './http/route.js';
+import { devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { resellerRoutes } from './resellers/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
+import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.js';
 
-const featureRoutes: RouteSpec[] = [
-  ...healthRoutes,
-  ...authRoutes,
-  ...overviewRoutes,
-  ...resellerRoutes,
-  ...customerRoutes,
-  ...ssoRoutes,
-];
-
-const openApiRoute = defineRoute({
-  method: 'get',
-  path: '/api/openapi.json',
-  tag: 'operations',
-  summary: 'This document',
-  access: 'public',
-  success: { status: 200, description: 'OpenAPI 3.1 document', contentType: 'application/json' },
-  handler: async ({ res }) => {
-    res.json(buildOpenApiDocument(allRoutes));
-  },
-});
-
-/** Every route of the BFF; the tenancy matrix test walks this list. */
-export const allRoutes: readonly RouteSpec[] = [...featureRoutes, openApiRoute];
+/**
+ * Every route of the BFF for this configuration: app.ts mounts it, OpenAPI documents it, and the
+ * tenancy matrix walks it. The development mailbox exists only without SMTP and outside production.
+ */
+export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    ...healthRoutes,
+    ...authRoutes,
+    ...passwordSetupRoutes,
+    ...overviewRoutes,
+    ...resellerRoutes,
+    ...customerRoutes,
+    ...ssoRoutes,
+    ...storefrontUserRoutes,
+    ...(config.SMTP_URL || config.isProduction ? [] : devMailRoutes),
+  ];
+  routes.push(
+    defineRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'operations',
+      summary: 'This document',
+      access: 'public',
+      success: { status: 200, description: 'OpenAPI 3.1 document', contentType: 'application/json' },
+      handler: async ({ res }) => {
+        res.json(buildOpenApiDocument(routes));
+      },
+    }),
+  );
+  return routes;
+}

@@ -7,6 +7,7 @@ import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
+import { createMailer } from './mail/mailer.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -31,6 +32,7 @@ async function main() {
     sessionKey: await loadSessionSecret(config),
     loginLimiter: createLoginRateLimiter(),
     ssoKeys: await loadSsoKeys(config),
+    mailer: createMailer(config, logger),
   });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Storefront Admin ready at http://localhost:${config.PORT} (${Date.now() - startedAt} ms)`);

@@ -6,3 +6,4 @@ export * from './schemas/health.js';
 export * from './schemas/overview.js';
 export * from './schemas/customers.js';
 export * from './schemas/resellers.js';
+export * from './schemas/storefront-users.js';

@@ -8,6 +8,8 @@ import { Order } from '../orders/order.model.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { SsoGrant } from '../sso/sso-grant.model.js';
+import { AccountToken } from '../auth/account-token.model.js';
+import { OutboxMessage } from '../mail/outbox.model.js';
 import { User } from '../users/user.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant];
+export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage];

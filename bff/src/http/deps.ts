@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { LoginRateLimiter } from '../auth/login-rate-limit.js';
 import type { Config } from '../config.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { SsoKeys } from '../sso/sso-keys.js';
 
 /** What route handlers may need beyond the request: built once at start-up, replaced in tests. */
@@ -10,4 +11,5 @@ export interface AppDeps {
   sessionKey: Uint8Array;
   loginLimiter: LoginRateLimiter;
   ssoKeys: SsoKeys;
+  mailer: Mailer;
 }

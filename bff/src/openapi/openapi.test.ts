@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { allRoutes } from '../routes.js';
-import { buildTestApp } from '../test/harness.js';
+import { buildRoutes } from '../routes.js';
+import { buildTestApp, testConfig } from '../test/harness.js';
+
+const allRoutes = buildRoutes(testConfig());
 
 describe('GET /api/openapi.json', () => {
   it('documents every mounted route, generated from the route declarations', async () => {

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { loadDemoData } from '../db/seed/load.js';
 import { createLogger } from '../logger.js';
 import { testSsoKeys } from '../sso/sso-keys.js';
+import { createMailer } from '../mail/mailer.js';
 
 export const DEMO_ACCOUNTS = {
   distributor: 'distributor@demo.example',
@@ -36,6 +37,7 @@ export function buildTestApp(limits?: LoginLimits): Express {
   const config = testConfig();
   return createApp({
     ssoKeys: TEST_SSO_KEYS,
+    mailer: createMailer(config, createLogger('silent')),
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'stale',
+  'link_invalid',
   'rate_limited',
   'database_unavailable',
   'internal',

@@ -9,6 +9,9 @@ import { Order } from '../../orders/order.model.js';
 import { Product } from '../../products/product.model.js';
 import { Reseller } from '../../resellers/reseller.model.js';
 import { User } from '../../users/user.model.js';
+import { AccountToken } from '../../auth/account-token.model.js';
+import { OutboxMessage } from '../../mail/outbox.model.js';
+import { SsoGrant } from '../../sso/sso-grant.model.js';
 import { syncAllIndexes } from '../connect.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
 
@@ -20,7 +23,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User]) {
+  for (const model of [AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
     await model.collection.deleteMany({});
   }
 }

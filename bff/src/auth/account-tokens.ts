@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
+import { AccountToken } from './account-token.model.js';
+
+export type TokenPurpose = 'activation' | 'reset';
+export const TOKEN_TTL_HOURS: Record<TokenPurpose, number> = { activation: 72, reset: 1 };
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A new link token for the user; any earlier unused token of the same purpose stops working, so
+ * only the latest email's link is valid.
+ */
+export async function issueAccountToken(userId: Types.ObjectId, purpose: TokenPurpose, now = new Date()): Promise<string> {
+  await AccountToken.updateMany({ userId, purpose, usedAt: null }, { $set: { usedAt: now } });
+  const token = randomBytes(32).toString('base64url');
+  await AccountToken.create({
+    _id: hashOf(token),
+    userId,
+    purpose,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + TOKEN_TTL_HOURS[purpose] * 3600_000),
+  });
+  return token;
+}
+
+/** Uses the token up (atomically: of two concurrent uses exactly one wins) and names its user, or null. */
+export async function redeemAccountToken(token: string, purpose: TokenPurpose, now = new Date()): Promise<Types.ObjectId | null> {
+  const doc = await AccountToken.findOneAndUpdate(
+    { _id: hashOf(token), purpose, usedAt: null, expiresAt: { $gt: now } },
+    { $set: { usedAt: now } },
+    { new: true },
+  ).lean();
+  return doc?.userId ?? null;
+}
+
+/** Revokes every open link of a user (deactivation). */
+export async function revokeAccountTokens(userId: Types.ObjectId, now = new Date()): Promise<void> {
+  await AccountToken.updateMany({ userId, usedAt: null }, { $set: { usedAt: now } });
+}

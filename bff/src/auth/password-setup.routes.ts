@@ -1,0 +1,40 @@
+import { forgotPasswordSchema, passwordSetResultSchema, setPasswordWithTokenSchema } from '@app/shared';
+import { publicOrigin } from '../http/public-origin.js';
+import { defineRoute } from '../http/route.js';
+import { requestPasswordReset, setPasswordWithToken } from './password-setup.service.js';
+
+export const passwordSetupRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/activate',
+    tag: 'auth',
+    summary: 'Activate an account with the emailed link and choose a password',
+    access: 'public',
+    body: setPasswordWithTokenSchema,
+    success: { status: 200, description: 'Activated; the account can sign in', schema: passwordSetResultSchema },
+    handler: ({ req, body }) => setPasswordWithToken(req, 'activation', body.token, body.password),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/reset-password',
+    tag: 'auth',
+    summary: 'Choose a new password with the emailed reset link (ends every existing session)',
+    access: 'public',
+    body: setPasswordWithTokenSchema,
+    success: { status: 200, description: 'Password changed', schema: passwordSetResultSchema },
+    handler: ({ req, body }) => setPasswordWithToken(req, 'reset', body.token, body.password),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/forgot-password',
+    tag: 'auth',
+    summary: 'Email a password reset link; the same answer whether or not the account exists',
+    access: 'public',
+    body: forgotPasswordSchema,
+    success: { status: 202, description: 'If the account exists, a link is on its way' },
+    async handler({ req, body, deps }) {
+      await requestPasswordReset(body.email, deps.mailer, publicOrigin(req, deps.config), (err) => req.log?.error({ err }, 'reset email failed'));
+      return undefined;
+    },
+  }),
+];

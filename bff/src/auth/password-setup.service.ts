@@ -1,0 +1,59 @@
+import type { Request } from 'express';
+import { recordAudit } from '../audit/audit.service.js';
+import { refreshStorefrontAccess } from '../customers/customer-access.js';
+import { AppError } from '../http/errors.js';
+import type { Mailer } from '../mail/mailer.js';
+import { resetMessage } from '../mail/templates.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import { principalFromAccount } from '../tenancy/principal.js';
+import { systemScope } from '../tenancy/scope.js';
+import { scoped, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { User } from '../users/user.model.js';
+import { issueAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
+import { hashPassword } from './password.js';
+import { endAllSessionsOf } from './sessions.js';
+
+const LINK_INVALID = 'This link has expired or has already been used. Ask for a new one.';
+
+/**
+ * Sets a password through an emailed link. The token is used up first (one winner), then the user
+ * moves from the state the link was for; anything else is "this link is no longer valid".
+ */
+export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, token: string, password: string) {
+  const userId = await redeemAccountToken(token, purpose);
+  if (!userId) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  const passwordHash = await hashPassword(password);
+  const from = purpose === 'activation' ? 'pending_activation' : 'active';
+  const user = await unsafeUnscoped(
+    User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' } }, { new: true }),
+    'auth: the account behind a redeemed link',
+  ).lean();
+  if (!user) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  // A new password ends every session the old one opened.
+  if (purpose === 'reset') await endAllSessionsOf(user._id);
+
+  const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId, customerId: user.customerId });
+  if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
+  await recordAudit(
+    { principal: principalFromAccount(user, 'link'), scope, req },
+    { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: user._id } },
+  );
+  return { email: user.email };
+}
+
+/**
+ * "Forgot password": emails a reset link to each active account with this email. The answer is
+ * the same whether or not one exists, so it cannot be used to find accounts.
+ */
+export async function requestPasswordReset(email: string, mailer: Mailer, origin: string, log: (err: unknown) => void): Promise<void> {
+  const users = await unsafeUnscoped(User.find({ email, state: 'active' }).limit(5), 'auth: accounts behind a reset request').lean();
+  for (const user of users) {
+    const token = await issueAccountToken(user._id, 'reset');
+    const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId });
+    const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
+    const link = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
+    await mailer
+      .send(resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }))
+      .catch(log);
+  }
+}

@@ -1,0 +1,16 @@
+import { Schema, model } from 'mongoose';
+
+/**
+ * Development and test mail: with no SMTP_URL the mailer stores messages here and the dev mail
+ * page shows them. Never used when SMTP is configured (production requires it).
+ */
+const outboxSchema = new Schema({
+  to: { type: String, required: true },
+  subject: { type: String, required: true },
+  text: { type: String, required: true },
+  html: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+});
+outboxSchema.index({ createdAt: -1 });
+
+export const OutboxMessage = model('OutboxMessage', outboxSchema);

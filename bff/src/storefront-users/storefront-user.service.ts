@@ -1,0 +1,138 @@
+import { Types } from 'mongoose';
+import type { CreateStorefrontUser } from '@app/shared';
+import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { issueAccountToken, revokeAccountTokens, TOKEN_TTL_HOURS } from '../auth/account-tokens.js';
+import { endAllSessionsOf } from '../auth/sessions.js';
+import { refreshStorefrontAccess } from '../customers/customer-access.js';
+import { escapeRegex } from '../customers/customer-list.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
+import type { Mailer } from '../mail/mailer.js';
+import { resetMessage, welcomeMessage } from '../mail/templates.js';
+import type { Scope } from '../tenancy/scope.js';
+import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
+import type { USER_STATES } from '../users/user.model.js';
+import { User } from '../users/user.model.js';
+
+const DUPLICATE_EMAIL = 'This email already has an account in your storefront.';
+
+export interface MailContext {
+  mailer: Mailer;
+  /** Origin for the links in emails. */
+  origin: string;
+  log: (err: unknown, msg: string) => void;
+}
+
+export async function listStorefrontUsers(scope: Scope, customerId: string, search?: string) {
+  const { customer } = await getCustomer(scope, customerId);
+  const filter: Record<string, unknown> = { customerId: customer._id, role: 'storefront' };
+  if (search) {
+    const re = { $regex: escapeRegex(search.trim()), $options: 'i' };
+    filter.$or = [{ firstName: re }, { lastName: re }, { email: re }];
+  }
+  return scoped(User.find(filter).sort({ lastName: 1, firstName: 1, _id: 1 }).limit(500), scope).lean();
+}
+
+async function getStorefrontUser(scope: Scope, id: string) {
+  if (!Types.ObjectId.isValid(id)) throw notFound('The storefront user');
+  const user = await scoped(User.findOne({ _id: new Types.ObjectId(id), role: 'storefront' }), scope).lean();
+  if (!user) throw notFound('The storefront user');
+  return user;
+}
+
+/** Sends a link email; a failed send is reported to the caller, never half-hidden. */
+async function sendLink(ctx: MailContext, user: { _id: Types.ObjectId; email: string; firstName: string; language: string }, resellerName: string, purpose: 'activation' | 'reset') {
+  const token = await issueAccountToken(user._id, purpose);
+  const path = purpose === 'activation' ? '/activate' : '/reset-password';
+  const link = `${ctx.origin}${path}?token=${encodeURIComponent(token)}`;
+  const build = purpose === 'activation' ? welcomeMessage : resetMessage;
+  try {
+    await ctx.mailer.send(build({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] }));
+    return true;
+  } catch (err) {
+    ctx.log(err, `could not send the ${purpose} email`);
+    return false;
+  }
+}
+
+export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser) {
+  const { scope } = actor;
+  const { customer } = await getCustomer(scope, customerId);
+  const doc = scopedDoc(
+    new User({
+      ...input,
+      loginRealm: String(customer.resellerId),
+      role: 'storefront',
+      distributorId: customer.distributorId,
+      resellerId: customer.resellerId,
+      customerId: customer._id,
+      state: 'pending_activation',
+      passwordHash: null,
+    }),
+    scope,
+  );
+  try {
+    await doc.save();
+  } catch (err) {
+    // The unique index (loginRealm, email) decides, also when two requests race.
+    if ((err as { code?: number }).code === 11000) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    throw err;
+  }
+  await recordAudit(actor, { action: 'storefront_user.created', target: { type: 'storefront_user', id: doc._id }, resellerId: customer.resellerId, customerId: customer._id });
+  const emailSent = await sendLink(ctx, doc, customer.resellerName, 'activation');
+  return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
+}
+
+export async function resendActivation(actor: Actor, ctx: MailContext, id: string) {
+  const user = await getStorefrontUser(actor.scope, id);
+  if (user.state !== 'pending_activation') throw conflict('Only a user waiting for activation can be sent a new activation link.');
+  const { customer } = await getCustomer(actor.scope, String(user.customerId));
+  const emailSent = await sendLink(ctx, user, customer.resellerName, 'activation');
+  await recordAudit(actor, { action: 'storefront_user.activation_resent', target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
+  return { user, emailSent };
+}
+
+export async function sendPasswordReset(actor: Actor, ctx: MailContext, id: string) {
+  const user = await getStorefrontUser(actor.scope, id);
+  if (user.state !== 'active') throw conflict('Only an active user can be sent a password reset link.');
+  const { customer } = await getCustomer(actor.scope, String(user.customerId));
+  const emailSent = await sendLink(ctx, user, customer.resellerName, 'reset');
+  await recordAudit(actor, { action: 'storefront_user.password_reset_sent', target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
+  return { user, emailSent };
+}
+
+/** Moves the user from one of `from` to `to` in one atomic update; a user in another state is 409. */
+type UserState = (typeof USER_STATES)[number];
+
+async function transition(actor: Actor, id: string, from: UserState[], to: (u: { passwordHash?: string | null }) => UserState, action: string) {
+  const user = await getStorefrontUser(actor.scope, id);
+  const target = to(user);
+  const updated = (await scoped(
+    User.findOneAndUpdate({ _id: user._id, role: 'storefront', state: { $in: from } }, { $set: { state: target } }, { new: true }),
+    actor.scope,
+  ).lean()) as typeof user | null;
+  if (!updated) throw conflict(`This user is ${user.state.replace('_', ' ')}; refresh to see the current state.`);
+  await refreshStorefrontAccess(actor.scope, user.customerId!);
+  await recordAudit(actor, {
+    action,
+    target: { type: 'storefront_user', id: user._id },
+    resellerId: user.resellerId,
+    customerId: user.customerId,
+    changes: { state: { from: user.state, to: target } },
+  });
+  return updated;
+}
+
+/** Deactivates and ends the user's sessions at once: their next request answers 401. */
+export async function deactivateStorefrontUser(actor: Actor, id: string) {
+  const user = await transition(actor, id, ['pending_activation', 'active'], () => 'deactivated', 'storefront_user.deactivated');
+  await endAllSessionsOf(user._id);
+  await revokeAccountTokens(user._id);
+  return { user, emailSent: false };
+}
+
+/** Back to active, or to pending when the user never set a password. */
+export async function activateStorefrontUser(actor: Actor, id: string) {
+  const user = await transition(actor, id, ['deactivated'], (u) => (u.passwordHash ? 'active' : 'pending_activation'), 'storefront_user.activated');
+  return { user, emailSent: false };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { objectIdSchema, storefrontUserStateSchema } from './common.js';
+
+/** Languages the storefront and its emails speak. */
+export const LANGUAGES = { en: 'English', el: 'Ελληνικά (Greek)', de: 'Deutsch (German)' } as const;
+export type Language = keyof typeof LANGUAGES;
+export const languageSchema = z.enum(Object.keys(LANGUAGES) as [Language, ...Language[]], { error: 'Choose a language' });
+
+export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
+export const dateFormatSchema = z.enum(DATE_FORMATS, { error: 'Choose a date format' });
+
+const name = (label: string) =>
+  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(80, `${label} must be at most 80 characters`);
+
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required')
+  .max(254, 'Email must be at most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
+
+export const createStorefrontUserSchema = z
+  .object({ firstName: name('First name'), lastName: name('Last name'), email: emailSchema, language: languageSchema, dateFormat: dateFormatSchema })
+  .meta({ id: 'CreateStorefrontUser' });
+export type CreateStorefrontUser = z.infer<typeof createStorefrontUserSchema>;
+
+export const storefrontUserSchema = z
+  .object({
+    id: objectIdSchema,
+    customerId: objectIdSchema,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    language: z.string(),
+    dateFormat: z.string(),
+    state: storefrontUserStateSchema,
+    lastSignInAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'StorefrontUser' });
+export type StorefrontUser = z.infer<typeof storefrontUserSchema>;
+
+export const storefrontUserListQuerySchema = z
+  .object({ search: z.string().trim().max(100, 'Search must be at most 100 characters').optional() })
+  .meta({ id: 'StorefrontUserListQuery' });
+export const storefrontUserListSchema = z
+  .object({ items: z.array(storefrontUserSchema), total: z.number().int() })
+  .meta({ id: 'StorefrontUserList' });
+export type StorefrontUserList = z.infer<typeof storefrontUserListSchema>;
+
+/** At least 10 characters with a letter and a digit or symbol; long passphrases welcome. */
+export const newPasswordSchema = z
+  .string({ error: 'Choose a password' })
+  .min(10, 'Use at least 10 characters')
+  .max(128, 'Use at most 128 characters')
+  .refine((p) => /\p{L}/u.test(p) && /[^\p{L}]/u.test(p), 'Mix letters with digits or symbols');
+
+export const setPasswordWithTokenSchema = z
+  .object({ token: z.string().min(20, 'This link is incomplete').max(200), password: newPasswordSchema })
+  .meta({ id: 'SetPasswordWithToken' });
+export type SetPasswordWithToken = z.infer<typeof setPasswordWithTokenSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailSchema }).meta({ id: 'ForgotPassword' });
+
+export const mailMessageSchema = z
+  .object({ id: objectIdSchema, to: z.string(), subject: z.string(), text: z.string(), html: z.string(), createdAt: z.iso.datetime() })
+  .meta({ id: 'MailMessage' });
+export type MailMessage = z.infer<typeof mailMessageSchema>;
+export const mailboxSchema = z.object({ items: z.array(mailMessageSchema) }).meta({ id: 'DevMailbox' });
+
+export const storefrontUserActionResultSchema = z
+  .object({
+    user: storefrontUserSchema,
+    /** False when the email could not be handed to the mail server; the action itself was done. */
+    emailSent: z.boolean(),
+  })
+  .meta({ id: 'StorefrontUserActionResult' });
+export type StorefrontUserActionResult = z.infer<typeof storefrontUserActionResultSchema>;
+
+export const passwordSetResultSchema = z.object({ email: z.string() }).meta({ id: 'PasswordSetResult' });
