@@ -22,6 +22,10 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <RootRedirect /> },
       { path: '/sign-in', lazy: async () => ({ Component: (await import('@/features/auth/components/sign-in-page')).SignInPage }) },
+      { path: '/activate', lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ActivatePage }) },
+      { path: '/reset-password', lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ResetPasswordPage }) },
+      { path: '/forgot-password', lazy: async () => ({ Component: (await import('@/features/auth/components/forgot-password-page')).ForgotPasswordPage }) },
+      { path: '/dev/mail', lazy: async () => ({ Component: (await import('@/features/dev-mail')).DevMailPage }) },
       area('distributor', [
         { path: 'customers', lazy: customersPage },
         { path: 'customers/:customerId', lazy: customerRecord },

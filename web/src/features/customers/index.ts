@@ -1,2 +1,2 @@
 export { CustomersPage } from './components/customers-page';
-export { CustomerRecordPage } from './components/customer-record-page';
+export { CustomerRecordPage, type RecordSlots } from './components/customer-record-page';

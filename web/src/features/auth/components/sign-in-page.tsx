@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { loginRequestSchema, type LoginRequest } from '@app/shared';
+import { PublicCard } from '@/components/public-card';
 import { ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
 import { zodValidate } from '@/lib/zod-form';
@@ -16,12 +17,13 @@ export function SignInPage() {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
-  const form = useForm<LoginRequest>({ initialValues: { email: '', password: '' }, validate: zodValidate(loginRequestSchema) });
+  const form = useForm<LoginRequest>({ initialValues: { email: params.get('email') ?? '', password: '' }, validate: zodValidate(loginRequestSchema) });
 
   if (me.data?.principal && !login.isPending) return <Navigate to={homePathFor(me.data.principal.role)} replace />;
 
   const expired = params.get('reason') === 'expired' || me.data?.ended;
   const signedOut = params.get('reason') === 'signed-out';
+  const notice = params.get('reason') === 'password-set' ? 'Your password is set. Sign in with it now.' : null;
   const error = login.error instanceof ApiRequestError ? login.error : null;
 
   const submit = form.onSubmit((values) =>
@@ -34,44 +36,39 @@ export function SignInPage() {
   );
 
   return (
-    <Center component="main" mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w={420} maw="100%">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Text c="indigo.8" fw={700} size="sm" tt="uppercase">
-                Storefront Admin
-              </Text>
-              <Title order={1} size="h2">
-                Sign in
-              </Title>
-              <Text c="dimmed" size="sm">
-                Distributor, reseller and storefront accounts all sign in here.
-              </Text>
-            </div>
-            {expired && !error && (
-              <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} role="status">
-                Your session has ended. Please sign in again.
-              </Alert>
-            )}
-            {signedOut && !expired && !error && (
-              <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="status">
-                You are signed out.
-              </Alert>
-            )}
-            {error && (
-              <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-                {error.message}
-              </Alert>
-            )}
-            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              Sign in
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <PublicCard title="Sign in" subtitle="Distributor, reseller and storefront accounts all sign in here.">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {expired && !error && (
+            <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} role="status">
+              Your session has ended. Please sign in again.
+            </Alert>
+          )}
+          {signedOut && !expired && !error && (
+            <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="status">
+              You are signed out.
+            </Alert>
+          )}
+          {notice && !expired && !error && (
+            <Alert color="green" icon={<IconInfoCircle aria-hidden />} role="status">
+              {notice}
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Sign in
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            Forgot your password?
+          </Anchor>
+        </Stack>
+      </form>
+    </PublicCard>
   );
 }

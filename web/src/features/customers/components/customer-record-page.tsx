@@ -1,17 +1,25 @@
 import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Principal } from '@app/shared';
+import type { CustomerDetail, Principal } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomer } from '../api/get-customer';
 import { CustomerInformation } from './customer-information';
 import { RecordMenu } from './record-menu';
 
+/** What the app layer plugs into the record: the storefront users section and its Add dialog. */
+export interface RecordSlots {
+  storefrontUsers?: (ctx: { customer: CustomerDetail; addOpen: boolean; openAdd: () => void; closeAdd: () => void }) => ReactNode;
+}
+
 /** Reseller · Customer record (read-only for the distributor). */
-export function CustomerRecordPage({ principal }: { principal: Principal }) {
+export function CustomerRecordPage({ principal, slots = {} }: { principal: Principal; slots?: RecordSlots }) {
   const { customerId = '' } = useParams();
   const customer = useCustomer(customerId);
+  const [addOpen, add] = useDisclosure(false);
   const listPath = principal.role === 'distributor' ? '/distributor/customers' : '/reseller/customers';
   usePageTitle(customer.data?.companyName ?? 'Customer');
 
@@ -55,16 +63,9 @@ export function CustomerRecordPage({ principal }: { principal: Principal }) {
         {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
       </Group>
       {principal.role === 'distributor' && <Text c="dimmed">Customer of {c.resellerName}</Text>}
-      <RecordMenu customer={c} />
+      <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers ? add.open : undefined} />
       <CustomerInformation key={c.id} customer={c} />
-      <Paper withBorder p="lg" radius="md" id="storefront-users" component="section" aria-labelledby="storefront-users-title">
-        <Title order={2} size="h3" id="storefront-users-title">
-          Storefront users
-        </Title>
-        <Text c="dimmed" size="sm">
-          The storefront users of this customer will be listed here.
-        </Text>
-      </Paper>
+      {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
         <Title order={2} size="h3" id="orders-title">
           Orders

@@ -8,7 +8,7 @@ import { useSetCustomerActive, useSetOrderApproval } from '../api/mutations';
 import { useOpenSso } from './use-open-sso';
 
 /** The record's sticky menu: order-approval toggle, section links and the Actions menu. */
-export function RecordMenu({ customer }: { customer: CustomerDetail }) {
+export function RecordMenu({ customer, onAddStorefrontUser }: { customer: CustomerDetail; onAddStorefrontUser?: (() => void) | undefined }) {
   const approval = useSetOrderApproval(customer.id);
   const active = useSetCustomerActive(customer.id);
   const openSso = useOpenSso(customer.id);
@@ -63,6 +63,8 @@ export function RecordMenu({ customer }: { customer: CustomerDetail }) {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
+                {onAddStorefrontUser && <Menu.Item onClick={onAddStorefrontUser}>Add storefront user</Menu.Item>}
+                {onAddStorefrontUser && <Menu.Divider />}
                 <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
                 <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
                 <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>

@@ -1,0 +1,81 @@
+import { Alert, Anchor, Badge, Button, Container, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
+import type { MailMessage } from '@app/shared';
+import { apiRequest, ApiRequestError } from '@/lib/api-client';
+import { usePageTitle } from '@/lib/use-page-title';
+
+/** Plain text with its URLs as links (the messages' own links lead back into this app). */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <Anchor key={i} href={part} style={{ wordBreak: 'break-all' }}>
+            {part}
+          </Anchor>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** Development mailbox: what the app would have emailed, when no SMTP server is configured. */
+export function DevMailPage() {
+  usePageTitle('Development mailbox');
+  const mail = useQuery({
+    queryKey: ['dev-mail'],
+    queryFn: ({ signal }) => apiRequest<{ items: MailMessage[] }>('/api/dev/mail', { signal, quietUnauthorized: true }),
+    refetchInterval: 5000,
+  });
+  const off = mail.error instanceof ApiRequestError && mail.error.status === 404;
+
+  return (
+    <Container component="main" size="md" py="xl">
+      <Stack>
+        <Group justify="space-between">
+          <div>
+            <Title order={1}>Development mailbox</Title>
+            <Text c="dimmed">Messages the app sent while no SMTP server is configured. Newest first.</Text>
+          </div>
+          <Button variant="light" onClick={() => mail.refetch()}>
+            Refresh
+          </Button>
+        </Group>
+        {off && (
+          <Alert color="gray" role="status">
+            The development mailbox is off: this server sends real email through SMTP.
+          </Alert>
+        )}
+        {mail.isError && !off && (
+          <Alert color="red" role="alert">
+            {mail.error.message}
+          </Alert>
+        )}
+        {mail.isPending && <Skeleton height={160} />}
+        {mail.data?.items.length === 0 && <Text c="dimmed">No messages yet.</Text>}
+        {mail.data?.items.map((m) => (
+          <Paper key={m.id} withBorder p="md" radius="md" component="article" aria-label={m.subject}>
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="nowrap">
+                <Title order={2} size="h4">
+                  {m.subject}
+                </Title>
+                <Badge color="gray.7" variant="outline">
+                  {new Date(m.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                To: {m.to}
+              </Text>
+              <Linkified text={m.text} />
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,1 @@
+export { DevMailPage } from './components/dev-mail-page';

@@ -1,0 +1,165 @@
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LANGUAGES, type StorefrontUser } from '@app/shared';
+import { useStorefrontUsers } from '../api/get-storefront-users';
+import { useStorefrontUserAction, type UserAction } from '../api/mutations';
+
+const STATE_LABEL = { pending_activation: ['Pending activation', '#8f4700'], active: ['Active', 'teal.9'], deactivated: ['Deactivated', 'gray.7'] } as const;
+
+const ACTIONS: Record<UserAction, { label: string; confirm: string; body: (u: StorefrontUser) => string; done: (u: StorefrontUser) => string; danger?: boolean }> = {
+  'resend-activation': {
+    label: 'Resend activation link',
+    confirm: 'Send',
+    body: (u) => `A new activation link will be sent to ${u.email}. The previous link stops working.`,
+    done: (u) => `A new activation link was sent to ${u.email}.`,
+  },
+  'reset-password': {
+    label: 'Reset password',
+    confirm: 'Send reset link',
+    body: (u) => `${u.firstName} will receive an email at ${u.email} with a link to choose a new password.`,
+    done: (u) => `A password reset link was sent to ${u.email}.`,
+  },
+  deactivate: {
+    label: 'Deactivate user',
+    confirm: 'Deactivate',
+    danger: true,
+    body: (u) => `${u.firstName} ${u.lastName} will be signed out at once and cannot sign in until activated again.`,
+    done: (u) => `${u.firstName} ${u.lastName} was deactivated.`,
+  },
+  activate: {
+    label: 'Activate user',
+    confirm: 'Activate',
+    body: (u) => `${u.firstName} ${u.lastName} will be able to use the storefront again.`,
+    done: (u) => `${u.firstName} ${u.lastName} was activated.`,
+  },
+};
+
+const actionsFor = (u: StorefrontUser): UserAction[] =>
+  u.state === 'pending_activation' ? ['resend-activation', 'deactivate'] : u.state === 'active' ? ['reset-password', 'deactivate'] : ['activate'];
+
+/** The record's Storefront users section: the customer's users, search, Add, and actions by state. */
+export function StorefrontUsersSection({ customerId, canManage, onAdd }: { customerId: string; canManage: boolean; onAdd: () => void }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const users = useStorefrontUsers(customerId, debounced);
+  const act = useStorefrontUserAction(customerId);
+
+  const run = (u: StorefrontUser, action: UserAction) => {
+    const a = ACTIONS[action];
+    modals.openConfirmModal({
+      title: `${a.label}?`,
+      children: <Text size="sm">{a.body(u)}</Text>,
+      labels: { confirm: a.confirm, cancel: 'Cancel' },
+      confirmProps: a.danger ? { color: 'red' } : {},
+      onConfirm: () =>
+        act.mutate(
+          { userId: u.id, action },
+          {
+            onSuccess: ({ emailSent }) =>
+              notifications.show(
+                action === 'resend-activation' || action === 'reset-password'
+                  ? emailSent
+                    ? { color: 'green', message: a.done(u) }
+                    : { color: 'yellow', message: 'The email could not be sent. Please try again later.' }
+                  : { color: 'green', message: a.done(u) },
+              ),
+            onError: (err) => notifications.show({ color: 'red', title: `${a.label} failed`, message: err.message }),
+          },
+        ),
+    });
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" id="storefront-users" component="section" aria-labelledby="storefront-users-title">
+      <Stack>
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} size="h3" id="storefront-users-title">
+            Storefront users
+          </Title>
+          <Group align="flex-end">
+            <TextInput
+              label="Search users"
+              placeholder="Name or email"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+            />
+            {canManage && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+                Add
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {users.isError && (
+          <Alert color="red" role="alert">
+            {users.error.message}
+          </Alert>
+        )}
+        {users.isPending ? (
+          <Skeleton height={120} />
+        ) : users.data && users.data.items.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Storefront users">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Language</Table.Th>
+                  <Table.Th>Date format</Table.Th>
+                  <Table.Th>State</Table.Th>
+                  <Table.Th>Last sign-in</Table.Th>
+                  {canManage && <Table.Th>Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data?.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td fw={600}>
+                      {u.firstName} {u.lastName}
+                    </Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>{LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language}</Table.Td>
+                    <Table.Td>{u.dateFormat}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={STATE_LABEL[u.state][1]} tt="none" style={{ overflow: 'visible' }}>
+                        {STATE_LABEL[u.state][0]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Table.Td>
+                    {canManage && (
+                      <Table.Td>
+                        <Menu position="bottom-end">
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.firstName} ${u.lastName}`}>
+                              <IconDots size={18} aria-hidden />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            {actionsFor(u).map((action) => (
+                              <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => run(u, action)}>
+                                {ACTIONS[action].label}
+                              </Menu.Item>
+                            ))}
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
