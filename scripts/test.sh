@@ -13,5 +13,9 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 
 started=$(date +%s)
-pnpm test
-echo "All tests passed in $(( $(date +%s) - started ))s."
+rm -f .tmp/vitest-results.json e2e/test-results/results.json
+status=0
+pnpm test || status=$?
+echo "Test run took $(( $(date +%s) - started ))s."
+node scripts/test-summary.mjs
+exit "$status"

@@ -83,23 +83,28 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
   return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
 }
 
-export async function resendActivation(actor: Actor, ctx: MailContext, id: string) {
+const LINK_RULES = {
+  activation: {
+    state: 'pending_activation',
+    refusal: 'Only a user waiting for activation can be sent a new activation link.',
+    action: 'storefront_user.activation_resent',
+  },
+  reset: { state: 'active', refusal: 'Only an active user can be sent a password reset link.', action: 'storefront_user.password_reset_sent' },
+} as const;
+
+/** Emails a fresh link (the previous one stops working) when the user is in the state the link is for. */
+async function emailLink(actor: Actor, ctx: MailContext, id: string, purpose: keyof typeof LINK_RULES) {
+  const rule = LINK_RULES[purpose];
   const user = await getStorefrontUser(actor.scope, id);
-  if (user.state !== 'pending_activation') throw conflict('Only a user waiting for activation can be sent a new activation link.');
+  if (user.state !== rule.state) throw conflict(rule.refusal);
   const { customer } = await getCustomer(actor.scope, String(user.customerId));
-  const emailSent = await sendLink(ctx, user, customer.resellerName, 'activation');
-  await recordAudit(actor, { action: 'storefront_user.activation_resent', target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
+  const emailSent = await sendLink(ctx, user, customer.resellerName, purpose);
+  await recordAudit(actor, { action: rule.action, target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
   return { user, emailSent };
 }
 
-export async function sendPasswordReset(actor: Actor, ctx: MailContext, id: string) {
-  const user = await getStorefrontUser(actor.scope, id);
-  if (user.state !== 'active') throw conflict('Only an active user can be sent a password reset link.');
-  const { customer } = await getCustomer(actor.scope, String(user.customerId));
-  const emailSent = await sendLink(ctx, user, customer.resellerName, 'reset');
-  await recordAudit(actor, { action: 'storefront_user.password_reset_sent', target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
-  return { user, emailSent };
-}
+export const resendActivation = (actor: Actor, ctx: MailContext, id: string) => emailLink(actor, ctx, id, 'activation');
+export const sendPasswordReset = (actor: Actor, ctx: MailContext, id: string) => emailLink(actor, ctx, id, 'reset');
 
 /** Moves the user from one of `from` to `to` in one atomic update; a user in another state is 409. */
 type UserState = (typeof USER_STATES)[number];
