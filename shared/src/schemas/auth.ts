@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
-import { objectIdSchema } from './common.js';
+import { emailSchema, objectIdSchema } from './common.js';
 
 export const loginRequestSchema = z
   .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address')),
+    email: emailSchema,
     password: z.string().min(1, 'Enter your password').max(256),
   })
   .meta({ id: 'LoginRequest' });

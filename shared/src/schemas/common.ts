@@ -20,3 +20,12 @@ export const storefrontUserStateSchema = z
   .enum(['pending_activation', 'active', 'deactivated'])
   .meta({ id: 'StorefrontUserState' });
 export type StorefrontUserState = z.infer<typeof storefrontUserStateSchema>;
+
+/** An email as every form takes it: trimmed, lower-cased, at most 254 characters. */
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required')
+  .max(254, 'Email must be at most 254 characters')
+  .pipe(z.email('Enter a valid email address'));

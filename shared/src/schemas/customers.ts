@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectIdSchema, paymentMethodSchema } from './common.js';
+import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -11,13 +11,7 @@ const required = (label: string, max = 120) =>
 /** The fields a reseller fills in for a customer; all mandatory (product rule, New customer form). */
 export const customerFieldsSchema = z.object({
   companyName: required('Company name', 160),
-  email: z
-    .string({ error: 'Email is required' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Email is required')
-    .max(254, 'Email must be at most 254 characters')
-    .pipe(z.email('Enter a valid email address')),
+  email: emailSchema,
   phone: required('Phone', 40).regex(/^[+0-9 ()./-]{5,40}$/, 'Enter a phone number (digits, spaces, + - ( ) . /)'),
   address: required('Address', 200),
   city: required('City', 100),

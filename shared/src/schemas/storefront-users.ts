@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectIdSchema, storefrontUserStateSchema } from './common.js';
+import { emailSchema, objectIdSchema, storefrontUserStateSchema } from './common.js';
 
 /** Languages the storefront and its emails speak. */
 export const LANGUAGES = { en: 'English', el: 'Ελληνικά (Greek)', de: 'Deutsch (German)' } as const;
@@ -11,14 +11,6 @@ export const dateFormatSchema = z.enum(DATE_FORMATS, { error: 'Choose a date for
 
 const name = (label: string) =>
   z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(80, `${label} must be at most 80 characters`);
-
-export const emailSchema = z
-  .string({ error: 'Email is required' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'Email is required')
-  .max(254, 'Email must be at most 254 characters')
-  .pipe(z.email('Enter a valid email address'));
 
 export const createStorefrontUserSchema = z
   .object({ firstName: name('First name'), lastName: name('Last name'), email: emailSchema, language: languageSchema, dateFormat: dateFormatSchema })
