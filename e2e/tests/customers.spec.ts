@@ -32,6 +32,19 @@ test.describe('reseller · my customers', () => {
     await expect(page.getByText('110 customers')).toBeVisible();
   });
 
+  test('Export to Excel downloads the current view', async ({ page }) => {
+    await openCustomers(page, 'reseller.cash@demo.example');
+    await page.getByLabel('Search customers').fill('blue harbor');
+    await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export to Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('Customers.xlsx');
+    expect(download.url()).toContain('search=blue+harbor');
+    const stream = await download.createReadStream();
+    let bytes = 0;
+    for await (const chunk of stream) bytes += (chunk as Buffer).length;
+    expect(bytes).toBeGreaterThan(1000);
+  });
+
   test('sorting by a column is done by the server and kept in the URL', async ({ page }) => {
     await openCustomers(page, 'reseller.cash@demo.example');
     await page.getByRole('columnheader', { name: 'City' }).click();

@@ -63,6 +63,12 @@ export async function customerViewFilter(q: Pick<CustomerListQuery, 'search' | '
   return filter;
 }
 
+/** The stored field and direction a grid sort means, with _id as the tiebreak. */
+export function customerSort(sort: string): Record<string, 1 | -1> {
+  const dir = sort.startsWith('-') ? -1 : 1;
+  return { [SORT_FIELDS[sort.replace(/^-/, '') as CustomerSortKey]]: dir, _id: dir };
+}
+
 /**
  * One page of the customer grid. With a cursor, the page starts right after the cursor's row on
  * the sort key plus _id (keyset: as fast at page 1,000 as at page 1); with only an offset it skips.

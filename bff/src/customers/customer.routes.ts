@@ -1,6 +1,7 @@
 import {
   createCustomerSchema,
   customerDetailSchema,
+  customerExportQuerySchema,
   customerListQuerySchema,
   customerListSchema,
   customerStatsQuerySchema,
@@ -16,6 +17,7 @@ import { CUSTOMER_EDITORS, CUSTOMER_READERS } from '../tenancy/policies/customer
 import type { Principal } from '../tenancy/principal.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
+import { streamCustomerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
 import { customerStats } from './customer-stats.js';
 import { presentCustomerDetail, presentCustomerRow } from './customer.presenter.js';
@@ -53,6 +55,19 @@ export const customerRoutes = [
     query: customerStatsQuerySchema,
     success: { status: 200, description: 'The statistics', schema: customerStatsSchema },
     handler: ({ principal, scope, query }) => customerStats(principal, scope, query.resellerId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/customers/export.xlsx',
+    tag: 'customers',
+    summary: "The grid's current view (search, sort, reseller) as an Excel workbook, streamed",
+    access: 'session',
+    roles: CUSTOMER_READERS,
+    query: customerExportQuerySchema,
+    success: { status: 200, description: 'Customers.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    async handler({ principal, scope, query, res }) {
+      await streamCustomerExport(res, query, scope, { currency: await currencyOf(principal, scope), withReseller: principal.role === 'distributor' });
+    },
   }),
   defineRoute({
     method: 'post',

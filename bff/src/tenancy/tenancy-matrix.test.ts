@@ -71,6 +71,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/resellers': { roles: ['distributor'] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200' },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'] },
+  'GET /api/customers/export.xlsx': { roles: ['distributor', 'reseller'] },
   'POST /api/customers': {
     roles: ['reseller'],
     body: () => ({ companyName: 'Matrix Co', email: `m${Math.random().toString(36).slice(2)}@matrix.example`, phone: '+30 210 0000000', address: '1 Road', city: 'Athens', country: 'Greece', state: 'Attica', postcode: '10552' }),

@@ -50,6 +50,12 @@ export const customerListQuerySchema = z
   .meta({ id: 'CustomerListQuery' });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
+/** The export takes the grid's view (search, sort, reseller filter), never its paging. */
+export const customerExportQuerySchema = customerListQuerySchema
+  .pick({ search: true, sort: true, resellerId: true })
+  .meta({ id: 'CustomerExportQuery' });
+export type CustomerExportQuery = z.infer<typeof customerExportQuerySchema>;
+
 export const customerRowSchema = z
   .object({
     id: objectIdSchema,

@@ -1,8 +1,9 @@
 import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { APPROVAL_FORCED_NOTICE, type Principal } from '@app/shared';
+import { toQueryString } from '@/lib/api-client';
 import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomerStats } from '../api/get-customer-stats';
@@ -86,6 +87,15 @@ export function CustomersPage({ principal }: { principal: Principal }) {
               pushSearch(e.currentTarget.value);
             }}
           />
+          <Button
+            component="a"
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+            href={`/api/customers/export.xlsx${toQueryString({ search: url.search, sort: url.sort, resellerId: isDistributor ? url.resellerId : '' })}`}
+            download="Customers.xlsx"
+          >
+            Export to Excel
+          </Button>
         </Group>
       </Group>
 
