@@ -89,6 +89,7 @@ test.describe('reseller · my customers', () => {
   test('the record is edited in place and saved with Update', async ({ page }, testInfo) => {
     await openCustomers(page, 'reseller.cash@demo.example');
     await page.getByLabel('Search customers').fill('blue harbor');
+    await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
     await grid(page).getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Blue Harbor Trading Ltd' })).toBeVisible();
     const city = page.getByLabel(/^City/);
@@ -118,6 +119,7 @@ test.describe('the order-approval toggle', () => {
   test('switches freely for the cash reseller', async ({ page }, testInfo) => {
     await openCustomers(page, 'reseller.cash@demo.example');
     await page.getByLabel('Search customers').fill('blue harbor');
+    await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
     await grid(page).getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
     const toggle = page.getByRole('switch', { name: 'Order approval required' });
     await expect(toggle).toBeChecked();

@@ -10,6 +10,7 @@ test('a reseller adds a storefront user, who activates by email, signs in, and i
   await signIn(page, 'reseller.cash@demo.example');
   await expect(page).toHaveURL(/\/reseller$/);
   await page.goto('/reseller/customers?q=blue+harbor');
+  await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
   const section = page.getByRole('region', { name: 'Storefront users' });
   await expect(section.getByRole('cell', { name: 'buyer@demo.example' })).toBeVisible();
