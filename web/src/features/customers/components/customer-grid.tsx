@@ -36,11 +36,12 @@ export default function CustomerGrid(props: CustomerGridProps) {
   const { search, resellerId, onLoaded, basePath, showReseller, canManage, sort } = props;
 
   const datasource = useMemo<IDatasource>(() => {
-    const cursors = new Map<number, string>();
+    // Keyed by sort and block start: a cursor only continues the ordering it was made for.
+    const cursors = new Map<string, string>();
     return {
       getRows(params) {
         const sortParam = toSortParam(params.sortModel as { colId: string; sort: 'asc' | 'desc' }[]);
-        const cursor = params.startRow === 0 ? undefined : cursors.get(params.startRow);
+        const cursor = params.startRow === 0 ? undefined : cursors.get(`${sortParam}:${params.startRow}`);
         getCustomerPage({
           search: search || undefined,
           resellerId: resellerId || undefined,
@@ -50,7 +51,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
           offset: cursor || params.startRow === 0 ? undefined : params.startRow,
         }).then(
           (page) => {
-            if (page.nextCursor) cursors.set(params.endRow, page.nextCursor);
+            if (page.nextCursor) cursors.set(`${sortParam}:${params.endRow}`, page.nextCursor);
             params.successCallback(page.items, page.total);
             if (params.startRow === 0) onLoaded({ total: page.total });
           },
