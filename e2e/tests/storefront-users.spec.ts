@@ -82,6 +82,8 @@ test('a reseller adds a storefront user, who activates by email, signs in, and i
 test('asking for a password reset says the same for any email', async ({ page }, testInfo) => {
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The sign-in form has an Email field too: fill only once the new page is there.
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await page.getByLabel(/^Email/).fill('nobody@nowhere.example');
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByText('If an account uses that email, a reset link is on its way.')).toBeVisible();
