@@ -29,7 +29,7 @@ export async function redeemAccountToken(token: string, purpose: TokenPurpose, n
   const doc = await AccountToken.findOneAndUpdate(
     { _id: hashOf(token), purpose, usedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   return doc?.userId ?? null;
 }

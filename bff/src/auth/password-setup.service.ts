@@ -25,7 +25,7 @@ export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, 
   const passwordHash = await hashPassword(password);
   const from = purpose === 'activation' ? 'pending_activation' : 'active';
   const user = await unsafeUnscoped(
-    User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' } }, { new: true }),
+    User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' } }, { returnDocument: 'after' }),
     'auth: the account behind a redeemed link',
   ).lean();
   if (!user) throw new AppError(400, 'link_invalid', LINK_INVALID);

@@ -62,7 +62,7 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
       Customer.findOneAndUpdate(
         { _id: before._id, revision },
         { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       ),
       scope,
     ).lean();
@@ -80,7 +80,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
   const { scope } = actor;
   const { customer } = await getCustomer(scope, id);
   const updated = await scoped(
-    Customer.findOneAndUpdate({ _id: customer._id, revision }, { $set: { active }, $inc: { revision: 1 } }, { new: true }),
+    Customer.findOneAndUpdate({ _id: customer._id, revision }, { $set: { active }, $inc: { revision: 1 } }, { returnDocument: 'after' }),
     scope,
   ).lean();
   if (!updated) throw staleEdit();

@@ -9,6 +9,6 @@ const counterSchema = new Schema({
 export const Counter = model('Counter', counterSchema);
 
 export async function nextSequence(key: string, by = 1): Promise<number> {
-  const doc = await Counter.findOneAndUpdate({ _id: key }, { $inc: { seq: by } }, { upsert: true, new: true });
+  const doc = await Counter.findOneAndUpdate({ _id: key }, { $inc: { seq: by } }, { upsert: true, returnDocument: 'after' });
   return doc.seq;
 }

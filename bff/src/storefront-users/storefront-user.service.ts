@@ -113,7 +113,7 @@ async function transition(actor: Actor, id: string, from: UserState[], to: (u: {
   const user = await getStorefrontUser(actor.scope, id);
   const target = to(user);
   const updated = (await scoped(
-    User.findOneAndUpdate({ _id: user._id, role: 'storefront', state: { $in: from } }, { $set: { state: target } }, { new: true }),
+    User.findOneAndUpdate({ _id: user._id, role: 'storefront', state: { $in: from } }, { $set: { state: target } }, { returnDocument: 'after' }),
     actor.scope,
   ).lean()) as typeof user | null;
   if (!updated) throw conflict(`This user is ${user.state.replace('_', ' ')}; refresh to see the current state.`);
