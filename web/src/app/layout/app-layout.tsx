@@ -10,7 +10,7 @@ const tenantName = (p: Principal) => (p.role === 'distributor' ? p.distributorNa
 export function AppLayout({ principal }: { principal: Principal }) {
   const [opened, { toggle, close }] = useDisclosure();
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: { sm: 200, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

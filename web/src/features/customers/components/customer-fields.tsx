@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { Box, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { CustomerFields as Fields } from '@app/shared';
 
@@ -17,6 +17,23 @@ const FIELDS: { name: keyof Fields; label: string; type?: string; autoComplete: 
 
 /** The customer information fields, used by the New customer dialog and the record page. */
 export function CustomerFields<T extends Fields>({ form, readOnly = false }: { form: UseFormReturnType<T>; readOnly?: boolean }) {
+  // Someone who may not edit sees the values as text, not as inputs that look editable.
+  if (readOnly) {
+    return (
+      <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md" m={0}>
+        {FIELDS.map((f) => (
+          <Box key={f.name} style={f.span === 2 ? { gridColumn: '1 / -1' } : undefined}>
+            <Text component="dt" size="sm" fw={600} c="dimmed">
+              {f.label}
+            </Text>
+            <Text component="dd" m={0}>
+              {String(form.getValues()[f.name])}
+            </Text>
+          </Box>
+        ))}
+      </SimpleGrid>
+    );
+  }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
       {FIELDS.map((f) => (

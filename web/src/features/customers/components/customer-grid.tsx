@@ -72,8 +72,9 @@ export default function CustomerGrid(props: CustomerGridProps) {
         colId: 'companyName',
         field: 'companyName',
         headerName: 'Company name',
-        flex: 1.8,
-        minWidth: 200,
+        tooltipField: 'companyName',
+        flex: 2,
+        minWidth: 190,
         cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
           p.data ? (
             <Anchor component={Link} to={`${basePath}/${p.data.id}`} fw={600}>
@@ -81,17 +82,16 @@ export default function CustomerGrid(props: CustomerGridProps) {
             </Anchor>
           ) : null,
       },
-      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', flex: 1.4, minWidth: 180, sortable: false } as ColDef<CustomerRow>] : []),
-      { colId: 'phone', field: 'phone', headerName: 'Phone', flex: 1.2, minWidth: 165 },
-      { colId: 'city', field: 'city', headerName: 'City', flex: 1, minWidth: 120 },
-      { colId: 'email', field: 'email', headerName: 'Email', flex: 1.8, minWidth: 200 },
+      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.4, minWidth: 150, sortable: false } as ColDef<CustomerRow>] : []),
+      { colId: 'phone', field: 'phone', headerName: 'Phone', width: 168 },
+      { colId: 'city', field: 'city', headerName: 'City', tooltipField: 'city', flex: 1, minWidth: 100 },
+      { colId: 'email', field: 'email', headerName: 'Email', tooltipField: 'email', flex: 2, minWidth: 180 },
       {
         colId: 'monthlyRunRate',
         field: 'monthlyRunRate',
         headerName: 'Monthly run rate',
         type: 'rightAligned',
-        flex: 1.1,
-        minWidth: 165,
+        width: 172,
         valueFormatter: (p) => (p.data ? formatMoney(p.data.monthlyRunRate, p.data.currency) : ''),
       },
       {
@@ -107,13 +107,19 @@ export default function CustomerGrid(props: CustomerGridProps) {
             <IconMinus color="var(--mantine-color-gray-6)" aria-label="No storefront access" role="img" style={{ verticalAlign: 'middle' }} />
           ),
       },
-      {
-        colId: 'actions',
-        headerName: 'Actions',
-        sortable: false,
-        width: 96,
-        cellRenderer: (p: ICellRendererParams<CustomerRow>) => (p.data ? <RowActions row={p.data} basePath={basePath} canManage={canManage} /> : null),
-      },
+      // A read-only viewer's only row action would be "Open record", which the name link already is.
+      ...(canManage
+        ? [
+            {
+              colId: 'actions',
+              headerName: 'Actions',
+              sortable: false,
+              width: 92,
+              cellStyle: { display: 'flex', alignItems: 'center' },
+              cellRenderer: (p: ICellRendererParams<CustomerRow>) => (p.data ? <RowActions row={p.data} basePath={basePath} /> : null),
+            } as ColDef<CustomerRow>,
+          ]
+        : []),
     ], sortCol, sortDir),
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -146,6 +152,8 @@ export default function CustomerGrid(props: CustomerGridProps) {
         const model = e.api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
         props.onSortChange(toSortParam(model));
       }}
+      tooltipShowMode="whenTruncated"
+      tooltipShowDelay={400}
       ensureDomOrder
       suppressCellFocus={false}
     />
@@ -156,7 +164,7 @@ function withSort(cols: ColDef<CustomerRow>[], colId: string, dir: 'asc' | 'desc
   return cols.map((c) => (c.colId === colId ? { ...c, initialSort: dir } : c));
 }
 
-function RowActions({ row, basePath, canManage }: { row: CustomerRow; basePath: string; canManage: boolean }) {
+function RowActions({ row, basePath }: { row: CustomerRow; basePath: string }) {
   const openSso = useOpenSso(row.id);
   return (
     <Menu position="bottom-end" withinPortal>
@@ -169,17 +177,13 @@ function RowActions({ row, basePath, canManage }: { row: CustomerRow; basePath: 
         <Menu.Item component={Link} to={`${basePath}/${row.id}`}>
           Open record
         </Menu.Item>
-        {canManage && (
-          <>
-            <Menu.Divider />
-            <Menu.Label>
-              <Text size="xs">Distributor workspace</Text>
-            </Menu.Label>
-            <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
-            <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
-            <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
-          </>
-        )}
+        <Menu.Divider />
+        <Menu.Label>
+          <Text size="xs">Distributor workspace</Text>
+        </Menu.Label>
+        <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
+        <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
+        <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -53,16 +53,18 @@ export function CustomerRecordPage({ principal, slots = {} }: { principal: Princ
           <IconArrowLeft size={14} aria-hidden /> Customers
         </Group>
       </Anchor>
-      <Group gap="sm" align="center">
-        <Title order={1}>{c.companyName}</Title>
-        {!c.active && (
-          <Badge color="gray.7" variant="filled">
-            Inactive
-          </Badge>
-        )}
-        {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
-      </Group>
-      {principal.role === 'distributor' && <Text c="dimmed">Customer of {c.resellerName}</Text>}
+      <Stack gap={4}>
+        <Group gap="sm" align="center">
+          <Title order={1}>{c.companyName}</Title>
+          {!c.active && (
+            <Badge color="gray.7" variant="filled">
+              Inactive
+            </Badge>
+          )}
+          {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
+        </Group>
+        {principal.role === 'distributor' && <Text c="dimmed">Customer of {c.resellerName}</Text>}
+      </Stack>
       <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers ? add.open : undefined} />
       <CustomerInformation key={c.id} customer={c} />
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}

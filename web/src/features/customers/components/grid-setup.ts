@@ -4,6 +4,7 @@ import {
   InfiniteRowModelModule,
   ModuleRegistry,
   themeQuartz,
+  TooltipModule,
   ValidationModule,
 } from 'ag-grid-community';
 
@@ -12,6 +13,7 @@ ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   CellStyleModule,
   ColumnApiModule,
+  TooltipModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 
