@@ -1,5 +1,8 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { sweepPendingAudit } from './audit/audit-outbox.js';
+import { Customer } from './customers/customer.model.js';
+import { User } from './users/user.model.js';
 import { createLoginRateLimiter } from './auth/login-rate-limit.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -20,6 +23,10 @@ async function main() {
     logger.info('First start of the embedded database: loading the demo data set…');
     logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
   }
+
+  // Audit events that a crash or a failed move left in their documents' outboxes.
+  const movedAudit = await sweepPendingAudit([Customer, User]);
+  if (movedAudit > 0) logger.warn(`Moved ${movedAudit} waiting audit event(s) to the audit log`);
 
   // Session records expire by their stored expiry (FerretDB has no TTL indexes); sweep them hourly.
   const sweep = () => purgeExpiredSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Principal } from '../tenancy/principal.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scopedDoc } from '../tenancy/tenant-plugin.js';
@@ -20,25 +20,46 @@ export interface Actor {
   req: Request;
 }
 
-/** Records who did what to which object, when and from where. */
+/** One audit event as stored: who did what to which object, when and from where. */
+export interface AuditEventRecord {
+  _id: Types.ObjectId;
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId | null;
+  customerId: Types.ObjectId | null;
+  at: Date;
+  actor: { userId: Types.ObjectId | null; role: string; name: string };
+  action: string;
+  target: { type: string; id: Types.ObjectId };
+  changes: Record<string, { from: unknown; to: unknown }> | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+export function auditEventFor(actor: Actor, entry: AuditEntry, at = new Date()): AuditEventRecord {
+  const { principal, req } = actor;
+  return {
+    _id: new Types.ObjectId(),
+    distributorId: principal.distributorId,
+    resellerId: entry.resellerId !== undefined ? entry.resellerId : principal.resellerId,
+    customerId: entry.customerId !== undefined ? entry.customerId : principal.customerId,
+    at,
+    actor: { userId: principal.userId, role: principal.role, name: principal.displayName },
+    action: entry.action,
+    target: entry.target,
+    changes: entry.changes ?? null,
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+    requestId: typeof req.id === 'string' ? req.id : null,
+  };
+}
+
+/**
+ * Records an event that changes nothing else (an SSO hand-off, a link sent). A change to a
+ * document carries its event in the same write instead: see audit-outbox.ts.
+ */
 export async function recordAudit(actor: Actor, entry: AuditEntry): Promise<void> {
-  const { principal, scope, req } = actor;
-  await scopedDoc(
-    new AuditEvent({
-      distributorId: principal.distributorId,
-      resellerId: entry.resellerId !== undefined ? entry.resellerId : principal.resellerId,
-      customerId: entry.customerId !== undefined ? entry.customerId : principal.customerId,
-      at: new Date(),
-      actor: { userId: principal.userId, role: principal.role, name: principal.displayName },
-      action: entry.action,
-      target: entry.target,
-      changes: entry.changes ?? null,
-      ip: req.ip ?? null,
-      userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
-      requestId: typeof req.id === 'string' ? req.id : null,
-    }),
-    scope,
-  ).save();
+  await scopedDoc(new AuditEvent(auditEventFor(actor, entry)), actor.scope).save();
 }
 
 /** The fields that differ between two records, as `{ field: { from, to } }`. */

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { recordAudit } from '../audit/audit.service.js';
+import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
+import { auditEventFor } from '../audit/audit.service.js';
 import { refreshStorefrontAccess } from '../customers/customer-access.js';
 import { AppError } from '../http/errors.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -24,20 +25,25 @@ export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, 
   if (!userId) throw new AppError(400, 'link_invalid', LINK_INVALID);
   const passwordHash = await hashPassword(password);
   const from = purpose === 'activation' ? 'pending_activation' : 'active';
+  const account = await unsafeUnscoped(User.findOne({ _id: userId, state: from }), 'auth: the account behind a redeemed link').lean();
+  if (!account) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  const scope = systemScope({ distributorId: account.distributorId, resellerId: account.resellerId, customerId: account.customerId });
+  const actor = { principal: principalFromAccount(account, 'link'), scope, req };
+  const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id } });
+  // A new password ends every session the old one opened: before the change, so that a failure
+  // after it cannot leave them open, and again after it, for one opened in between.
+  if (purpose === 'reset') await endAllSessionsOf(account._id);
   const user = await unsafeUnscoped(
-    User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' } }, { returnDocument: 'after' }),
+    User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' }, ...pushAudit(event) }, { returnDocument: 'after' }),
     'auth: the account behind a redeemed link',
   ).lean();
   if (!user) throw new AppError(400, 'link_invalid', LINK_INVALID);
-  // A new password ends every session the old one opened.
-  if (purpose === 'reset') await endAllSessionsOf(user._id);
-
-  const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId, customerId: user.customerId });
-  if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
-  await recordAudit(
-    { principal: principalFromAccount(user, 'link'), scope, req },
-    { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: user._id } },
-  );
+  try {
+    if (purpose === 'reset') await endAllSessionsOf(user._id);
+    if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
+  } finally {
+    await settleAudit(actor, User, user._id);
+  }
   return { email: user.email };
 }
 

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { pendingAuditPath } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const customerSchema = new Schema(
@@ -28,6 +29,8 @@ const customerSchema = new Schema(
     searchText: { type: String, required: true },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
+    /** Audit events of changes to this document, waiting to be moved to the audit log (audit-outbox.ts). */
+    pendingAudit: pendingAuditPath,
   },
   { timestamps: true },
 );

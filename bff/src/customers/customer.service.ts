@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { CreateCustomer, CustomerFields, UpdateCustomer } from '@app/shared';
 import { APPROVAL_FORCED_NOTICE } from '@app/shared';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.js';
+import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
+import { auditEventFor, diff, type Actor } from '../audit/audit.service.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import { Reseller } from '../resellers/reseller.model.js';
@@ -31,8 +32,12 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
   const { scope, principal } = actor;
   const reseller = await scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean();
   if (!reseller) throw notFound('Your reseller account');
+  const _id = new Types.ObjectId();
+  const event = auditEventFor(actor, { action: 'customer.created', target: { type: 'customer', id: _id }, customerId: _id });
   const doc = scopedDoc(
     new Customer({
+      _id,
+      ...withCreationAudit(event),
       ...input,
       ...customerDerivedFields(input),
       distributorId: principal.distributorId,
@@ -47,7 +52,7 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
     if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
     throw err;
   }
-  await recordAudit(actor, { action: 'customer.created', target: { type: 'customer', id: doc._id }, customerId: doc._id });
+  await settleAudit(actor, Customer, _id);
   return getCustomer(scope, doc.id as string);
 }
 
@@ -56,12 +61,19 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
   const { scope } = actor;
   const { customer: before } = await getCustomer(scope, id);
   const { revision, ...fields } = input;
+  const event = auditEventFor(actor, {
+    action: 'customer.updated',
+    target: { type: 'customer', id: before._id },
+    resellerId: before.resellerId,
+    customerId: before._id,
+    changes: diff(before as unknown as CustomerFields, fields),
+  });
   let updated;
   try {
     updated = await scoped(
       Customer.findOneAndUpdate(
         { _id: before._id, revision },
-        { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 } },
+        { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 }, ...pushAudit(event) },
         { returnDocument: 'after' },
       ),
       scope,
@@ -71,28 +83,31 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
     throw err;
   }
   if (!updated) throw staleEdit();
-  const changes = diff(before as unknown as CustomerFields, fields);
-  await recordAudit(actor, { action: 'customer.updated', target: { type: 'customer', id: before._id }, resellerId: before.resellerId, customerId: before._id, changes });
+  await settleAudit(actor, Customer, before._id);
   return getCustomer(scope, id);
 }
 
 export async function setCustomerActive(actor: Actor, id: string, active: boolean, revision: number) {
   const { scope } = actor;
   const { customer } = await getCustomer(scope, id);
+  const changed = customer.active !== active;
+  const event = auditEventFor(actor, {
+    action: active ? 'customer.activated' : 'customer.deactivated',
+    target: { type: 'customer', id: customer._id },
+    resellerId: customer.resellerId,
+    customerId: customer._id,
+    changes: { active: { from: customer.active, to: active } },
+  });
   const updated = await scoped(
-    Customer.findOneAndUpdate({ _id: customer._id, revision }, { $set: { active }, $inc: { revision: 1 } }, { returnDocument: 'after' }),
+    Customer.findOneAndUpdate(
+      { _id: customer._id, revision },
+      { $set: { active }, $inc: { revision: 1 }, ...(changed ? pushAudit(event) : {}) },
+      { returnDocument: 'after' },
+    ),
     scope,
   ).lean();
   if (!updated) throw staleEdit();
-  if (customer.active !== active) {
-    await recordAudit(actor, {
-      action: active ? 'customer.activated' : 'customer.deactivated',
-      target: { type: 'customer', id: customer._id },
-      resellerId: customer.resellerId,
-      customerId: customer._id,
-      changes: { active: { from: customer.active, to: active } },
-    });
-  }
+  if (changed) await settleAudit(actor, Customer, customer._id);
   return getCustomer(scope, id);
 }
 
@@ -106,14 +121,22 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
   const { customer, paymentMethod } = await getCustomer(scope, id);
   if (!required && paymentMethod === 'credit_card') throw conflict(APPROVAL_FORCED_NOTICE, 'conflict');
   if (customer.orderApprovalRequired !== required) {
-    await scoped(Customer.updateOne({ _id: customer._id }, { $set: { orderApprovalRequired: required }, $inc: { revision: 1 } }), scope);
-    await recordAudit(actor, {
+    const event = auditEventFor(actor, {
       action: 'customer.order_approval_changed',
       target: { type: 'customer', id: customer._id },
       resellerId: customer.resellerId,
       customerId: customer._id,
       changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
     });
+    // Conditional on the value read, so two racing switches record one change each, never a no-op.
+    const result = await scoped(
+      Customer.updateOne(
+        { _id: customer._id, orderApprovalRequired: customer.orderApprovalRequired },
+        { $set: { orderApprovalRequired: required }, $inc: { revision: 1 }, ...pushAudit(event) },
+      ),
+      scope,
+    );
+    if (result.modifiedCount === 1) await settleAudit(actor, Customer, customer._id);
   }
   return getCustomer(scope, id);
 }

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { CreateStorefrontUser } from '@app/shared';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
+import { auditEventFor, recordAudit, type Actor } from '../audit/audit.service.js';
 import { issueAccountToken, revokeAccountTokens, TOKEN_TTL_HOURS } from '../auth/account-tokens.js';
 import { endAllSessionsOf } from '../auth/sessions.js';
 import { refreshStorefrontAccess } from '../customers/customer-access.js';
@@ -58,8 +59,12 @@ async function sendLink(ctx: MailContext, user: { _id: Types.ObjectId; email: st
 export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser) {
   const { scope } = actor;
   const { customer } = await getCustomer(scope, customerId);
+  const _id = new Types.ObjectId();
+  const event = auditEventFor(actor, { action: 'storefront_user.created', target: { type: 'storefront_user', id: _id }, resellerId: customer.resellerId, customerId: customer._id });
   const doc = scopedDoc(
     new User({
+      _id,
+      ...withCreationAudit(event),
       ...input,
       loginRealm: String(customer.resellerId),
       role: 'storefront',
@@ -78,7 +83,7 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
     if ((err as { code?: number }).code === 11000) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
     throw err;
   }
-  await recordAudit(actor, { action: 'storefront_user.created', target: { type: 'storefront_user', id: doc._id }, resellerId: customer.resellerId, customerId: customer._id });
+  await settleAudit(actor, User, _id);
   const emailSent = await sendLink(ctx, doc, customer.resellerName, 'activation');
   return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
 }
@@ -111,20 +116,28 @@ type UserState = (typeof USER_STATES)[number];
 
 async function transition(actor: Actor, id: string, from: UserState[], to: (u: { passwordHash?: string | null }) => UserState, action: string) {
   const user = await getStorefrontUser(actor.scope, id);
+  const refusal = () => conflict(`This user is ${user.state.replace('_', ' ')}; refresh to see the current state.`);
+  if (!from.includes(user.state)) throw refusal();
   const target = to(user);
-  const updated = (await scoped(
-    User.findOneAndUpdate({ _id: user._id, role: 'storefront', state: { $in: from } }, { $set: { state: target } }, { returnDocument: 'after' }),
-    actor.scope,
-  ).lean()) as typeof user | null;
-  if (!updated) throw conflict(`This user is ${user.state.replace('_', ' ')}; refresh to see the current state.`);
-  await refreshStorefrontAccess(actor.scope, user.customerId!);
-  await recordAudit(actor, {
+  const event = auditEventFor(actor, {
     action,
     target: { type: 'storefront_user', id: user._id },
     resellerId: user.resellerId,
     customerId: user.customerId,
     changes: { state: { from: user.state, to: target } },
   });
+  // Conditional on the state read: a user whose state moved meanwhile is 409, and the event's
+  // "from" is the state the change really left.
+  const updated = (await scoped(
+    User.findOneAndUpdate({ _id: user._id, role: 'storefront', state: user.state }, { $set: { state: target }, ...pushAudit(event) }, { returnDocument: 'after' }),
+    actor.scope,
+  ).lean()) as typeof user | null;
+  if (!updated) throw refusal();
+  try {
+    await refreshStorefrontAccess(actor.scope, user.customerId!);
+  } finally {
+    await settleAudit(actor, User, user._id);
+  }
   return updated;
 }
 

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ROLES } from '@app/shared';
+import { pendingAuditPath } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 export const USER_STATES = ['pending_activation', 'active', 'deactivated'] as const;
@@ -24,6 +25,8 @@ const userSchema = new Schema(
     dateFormat: { type: String, required: true, default: 'DD/MM/YYYY' },
     state: { type: String, enum: USER_STATES, required: true, default: 'pending_activation' },
     lastSignInAt: { type: Date, default: null },
+    /** Audit events of changes to this document, waiting to be moved to the audit log (audit-outbox.ts). */
+    pendingAudit: pendingAuditPath,
   },
   { timestamps: true },
 );
