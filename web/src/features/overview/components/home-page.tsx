@@ -18,9 +18,11 @@ export function HomePage({ principal }: { principal: Principal }) {
   const overview = useOverview();
   const o = overview.data;
 
-  const cards: { label: string; value: number | null | undefined; hint?: string }[] = [
+  const customersLink =
+    principal.role === 'storefront' ? undefined : { to: `/${principal.role}/customers`, label: principal.role === 'reseller' ? 'Open my customers' : 'Open customers' };
+  const cards: { label: string; value: number | null | undefined; hint?: string; link?: { to: string; label: string } | undefined }[] = [
     { label: 'Resellers', value: o?.resellers },
-    { label: 'Customers', value: o?.customers, hint: 'Active and inactive' },
+    { label: 'Customers', value: o?.customers, hint: 'Active and inactive', link: customersLink },
     { label: 'Active customers', value: o?.activeCustomers },
     { label: 'Orders waiting for approval', value: o?.ordersPendingApproval },
     { label: 'Orders in progress', value: o?.ordersInProgress, hint: 'Waiting for manual provisioning' },
@@ -48,7 +50,7 @@ export function HomePage({ principal }: { principal: Principal }) {
             .filter((c) => !o || c.value !== null)
             .map((c) =>
               o ? (
-                <StatCard key={c.label} label={c.label} value={formatNumber(c.value ?? 0)} hint={c.hint} />
+                <StatCard key={c.label} label={c.label} value={formatNumber(c.value ?? 0)} hint={c.hint} link={c.link} />
               ) : (
                 <Skeleton key={c.label} height={96} radius="md" />
               ),
