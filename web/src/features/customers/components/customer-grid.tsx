@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { CustomerRow } from '@app/shared';
 import { formatMoney } from '@/lib/format';
 import { getCustomerPage } from '../api/get-customers';
+import { createCustomerDatasource, toSortParam } from './customer-datasource';
 import { gridTheme } from './grid-setup';
 import { useOpenSso } from './use-open-sso';
 
@@ -23,46 +24,14 @@ export interface CustomerGridProps {
   onLoaded: (result: { total: number } | { error: string }) => void;
 }
 
-const toSortParam = (model: { colId: string; sort: 'asc' | 'desc' | null }[]) => {
-  const first = model.find((m) => m.sort);
-  return first ? `${first.sort === 'desc' ? '-' : ''}${first.colId}` : 'companyName';
-};
-
-/**
- * AG Grid's Infinite Row Model over GET /api/customers: each block follows on from the previous
- * block's keyset cursor; a block the user jumps to without one is fetched by offset.
- */
+/** The customer grid: server-side rows, sort and search (see customer-datasource.ts). */
 export default function CustomerGrid(props: CustomerGridProps) {
   const { search, resellerId, onLoaded, basePath, showReseller, canManage, sort } = props;
 
-  const datasource = useMemo<IDatasource>(() => {
-    // Keyed by sort and block start: a cursor only continues the ordering it was made for.
-    const cursors = new Map<string, string>();
-    return {
-      getRows(params) {
-        const sortParam = toSortParam(params.sortModel as { colId: string; sort: 'asc' | 'desc' }[]);
-        const cursor = params.startRow === 0 ? undefined : cursors.get(`${sortParam}:${params.startRow}`);
-        getCustomerPage({
-          search: search || undefined,
-          resellerId: resellerId || undefined,
-          sort: sortParam,
-          limit: params.endRow - params.startRow,
-          cursor,
-          offset: cursor || params.startRow === 0 ? undefined : params.startRow,
-        }).then(
-          (page) => {
-            if (page.nextCursor) cursors.set(`${sortParam}:${params.endRow}`, page.nextCursor);
-            params.successCallback(page.items, page.total);
-            if (params.startRow === 0) onLoaded({ total: page.total });
-          },
-          (err: Error) => {
-            params.failCallback();
-            onLoaded({ error: err.message });
-          },
-        );
-      },
-    };
-  }, [search, resellerId, onLoaded]);
+  const datasource = useMemo<IDatasource>(
+    () => createCustomerDatasource({ search, resellerId, onLoaded, fetchPage: (req) => getCustomerPage(req) }),
+    [search, resellerId, onLoaded],
+  );
 
   const apiRef = useRef<GridApi<CustomerRow> | null>(null);
   const [sortCol, sortDir] = sort.startsWith('-') ? [sort.slice(1), 'desc' as const] : [sort, 'asc' as const];
