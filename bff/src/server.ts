@@ -1,8 +1,5 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { sweepPendingAudit } from './audit/audit-outbox.js';
-import { Customer } from './customers/customer.model.js';
-import { User } from './users/user.model.js';
 import { createLoginRateLimiter } from './auth/login-rate-limit.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -10,6 +7,7 @@ import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
+import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { createMailer } from './mail/mailer.js';
 import { createLogger } from './logger.js';
 
@@ -25,7 +23,7 @@ async function main() {
   }
 
   // Audit events that a crash or a failed move left in their documents' outboxes.
-  const movedAudit = await sweepPendingAudit([Customer, User]);
+  const movedAudit = await recoverUnfinishedChanges();
   if (movedAudit > 0) logger.warn(`Moved ${movedAudit} waiting audit event(s) to the audit log`);
 
   // Session records expire by their stored expiry (FerretDB has no TTL indexes); sweep them hourly.

@@ -63,15 +63,22 @@ export async function settleAudit(actor: Actor, model: OutboxModel, id: Types.Ob
   await flushPendingAudit(model, id).catch((err: unknown) => actor.req.log?.warn({ err }, 'audit event left in its outbox; it moves on the next flush'));
 }
 
-/** At start-up: moves every event still waiting in an outbox (left by a crash or a failed move). */
-export async function sweepPendingAudit(models: OutboxModel[]): Promise<number> {
+/**
+ * At start-up: moves every event still waiting in an outbox (left by a crash or a failed move).
+ * `recover` runs for each such document first: a change whose event did not move may not have had
+ * its follow-up work done either.
+ */
+export async function sweepPendingAudit(models: OutboxModel[], recover?: (model: OutboxModel, id: Types.ObjectId) => Promise<void>): Promise<number> {
   let moved = 0;
   for (const model of models) {
     const waiting = await unsafeUnscoped(
       model.find({ 'pendingAudit.0': { $exists: true } }, { _id: 1 }),
       'audit: start-up sweep of waiting events',
     ).lean();
-    for (const { _id } of waiting as { _id: Types.ObjectId }[]) moved += await flushPendingAudit(model, _id);
+    for (const { _id } of waiting as { _id: Types.ObjectId }[]) {
+      await recover?.(model, _id);
+      moved += await flushPendingAudit(model, _id);
+    }
   }
   return moved;
 }

@@ -38,12 +38,10 @@ export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, 
     'auth: the account behind a redeemed link',
   ).lean();
   if (!user) throw new AppError(400, 'link_invalid', LINK_INVALID);
-  try {
-    if (purpose === 'reset') await endAllSessionsOf(user._id);
-    if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
-  } finally {
-    await settleAudit(actor, User, user._id);
-  }
+  // Should this fail, the event stays in the outbox and the start-up sweep redoes the access mark.
+  if (purpose === 'reset') await endAllSessionsOf(user._id);
+  if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
+  await settleAudit(actor, User, user._id);
   return { email: user.email };
 }
 

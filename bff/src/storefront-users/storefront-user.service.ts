@@ -133,11 +133,9 @@ async function transition(actor: Actor, id: string, from: UserState[], to: (u: {
     actor.scope,
   ).lean()) as typeof user | null;
   if (!updated) throw refusal();
-  try {
-    await refreshStorefrontAccess(actor.scope, user.customerId!);
-  } finally {
-    await settleAudit(actor, User, user._id);
-  }
+  // Should this fail, the event stays in the outbox and the start-up sweep redoes both.
+  await refreshStorefrontAccess(actor.scope, user.customerId!);
+  await settleAudit(actor, User, user._id);
   return updated;
 }
 
