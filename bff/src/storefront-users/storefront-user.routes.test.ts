@@ -94,6 +94,8 @@ describe('activation and password links', () => {
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('link_invalid');
     expect((await Customer.collection.findOne({ _id: customerId }))!.storefrontAccess).toBe(true);
+    const user = await User.collection.findOne({ email: body.email, customerId });
+    expect(await AuditEvent.collection.countDocuments({ 'target.id': user!._id, action: 'account.activated' })).toBe(1);
   });
 
   it('refuses an expired link', async () => {
@@ -162,14 +164,25 @@ describe('row actions follow the state', () => {
     ['activate', 'active', 409, null],
     ['activate', 'pending_activation', 409, null],
   ];
-  it.each(matrix)('%s on a %s user answers %i', async (action, state, status, after) => {
+  const AUDITED_AS: Record<string, string> = {
+    'resend-activation': 'storefront_user.activation_resent',
+    'reset-password': 'storefront_user.password_reset_sent',
+    deactivate: 'storefront_user.deactivated',
+    activate: 'storefront_user.activated',
+  };
+  it.each(matrix)('%s on a %s user answers %i, with an audit event only when it acts', async (action, state, status, after) => {
     const { id } = await userIn(state);
-    const before = await User.collection.findOne({ _id: new Types.ObjectId(id) });
+    const userId = new Types.ObjectId(id);
+    const before = await User.collection.findOne({ _id: userId });
+    const audited = () => AuditEvent.collection.countDocuments({ 'target.id': userId, action: AUDITED_AS[action] });
+    const auditedBefore = await audited();
     const res = await http.post(`/api/storefront-users/${id}/${action}`, {}, cash);
     expect(res.status).toBe(status);
-    const now = await User.collection.findOne({ _id: new Types.ObjectId(id) });
+    const now = await User.collection.findOne({ _id: userId });
     if (after) expect(res.body.user.state).toBe(after);
     else expect(now!.state).toBe(before!.state);
+    expect(await audited()).toBe(auditedBefore + (status === 200 ? 1 : 0));
+    expect(now!.pendingAudit ?? []).toEqual([]);
   });
 
   it('activating a deactivated user who never set a password brings them back to pending', async () => {
