@@ -43,7 +43,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
       thumbIcon={oa.required ? <IconCheck size={12} color="var(--mantine-color-indigo-7)" aria-hidden /> : undefined}
       disabled={locked || approval.isPending}
       onChange={(e) => toggle(e.currentTarget.checked)}
-      description={oa.forcedByPaymentMethod ? APPROVAL_FORCED_NOTICE : undefined}
+      description={oa.forcedByPaymentMethod ? APPROVAL_FORCED_NOTICE : !abilities.edit ? 'Set by the customer’s reseller.' : undefined}
     />
   );
 
