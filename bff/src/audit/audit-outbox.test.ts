@@ -54,6 +54,20 @@ describe('audit events travel with the change they describe', () => {
     expect(await approvalEvents()).toBe(before + 1);
   });
 
+  it('moves an event left waiting with the next change of the same document', async () => {
+    const cookie = await signIn(app, 'cash');
+    const before = await approvalEvents();
+    const current = (await http.get(`/api/customers/${customerId}`, cookie)).body;
+    vi.spyOn(AuditEvent.prototype, 'save').mockRejectedValueOnce(new Error('audit log unavailable'));
+    await http.put(`/api/customers/${customerId}/order-approval`, { required: !current.orderApproval.customerSetting }, cookie);
+    expect(await waitingOn()).toHaveLength(1);
+
+    const next = await http.put(`/api/customers/${customerId}/order-approval`, { required: current.orderApproval.customerSetting }, cookie);
+    expect(next.status).toBe(200);
+    expect(await approvalEvents()).toBe(before + 2);
+    expect(await waitingOn()).toEqual([]);
+  });
+
   it('does not copy an event twice when a move stopped between copying and clearing', async () => {
     const cookie = await signIn(app, 'cash');
     const current = (await http.get(`/api/customers/${customerId}`, cookie)).body;

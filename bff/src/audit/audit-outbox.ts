@@ -10,8 +10,8 @@ import type { Actor, AuditEventRecord } from './audit.service.js';
  * atomic write that changes a document pushes the event onto that document's `pendingAudit` list
  * (an outbox). Flushing then copies the event into the audit collection under its own _id (so a
  * second copy is refused, never duplicated) and pulls it off the document. If the process dies or
- * the copy fails in between, the event waits on the document until the next flush of that document
- * or the sweep at start-up. Nothing is lost and nothing is written twice.
+ * the copy fails in between, the event waits on the document until the next change of that
+ * document or the sweep at start-up. Nothing is lost and nothing is written twice.
  */
 
 /**
@@ -32,15 +32,11 @@ type OutboxModel = Model<any>; // eslint-disable-line @typescript-eslint/no-expl
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /**
- * Moves the waiting audit events of one document into the audit collection. Safe to run any
- * number of times, from any process: each event is copied once and then removed by exact value.
+ * Copies `events` (waiting on document `id`) into the audit collection, then pulls them off the
+ * document. Safe to run any number of times, from any process: a second copy of an event is
+ * refused by its _id, and $pullAll removes by exact value, so an event pushed meanwhile stays.
  */
-export async function flushPendingAudit(model: OutboxModel, id: Types.ObjectId): Promise<number> {
-  const doc = (await unsafeUnscoped(
-    model.findById(id, { pendingAudit: 1 }),
-    'audit: moving a committed change’s events to the audit log',
-  ).lean()) as { pendingAudit?: AuditEventRecord[] } | null;
-  const events = doc?.pendingAudit ?? [];
+async function moveEvents(model: OutboxModel, id: Types.ObjectId, events: readonly AuditEventRecord[]): Promise<number> {
   if (events.length === 0) return 0;
   for (const event of events) {
     const scope = systemScope({ distributorId: event.distributorId, resellerId: event.resellerId, customerId: event.customerId });
@@ -50,17 +46,29 @@ export async function flushPendingAudit(model: OutboxModel, id: Types.ObjectId):
       if (!isDuplicateKey(err)) throw err;
     }
   }
-  // $pullAll removes by exact value: an event pushed meanwhile by another change stays.
   await unsafeUnscoped(model.updateOne({ _id: id }, { $pullAll: { pendingAudit: events } }), 'audit: clearing moved events');
   return events.length;
 }
 
+/** Reads what waits in one document's outbox and moves it (the sweep, and tests). */
+export async function flushPendingAudit(model: OutboxModel, id: Types.ObjectId): Promise<number> {
+  const doc = (await unsafeUnscoped(
+    model.findById(id, { pendingAudit: 1 }),
+    'audit: moving a committed change’s events to the audit log',
+  ).lean()) as { pendingAudit?: AuditEventRecord[] } | null;
+  return moveEvents(model, id, doc?.pendingAudit ?? []);
+}
+
 /**
- * Flushes after a change without failing the request that made it: the change and its event are
- * both stored already, and a failed move is retried by the next flush or the start-up sweep.
+ * After a change: moves the events its write left waiting (the written document's `pendingAudit`
+ * as the write returned it, so nothing is read again), without failing the request. The change
+ * and its event are both stored already; a failed move is retried by the next change of the same
+ * document or by the start-up sweep.
  */
-export async function settleAudit(actor: Actor, model: OutboxModel, id: Types.ObjectId): Promise<void> {
-  await flushPendingAudit(model, id).catch((err: unknown) => actor.req.log?.warn({ err }, 'audit event left in its outbox; it moves on the next flush'));
+export async function settleAudit(actor: Actor, model: OutboxModel, id: Types.ObjectId, waiting: readonly AuditEventRecord[] | null | undefined): Promise<void> {
+  await moveEvents(model, id, waiting ?? []).catch((err: unknown) =>
+    actor.req.log?.warn({ err }, 'audit event left in its outbox; it moves with the next change or at start-up'),
+  );
 }
 
 /**

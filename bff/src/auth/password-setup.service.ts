@@ -41,7 +41,7 @@ export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, 
   // Should this fail, the event stays in the outbox and the start-up sweep redoes the access mark.
   if (purpose === 'reset') await endAllSessionsOf(user._id);
   if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
-  await settleAudit(actor, User, user._id);
+  await settleAudit(actor, User, user._id, user.pendingAudit);
   return { email: user.email };
 }
 

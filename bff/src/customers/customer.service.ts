@@ -52,7 +52,7 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
     if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
     throw err;
   }
-  await settleAudit(actor, Customer, _id);
+  await settleAudit(actor, Customer, _id, [event]);
   return getCustomer(scope, doc.id as string);
 }
 
@@ -83,7 +83,7 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
     throw err;
   }
   if (!updated) throw staleEdit();
-  await settleAudit(actor, Customer, before._id);
+  await settleAudit(actor, Customer, before._id, updated.pendingAudit);
   return getCustomer(scope, id);
 }
 
@@ -107,7 +107,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
     scope,
   ).lean();
   if (!updated) throw staleEdit();
-  if (changed) await settleAudit(actor, Customer, customer._id);
+  await settleAudit(actor, Customer, customer._id, updated.pendingAudit);
   return getCustomer(scope, id);
 }
 
@@ -129,14 +129,15 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
       changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
     });
     // Conditional on the value read, so two racing switches record one change each, never a no-op.
-    const result = await scoped(
-      Customer.updateOne(
+    const updated = await scoped(
+      Customer.findOneAndUpdate(
         { _id: customer._id, orderApprovalRequired: customer.orderApprovalRequired },
         { $set: { orderApprovalRequired: required }, $inc: { revision: 1 }, ...pushAudit(event) },
+        { returnDocument: 'after' },
       ),
       scope,
-    );
-    if (result.modifiedCount === 1) await settleAudit(actor, Customer, customer._id);
+    ).lean();
+    if (updated) await settleAudit(actor, Customer, customer._id, updated.pendingAudit);
   }
   return getCustomer(scope, id);
 }

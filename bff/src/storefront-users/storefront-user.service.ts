@@ -83,7 +83,7 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
     if ((err as { code?: number }).code === 11000) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
     throw err;
   }
-  await settleAudit(actor, User, _id);
+  await settleAudit(actor, User, _id, [event]);
   const emailSent = await sendLink(ctx, doc, customer.resellerName, 'activation');
   return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
 }
@@ -135,7 +135,7 @@ async function transition(actor: Actor, id: string, from: UserState[], to: (u: {
   if (!updated) throw refusal();
   // Should this fail, the event stays in the outbox and the start-up sweep redoes both.
   await refreshStorefrontAccess(actor.scope, user.customerId!);
-  await settleAudit(actor, User, user._id);
+  await settleAudit(actor, User, user._id, updated.pendingAudit);
   return updated;
 }
 

@@ -29,7 +29,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
   const { search, resellerId, onLoaded, basePath, showReseller, canManage, sort } = props;
 
   const datasource = useMemo<IDatasource>(
-    () => createCustomerDatasource({ search, resellerId, onLoaded, fetchPage: (req) => getCustomerPage(req) }),
+    () => createCustomerDatasource({ search, resellerId, onLoaded, fetchPage: getCustomerPage }),
     [search, resellerId, onLoaded],
   );
 

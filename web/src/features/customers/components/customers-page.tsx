@@ -11,6 +11,7 @@ import { useResellerOptions } from '../api/get-reseller-options';
 import { useGridUrlState } from '../hooks/use-grid-url-state';
 import { CustomerStatsCards } from './customer-stats-cards';
 import { NewCustomerDialog } from './new-customer-dialog';
+import { DEFAULT_SORT } from './customer-datasource';
 
 // AG Grid is large: load it only when a grid is on screen.
 const CustomerGrid = lazy(() => import('./customer-grid'));
@@ -22,7 +23,7 @@ export function CustomersPage({ principal }: { principal: Principal }) {
   const isDistributor = principal.role === 'distributor';
   usePageTitle(isDistributor ? 'Customers' : 'My customers');
   const basePath = isDistributor ? '/distributor/customers' : '/reseller/customers';
-  const url = useGridUrlState('companyName');
+  const url = useGridUrlState(DEFAULT_SORT);
   const stats = useCustomerStats(isDistributor ? url.resellerId || undefined : undefined);
   const resellers = useResellerOptions(isDistributor);
   const [dialogOpen, dialog] = useDisclosure(false);
