@@ -2,8 +2,8 @@
 // - no import cycles anywhere;
 // - web: features never import each other; shared UI (components, lib) never imports features
 //   or app; imports flow app → features → components/lib (bulletproof-react's zones);
-// - bff: a feature may use another feature's model or service, never its routes; the tenancy core
-//   depends on no feature.
+// - bff: a feature may use another feature's model or service, never its routes; the bottom
+//   layers (http, tenancy, errors, lib, policies) depend on no feature.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
@@ -46,12 +46,20 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            {
-              target: './bff/src/tenancy/!(*.test).ts',
+            // The bottom layers know no feature; features build on them (architecture.test.ts
+            // checks the same on the folder graph, with loops between folders).
+            ...[
+              ['tenancy', ['./tenancy', './config.ts']],
+              ['errors', ['./errors']],
+              ['lib', ['./lib']],
+              ['policies', ['./policies', './tenancy', './errors']],
+              ['http', ['./http', './tenancy', './errors', './lib', './config.ts', './logger.ts']],
+            ].map(([layer, except]) => ({
+              target: `./bff/src/${layer}/!(*.test).ts`,
               from: './bff/src',
-              except: ['./tenancy', './config.ts'],
-              message: 'The tenancy core must not depend on features.',
-            },
+              except,
+              message: `${layer}/ is a bottom layer: it must not depend on features.`,
+            })),
             {
               target: './bff/src/*/**/!(*.test).ts',
               from: './bff/src/**/*.routes.ts',

@@ -3,9 +3,10 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { csrfProtection } from './http/csrf.js';
-import type { AppDeps } from './http/deps.js';
-import { AppError, errorHandler } from './http/errors.js';
-import { mountRoutes } from './http/mount-routes.js';
+import type { AppDeps } from './deps.js';
+import { AppError } from './errors/app-error.js';
+import { errorHandler } from './http/error-handler.js';
+import { mountRoutes } from './mount-routes.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
 
@@ -37,7 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config.PUBLIC_ORIGIN));
   app.use(mountRoutes(buildRoutes(config), deps));
-  app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint.')));
+  app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such endpoint.')));
 
   serveWebApp(app, config.WEB_DIST);
   app.use(errorHandler);
@@ -50,7 +51,7 @@ function serveWebApp(app: express.Express, dist: string): void {
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.get(/^(?!\/api\/).*/, (_req, res, next) => {
     if (!existsSync(index)) {
-      next(new AppError(404, 'not_found', 'The web app is not built. Run `pnpm build` (pnpm start does it for you).'));
+      next(new AppError('not_found', 'The web app is not built. Run `pnpm build` (pnpm start does it for you).'));
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -18,3 +18,9 @@ export function createLogger(level: string): Logger {
     },
   });
 }
+
+/**
+ * For work that no request carries (the audit outbox's retries, start-up recovery): the level
+ * comes from LOG_LEVEL, as for the server's own logger (silent under vitest unless set).
+ */
+export const backgroundLogger = createLogger(process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'));

@@ -3,6 +3,7 @@ import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import type { Config } from './config.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import type { AppDeps } from './deps.js';
 import type { RouteSpec } from './http/route.js';
 import { defineRoute } from './http/route.js';
 import { devMailRoutes } from './mail/dev-mail.routes.js';
@@ -16,8 +17,8 @@ import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.
  * Every route of the BFF for this configuration: app.ts mounts it, OpenAPI documents it, and the
  * tenancy matrix walks it. The development mailbox exists only without SMTP and outside production.
  */
-export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): RouteSpec[] {
-  const routes: RouteSpec[] = [
+export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): RouteSpec<AppDeps>[] {
+  const routes: RouteSpec<AppDeps>[] = [
     ...healthRoutes,
     ...authRoutes,
     ...passwordSetupRoutes,

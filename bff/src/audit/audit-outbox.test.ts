@@ -1,10 +1,12 @@
+import mongoose, { Schema, Types } from 'mongoose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../db/demo-ids.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 import { AuditEvent } from './audit-event.model.js';
-import { flushPendingAudit, sweepPendingAudit } from './audit-outbox.js';
+import { recoverUnfinishedChanges } from '../startup-recovery.js';
+import { auditOutboxPlugin, flushPendingAudit, outboxModels, sweepPendingAudit } from './audit-outbox.js';
 
 useTestDatabase();
 const app = buildTestApp();
@@ -97,3 +99,37 @@ function pickFields(c: Record<string, unknown>) {
   const { companyName, email, phone, address, city, country, state, postcode } = c;
   return { companyName, email, phone, address, city, country, state, postcode };
 }
+
+describe('the outbox registry', () => {
+  it('holds every model whose schema has an outbox, and no other', () => {
+    const names = outboxModels().map((m) => m.modelName);
+    expect(names).toEqual(expect.arrayContaining(['Customer', 'User']));
+    expect(names).not.toContain('AuditEvent');
+    expect(names).not.toContain('Session');
+  });
+
+  it('puts a new collection with an outbox in the start-up sweep without naming it anywhere', async () => {
+    const schema = new Schema({ label: String });
+    schema.plugin(auditOutboxPlugin);
+    const Probe = mongoose.models.OutboxProbe ?? mongoose.model('OutboxProbe', schema);
+    const _id = new Types.ObjectId();
+    const event = {
+      _id: new Types.ObjectId(),
+      distributorId: demoId('distributor'),
+      resellerId: null,
+      customerId: null,
+      at: new Date(),
+      actor: { userId: null, role: 'distributor', name: 'Probe' },
+      action: 'probe.changed',
+      target: { type: 'probe', id: _id },
+      changes: null,
+      ip: null,
+      userAgent: null,
+      requestId: null,
+    };
+    await Probe.collection.insertOne({ _id, label: 'left half-done', pendingAudit: [event] });
+    expect(await recoverUnfinishedChanges()).toBeGreaterThanOrEqual(1);
+    expect(await AuditEvent.collection.countDocuments({ _id: event._id })).toBe(1);
+    expect((await Probe.collection.findOne({ _id }))!.pendingAudit).toEqual([]);
+  });
+});

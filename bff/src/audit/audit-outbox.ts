@@ -1,8 +1,11 @@
-import { Schema, type Model, type Types } from 'mongoose';
+import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { backgroundLogger } from '../logger.js';
+import type { Actor } from '../tenancy/actor.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { AuditEvent } from './audit-event.model.js';
-import type { Actor, AuditEventRecord } from './audit.service.js';
+import type { AuditEventRecord } from './audit.service.js';
 
 /*
  * A change and its audit event must land together, and neither MongoDB nor FerretDB may be asked
@@ -14,12 +17,27 @@ import type { Actor, AuditEventRecord } from './audit.service.js';
  * document or the sweep at start-up. Nothing is lost and nothing is written twice.
  */
 
+const OUTBOX_OPTION = 'auditOutbox';
+
 /**
- * The schema path a collection adds to carry its changes' audit events. Not `select: false`:
- * mongoose would then send a projection with findOneAndUpdate, which FerretDB 1.x refuses;
- * presenters pick their fields, so the list never reaches an answer.
+ * Gives a collection its outbox: the `pendingAudit` path that carries its changes' audit events,
+ * and a mark that puts its model in the start-up sweep (`outboxModels`), so a new collection with
+ * an outbox cannot be left out of it. Not `select: false`: mongoose would then send a projection
+ * with findOneAndUpdate, which FerretDB 1.x refuses; presenters pick their fields, so the list never
+ * reaches an answer.
  */
-export const pendingAuditPath = { type: [Schema.Types.Mixed], default: undefined } as const;
+export function auditOutboxPlugin(schema: Schema): void {
+  schema.add({ pendingAudit: { type: [Schema.Types.Mixed], default: undefined } });
+  schema.set(OUTBOX_OPTION as never, true as never);
+}
+
+/** Every registered model whose schema carries the outbox plugin. */
+export function outboxModels(): OutboxModel[] {
+  return mongoose
+    .modelNames()
+    .map((name) => mongoose.model(name) as OutboxModel)
+    .filter((model) => model.schema.get(OUTBOX_OPTION as never) === true);
+}
 
 /** A new document's outbox: `{ ...fields, ...withCreationAudit(event) }`. */
 export const withCreationAudit = (event: AuditEventRecord) => ({ pendingAudit: [event] });
@@ -28,8 +46,6 @@ export const withCreationAudit = (event: AuditEventRecord) => ({ pendingAudit: [
 export const pushAudit = (event: AuditEventRecord) => ({ $push: { pendingAudit: event } });
 
 type OutboxModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /**
  * Copies `events` (waiting on document `id`) into the audit collection, then pulls them off the
@@ -61,13 +77,14 @@ export async function flushPendingAudit(model: OutboxModel, id: Types.ObjectId):
 
 /**
  * After a change: moves the events its write left waiting (the written document's `pendingAudit`
- * as the write returned it, so nothing is read again), without failing the request. The change
+ * as the write returned it, or as a new document was saved, so nothing is read again), without failing the request. The change
  * and its event are both stored already; a failed move is retried by the next change of the same
  * document or by the start-up sweep.
  */
-export async function settleAudit(actor: Actor, model: OutboxModel, id: Types.ObjectId, waiting: readonly AuditEventRecord[] | null | undefined): Promise<void> {
-  await moveEvents(model, id, waiting ?? []).catch((err: unknown) =>
-    actor.req.log?.warn({ err }, 'audit event left in its outbox; it moves with the next change or at start-up'),
+export async function settleAudit(actor: Actor, model: OutboxModel, written: { _id: Types.ObjectId }): Promise<void> {
+  const waiting = (written as { pendingAudit?: AuditEventRecord[] | null }).pendingAudit ?? [];
+  await moveEvents(model, written._id, waiting).catch((err: unknown) =>
+    backgroundLogger.warn({ err, requestId: actor.client.requestId }, 'audit event left in its outbox; it moves with the next change or at start-up'),
   );
 }
 
@@ -76,7 +93,7 @@ export async function settleAudit(actor: Actor, model: OutboxModel, id: Types.Ob
  * `recover` runs for each such document first: a change whose event did not move may not have had
  * its follow-up work done either.
  */
-export async function sweepPendingAudit(models: OutboxModel[], recover?: (model: OutboxModel, id: Types.ObjectId) => Promise<void>): Promise<number> {
+export async function sweepPendingAudit(models: readonly OutboxModel[] = outboxModels(), recover?: (model: OutboxModel, id: Types.ObjectId) => Promise<void>): Promise<number> {
   let moved = 0;
   for (const model of models) {
     const waiting = await unsafeUnscoped(

@@ -1,7 +1,5 @@
-import type { Request } from 'express';
 import { Types } from 'mongoose';
-import type { Principal } from '../tenancy/principal.js';
-import type { Scope } from '../tenancy/scope.js';
+import type { Actor } from '../tenancy/actor.js';
 import { scopedDoc } from '../tenancy/tenant-plugin.js';
 import { AuditEvent } from './audit-event.model.js';
 
@@ -12,12 +10,6 @@ export interface AuditEntry {
   resellerId?: Types.ObjectId | null;
   customerId?: Types.ObjectId | null;
   changes?: Record<string, { from: unknown; to: unknown }> | null;
-}
-
-export interface Actor {
-  principal: Principal;
-  scope: Scope;
-  req: Request;
 }
 
 /** One audit event as stored: who did what to which object, when and from where. */
@@ -37,7 +29,7 @@ export interface AuditEventRecord {
 }
 
 export function auditEventFor(actor: Actor, entry: AuditEntry, at = new Date()): AuditEventRecord {
-  const { principal, req } = actor;
+  const { principal, client } = actor;
   return {
     _id: new Types.ObjectId(),
     distributorId: principal.distributorId,
@@ -48,9 +40,9 @@ export function auditEventFor(actor: Actor, entry: AuditEntry, at = new Date()):
     action: entry.action,
     target: entry.target,
     changes: entry.changes ?? null,
-    ip: req.ip ?? null,
-    userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
-    requestId: typeof req.id === 'string' ? req.id : null,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    requestId: client.requestId,
   };
 }
 

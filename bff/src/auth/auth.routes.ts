@@ -1,13 +1,16 @@
 import { loginRequestSchema, principalSchema, ROLES } from '@app/shared';
-import { authenticate } from '../http/authenticate.js';
-import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.js';
-import { defineRoute } from '../http/route.js';
-import { login, clientInfo } from './auth.service.js';
+import { routesNeeding } from '../http/route.js';
+import { authenticate, type SessionDeps } from './authenticate.js';
+import { login } from './auth.service.js';
+import type { LoginRateLimiter } from './login-rate-limit.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { presentMe } from './me.presenter.js';
 import { signSessionToken } from './session-token.js';
 import { endSession } from './sessions.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/app-error.js';
 import { principalFromAccount } from '../tenancy/principal.js';
+
+const defineRoute = routesNeeding<SessionDeps & { loginLimiter: LoginRateLimiter }>();
 
 export const authRoutes = [
   defineRoute({
@@ -19,8 +22,8 @@ export const authRoutes = [
     body: loginRequestSchema,
     success: { status: 200, description: 'Signed in', schema: principalSchema },
     errors: [401, 429],
-    async handler({ req, res, body, deps }) {
-      const { user, sessionId } = await login(body, clientInfo(req), deps.loginLimiter);
+    async handler({ res, body, deps, client }) {
+      const { user, sessionId } = await login(body, client, deps.loginLimiter);
       const token = await signSessionToken(deps.sessionKey, { userId: String(user._id), sessionId });
       setSessionCookie(res, token, deps.config.secureCookies);
       return presentMe(principalFromAccount(user, sessionId));
@@ -36,7 +39,7 @@ export const authRoutes = [
     async handler({ req, res, deps }) {
       // Logging out twice, or with an already-ended session, is not an error.
       const principal = await authenticate(req, res, deps).catch((err: unknown) => {
-        if (err instanceof AppError && err.status === 401) return null;
+        if (err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'session_ended')) return null;
         throw err;
       });
       if (principal) await endSession(principal.sessionId);

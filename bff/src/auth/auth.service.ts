@@ -1,17 +1,13 @@
-import type { Request } from 'express';
 import type { LoginRequest } from '@app/shared';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/app-error.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import { verifyPassword } from './password.js';
-import { createSession, type ClientInfo } from './sessions.js';
+import { createSession } from './sessions.js';
+import type { ClientInfo } from '../tenancy/actor.js';
 
 export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
-
-export function clientInfo(req: Request): ClientInfo {
-  return { ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null };
-}
 
 /**
  * Checks the credentials and opens a session. An unknown email, a wrong password and an account
@@ -32,7 +28,7 @@ export async function login(input: LoginRequest, client: ClientInfo, limiter: Lo
   }
   if (!match) {
     await limiter.afterFailure(input.email);
-    throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+    throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
   await limiter.afterSuccess(input.email);
   const session = await createSession(match._id, client);

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/app-error.js';
 
 export interface LoginLimits {
   /** Attempts from one address per window, successful or not. */
@@ -25,8 +25,8 @@ export function createLoginRateLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMIT
 
   const tooMany = (res: RateLimiterRes) => {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, {
-      'Retry-After': String(seconds),
+    return new AppError('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, {
+      headers: { 'Retry-After': String(seconds) },
     });
   };
 

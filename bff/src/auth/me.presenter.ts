@@ -2,6 +2,8 @@ import type { Principal as PrincipalDto } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import { customerPolicy } from '../policies/customer.js';
+import { resellerPolicy } from '../policies/reseller.js';
 import type { Principal } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -25,5 +27,14 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
     resellerName: reseller?.name ?? null,
     customerId: principal.customerId ? String(principal.customerId) : null,
     customerName: customer?.companyName ?? null,
+    abilities: {
+      ...customerPolicy.abilities(principal, undefined, {
+        listCustomers: 'customer.list',
+        createCustomer: 'customer.create',
+        exportCustomers: 'customer.export',
+        openWorkspace: 'customer.openWorkspace',
+      }),
+      ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list' }),
+    },
   };
 }

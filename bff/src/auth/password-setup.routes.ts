@@ -1,7 +1,11 @@
 import { forgotPasswordSchema, passwordSetResultSchema, setPasswordWithTokenSchema } from '@app/shared';
 import { publicOrigin } from '../http/public-origin.js';
-import { defineRoute } from '../http/route.js';
+import { routesNeeding } from '../http/route.js';
+import type { Config } from '../config.js';
+import type { Mailer } from '../mail/mailer.js';
 import { requestPasswordReset, setPasswordWithToken } from './password-setup.service.js';
+
+const defineRoute = routesNeeding<{ config: Config; mailer: Mailer }>();
 
 export const passwordSetupRoutes = [
   defineRoute({
@@ -12,7 +16,7 @@ export const passwordSetupRoutes = [
     access: 'public',
     body: setPasswordWithTokenSchema,
     success: { status: 200, description: 'Activated; the account can sign in', schema: passwordSetResultSchema },
-    handler: ({ req, body }) => setPasswordWithToken(req, 'activation', body.token, body.password),
+    handler: ({ client, body }) => setPasswordWithToken(client, 'activation', body.token, body.password),
   }),
   defineRoute({
     method: 'post',
@@ -22,7 +26,7 @@ export const passwordSetupRoutes = [
     access: 'public',
     body: setPasswordWithTokenSchema,
     success: { status: 200, description: 'Password changed', schema: passwordSetResultSchema },
-    handler: ({ req, body }) => setPasswordWithToken(req, 'reset', body.token, body.password),
+    handler: ({ client, body }) => setPasswordWithToken(client, 'reset', body.token, body.password),
   }),
   defineRoute({
     method: 'post',

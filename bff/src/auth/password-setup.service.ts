@@ -1,11 +1,12 @@
-import type { Request } from 'express';
+import { LINK_PAGES } from '@app/shared';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { refreshStorefrontAccess } from '../customers/customer-access.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/app-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { resetMessage } from '../mail/templates.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import type { ClientInfo } from '../tenancy/actor.js';
 import { principalFromAccount } from '../tenancy/principal.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scoped, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
@@ -20,15 +21,15 @@ const LINK_INVALID = 'This link has expired or has already been used. Ask for a 
  * Sets a password through an emailed link. The token is used up first (one winner), then the user
  * moves from the state the link was for; anything else is "this link is no longer valid".
  */
-export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, token: string, password: string) {
+export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPurpose, token: string, password: string) {
   const userId = await redeemAccountToken(token, purpose);
-  if (!userId) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  if (!userId) throw new AppError('link_invalid', LINK_INVALID);
   const passwordHash = await hashPassword(password);
   const from = purpose === 'activation' ? 'pending_activation' : 'active';
   const account = await unsafeUnscoped(User.findOne({ _id: userId, state: from }), 'auth: the account behind a redeemed link').lean();
-  if (!account) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  if (!account) throw new AppError('link_invalid', LINK_INVALID);
   const scope = systemScope({ distributorId: account.distributorId, resellerId: account.resellerId, customerId: account.customerId });
-  const actor = { principal: principalFromAccount(account, 'link'), scope, req };
+  const actor = { principal: principalFromAccount(account, 'link'), scope, client };
   const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id } });
   // A new password ends every session the old one opened: before the change, so that a failure
   // after it cannot leave them open, and again after it, for one opened in between.
@@ -37,11 +38,11 @@ export async function setPasswordWithToken(req: Request, purpose: TokenPurpose, 
     User.findOneAndUpdate({ _id: userId, state: from }, { $set: { passwordHash, state: 'active' }, ...pushAudit(event) }, { returnDocument: 'after' }),
     'auth: the account behind a redeemed link',
   ).lean();
-  if (!user) throw new AppError(400, 'link_invalid', LINK_INVALID);
+  if (!user) throw new AppError('link_invalid', LINK_INVALID);
   // Should this fail, the event stays in the outbox and the start-up sweep redoes the access mark.
   if (purpose === 'reset') await endAllSessionsOf(user._id);
   if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
-  await settleAudit(actor, User, user._id, user.pendingAudit);
+  await settleAudit(actor, User, user);
   return { email: user.email };
 }
 
@@ -55,7 +56,7 @@ export async function requestPasswordReset(email: string, mailer: Mailer, origin
     const token = await issueAccountToken(user._id, 'reset');
     const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId });
     const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
-    const link = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
+    const link = `${origin}${LINK_PAGES.reset}?token=${encodeURIComponent(token)}`;
     await mailer
       .send(resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }))
       .catch(log);

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+import type { ClientInfo } from '../tenancy/actor.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
 import { Session } from './session.model.js';
 import { SESSION_TTL_SECONDS, type SessionClaims } from './session-token.js';
 
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export async function createSession(userId: Types.ObjectId, client: ClientInfo, now = new Date()) {
   return Session.create({

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Types, type QueryFilter as FilterQuery } from 'mongoose';
-import type { CustomerListQuery, CustomerSortKey } from '@app/shared';
-import { AppError } from '../http/errors.js';
+import { parseCustomerSort, type CustomerListQuery, type CustomerSort, type CustomerSortKey } from '@app/shared';
+import { validationFailed } from '../errors/app-error.js';
+import { escapeRegex } from '../lib/escape-regex.js';
 import { Order } from '../orders/order.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -17,8 +18,6 @@ const SORT_FIELDS: Record<CustomerSortKey, 'nameKey' | 'phone' | 'cityKey' | 'em
   monthlyRunRate: 'monthlyRunRateCents',
 };
 
-export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface Cursor {
   /** Sort and search the cursor was made for: a cursor from another view is refused. */
   k: string;
@@ -30,7 +29,7 @@ const viewKey = (q: CustomerListQuery) =>
   createHash('sha256').update(`${q.sort}\u0000${q.search ?? ''}\u0000${q.resellerId ?? ''}`).digest('base64url').slice(0, 12);
 
 export function encodeCursor(q: CustomerListQuery, last: CustomerDoc & { _id: Types.ObjectId }): string {
-  const field = SORT_FIELDS[q.sort.replace(/^-/, '') as CustomerSortKey];
+  const field = SORT_FIELDS[parseCustomerSort(q.sort).key];
   const cursor: Cursor = { k: viewKey(q), v: last[field] as string | number, id: last._id.toHexString() };
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
@@ -42,9 +41,7 @@ function decodeCursor(q: CustomerListQuery, raw: string): Cursor {
   } catch {
     // fall through
   }
-  throw new AppError(400, 'validation_failed', 'This page link no longer matches the list; start again from the first page.', {
-    cursor: 'Invalid or outdated cursor',
-  });
+  throw validationFailed({ cursor: 'Invalid or outdated cursor' }, 'This page link no longer matches the list; start again from the first page.');
 }
 
 /** The filter every page, count and export of one view shares: search and reseller, not paging. */
@@ -64,9 +61,10 @@ export async function customerViewFilter(q: Pick<CustomerListQuery, 'search' | '
 }
 
 /** The stored field and direction a grid sort means, with _id as the tiebreak. */
-export function customerSort(sort: string): Record<string, 1 | -1> {
-  const dir = sort.startsWith('-') ? -1 : 1;
-  return { [SORT_FIELDS[sort.replace(/^-/, '') as CustomerSortKey]]: dir, _id: dir };
+export function customerSort(sort: CustomerSort): Record<string, 1 | -1> {
+  const { key, descending } = parseCustomerSort(sort);
+  const dir = descending ? -1 : 1;
+  return { [SORT_FIELDS[key]]: dir, _id: dir };
 }
 
 /**
@@ -74,8 +72,8 @@ export function customerSort(sort: string): Record<string, 1 | -1> {
  * the sort key plus _id (keyset: as fast at page 1,000 as at page 1); with only an offset it skips.
  */
 export async function listCustomerPage(q: CustomerListQuery, scope: Scope) {
-  const descending = q.sort.startsWith('-');
-  const field = SORT_FIELDS[q.sort.replace(/^-/, '') as CustomerSortKey];
+  const { key, descending } = parseCustomerSort(q.sort);
+  const field = SORT_FIELDS[key];
   const dir = descending ? -1 : 1;
   const base = await customerViewFilter(q, scope);
 

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { CustomerStats } from '@app/shared';
-import { Distributor } from '../distributors/distributor.model.js';
-import { notFound } from '../http/errors.js';
+import { currencyOf } from '../distributors/currency.js';
+import { notFound } from '../errors/app-error.js';
+import { approvalForcedBy } from '../policies/customer.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { Scope } from '../tenancy/scope.js';
@@ -18,9 +19,9 @@ export async function customerStats(principal: Principal, scope: Scope, reseller
   const ownReseller = principal.resellerId ?? (resellerId ? new Types.ObjectId(resellerId) : null);
   if (resellerId) filter.resellerId = new Types.ObjectId(resellerId);
 
-  const [reseller, distributor, allCustomers, transactingCustomers, sums] = await Promise.all([
+  const [reseller, currency, allCustomers, transactingCustomers, sums] = await Promise.all([
     ownReseller ? scoped(Reseller.findById(ownReseller, { paymentMethod: 1 }), scope).lean() : null,
-    scoped(Distributor.findById(principal.distributorId, { currency: 1 }), scope).lean(),
+    currencyOf(scope),
     scoped(Customer.countDocuments(filter), scope),
     scoped(Customer.countDocuments({ ...filter, monthlyRunRateCents: { $gt: 0 } }), scope),
     scoped(
@@ -36,8 +37,8 @@ export async function customerStats(principal: Principal, scope: Scope, reseller
     allCustomers,
     transactingCustomers,
     monthlyRunRate: fromCents(sums[0]?.total ?? 0),
-    currency: distributor?.currency ?? 'EUR',
-    approvalRequiredForAll: reseller?.paymentMethod === 'credit_card',
+    currency,
+    approvalRequiredForAll: approvalForcedBy(reseller?.paymentMethod),
     paymentMethod: reseller?.paymentMethod ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { pendingAuditPath } from '../audit/audit-outbox.js';
+import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const customerSchema = new Schema(
@@ -29,8 +29,6 @@ const customerSchema = new Schema(
     searchText: { type: String, required: true },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
-    /** Audit events of changes to this document, waiting to be moved to the audit log (audit-outbox.ts). */
-    pendingAudit: pendingAuditPath,
   },
   { timestamps: true },
 );
@@ -41,6 +39,8 @@ for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents'
   customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, _id: 1 });
   customerSchema.index({ distributorId: 1, [key]: 1, _id: 1 });
 }
+// Audit events of changes to this document wait here until moved to the audit log.
+customerSchema.plugin(auditOutboxPlugin);
 customerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: '_id' });
 
 export type CustomerDoc = InferSchemaType<typeof customerSchema>;

@@ -1,19 +1,14 @@
 import type { CustomerDetail, CustomerRow } from '@app/shared';
+import { customerPolicy, effectiveApproval } from '../policies/customer.js';
+import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
-import { customerPolicy } from '../tenancy/policies/customer.js';
 import type { CustomerDoc } from './customer.model.js';
 
 type StoredCustomer = CustomerDoc & { _id: { toHexString(): string }; createdAt: Date; updatedAt: Date };
 
 export const fromCents = (cents: number) => Math.round(cents) / 100;
 
-/** Approval that applies: a credit-card reseller forces it on (rule 1), otherwise the customer's flag. */
-export function effectiveApproval(customerSetting: boolean, paymentMethod: string) {
-  const forcedByPaymentMethod = paymentMethod === 'credit_card';
-  return { required: forcedByPaymentMethod || customerSetting, customerSetting, forcedByPaymentMethod };
-}
-
-export function presentCustomerRow(c: StoredCustomer, currency: string): CustomerRow {
+export function presentCustomerRow(c: StoredCustomer, currency: string, principal: Principal): CustomerRow {
   return {
     id: c._id.toHexString(),
     companyName: c.companyName,
@@ -26,12 +21,14 @@ export function presentCustomerRow(c: StoredCustomer, currency: string): Custome
     active: c.active,
     resellerId: String(c.resellerId),
     resellerName: c.resellerName,
+    abilities: { openWorkspace: customerPolicy.can(principal, 'customer.openWorkspace') },
   };
 }
 
 export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, currency: string, principal: Principal): CustomerDetail {
+  const { abilities: _rowAbilities, ...row } = presentCustomerRow(c, currency, principal);
   return {
-    ...presentCustomerRow(c, currency),
+    ...row,
     address: c.address,
     country: c.country,
     state: c.state,
@@ -40,6 +37,14 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     revision: c.revision,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    abilities: { edit: customerPolicy.edit(principal), manage: customerPolicy.manage(principal) },
+    abilities: {
+      ...customerPolicy.abilities(principal, { paymentMethod }, {
+        edit: 'customer.edit',
+        setActive: 'customer.setActive',
+        setOrderApproval: 'customer.setOrderApproval',
+        openWorkspace: 'customer.openWorkspace',
+      }),
+      addStorefrontUser: storefrontUserPolicy.can(principal, 'storefrontUser.add'),
+    },
   };
 }

@@ -11,12 +11,11 @@ import {
   setOrderApprovalSchema,
   updateCustomerSchema,
 } from '@app/shared';
-import { Distributor } from '../distributors/distributor.model.js';
+import { currencyOf } from '../distributors/currency.js';
 import { defineRoute } from '../http/route.js';
-import { CUSTOMER_EDITORS, CUSTOMER_READERS } from '../tenancy/policies/customer.js';
+import { customerPolicy } from '../policies/customer.js';
+import { resellerPolicy } from '../policies/reseller.js';
 import type { Principal } from '../tenancy/principal.js';
-import type { Scope } from '../tenancy/scope.js';
-import { scoped } from '../tenancy/tenant-plugin.js';
 import { streamCustomerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
 import { customerStats } from './customer-stats.js';
@@ -26,10 +25,6 @@ import { createCustomer, getCustomer, setCustomerActive, setOrderApproval, updat
 const detail = async (principal: Principal, found: Awaited<ReturnType<typeof getCustomer>>) =>
   presentCustomerDetail(found.customer, found.paymentMethod, found.currency, principal);
 
-async function currencyOf(principal: Principal, scope: Scope) {
-  return (await scoped(Distributor.findById(principal.distributorId, { currency: 1 }), scope).lean())?.currency ?? 'EUR';
-}
-
 export const customerRoutes = [
   defineRoute({
     method: 'get',
@@ -37,12 +32,12 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'One page of customers with search, sort and a total (keyset cursor, or offset for jumps)',
     access: 'session',
-    roles: CUSTOMER_READERS,
+    roles: customerPolicy.roles('customer.list'),
     query: customerListQuerySchema,
     success: { status: 200, description: 'A page of customers', schema: customerListSchema },
     async handler({ principal, scope, query }) {
-      const [page, currency] = await Promise.all([listCustomerPage(query, scope), currencyOf(principal, scope)]);
-      return { items: page.items.map((c) => presentCustomerRow(c, currency)), total: page.total, nextCursor: page.nextCursor };
+      const [page, currency] = await Promise.all([listCustomerPage(query, scope), currencyOf(scope)]);
+      return { items: page.items.map((c) => presentCustomerRow(c, currency, principal)), total: page.total, nextCursor: page.nextCursor };
     },
   }),
   defineRoute({
@@ -51,7 +46,7 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'All customers, transacting customers and monthly run rate, inside the caller’s subtree',
     access: 'session',
-    roles: CUSTOMER_READERS,
+    roles: customerPolicy.roles('customer.list'),
     query: customerStatsQuerySchema,
     success: { status: 200, description: 'The statistics', schema: customerStatsSchema },
     handler: ({ principal, scope, query }) => customerStats(principal, scope, query.resellerId),
@@ -62,11 +57,11 @@ export const customerRoutes = [
     tag: 'customers',
     summary: "The grid's current view (search, sort, reseller) as an Excel workbook, streamed",
     access: 'session',
-    roles: CUSTOMER_READERS,
+    roles: customerPolicy.roles('customer.export'),
     query: customerExportQuerySchema,
     success: { status: 200, description: 'Customers.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     async handler({ principal, scope, query, res }) {
-      await streamCustomerExport(res, query, scope, { currency: await currencyOf(principal, scope), withReseller: principal.role === 'distributor' });
+      await streamCustomerExport(res, query, scope, { currency: await currencyOf(scope), withReseller: resellerPolicy.can(principal, 'reseller.list') });
     },
   }),
   defineRoute({
@@ -75,11 +70,11 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'Create a customer of the signed-in reseller',
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: customerPolicy.roles('customer.create'),
     body: createCustomerSchema,
     success: { status: 201, description: 'The new customer', schema: customerDetailSchema },
-    async handler({ principal, scope, req, body }) {
-      return detail(principal, await createCustomer({ principal, scope, req }, body));
+    async handler({ principal, actor, body }) {
+      return detail(principal, await createCustomer(actor, body));
     },
   }),
   defineRoute({
@@ -88,7 +83,7 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'One customer record',
     access: 'session',
-    roles: CUSTOMER_READERS,
+    roles: customerPolicy.roles('customer.read'),
     params: idParamsSchema,
     success: { status: 200, description: 'The customer', schema: customerDetailSchema },
     async handler({ principal, scope, params }) {
@@ -101,13 +96,13 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'Update the customer information; `revision` must be the one the edit was made on',
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: customerPolicy.roles('customer.edit'),
     params: idParamsSchema,
     body: updateCustomerSchema,
     success: { status: 200, description: 'The updated customer', schema: customerDetailSchema },
     errors: [409],
-    async handler({ principal, scope, req, params, body }) {
-      return detail(principal, await updateCustomer({ principal, scope, req }, params.id, body));
+    async handler({ principal, actor, params, body }) {
+      return detail(principal, await updateCustomer(actor, params.id, body));
     },
   }),
   defineRoute({
@@ -116,13 +111,13 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'Switch order approval on or off (refused off while the reseller pays by credit card)',
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: customerPolicy.roles('customer.setOrderApproval'),
     params: idParamsSchema,
     body: setOrderApprovalSchema,
     success: { status: 200, description: 'The customer', schema: customerDetailSchema },
     errors: [409],
-    async handler({ principal, scope, req, params, body }) {
-      return detail(principal, await setOrderApproval({ principal, scope, req }, params.id, body.required));
+    async handler({ principal, actor, params, body }) {
+      return detail(principal, await setOrderApproval(actor, params.id, body.required));
     },
   }),
   defineRoute({
@@ -131,13 +126,13 @@ export const customerRoutes = [
     tag: 'customers',
     summary: 'Make the customer active or inactive',
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: customerPolicy.roles('customer.setActive'),
     params: idParamsSchema,
     body: setCustomerActiveSchema,
     success: { status: 200, description: 'The customer', schema: customerDetailSchema },
     errors: [409],
-    async handler({ principal, scope, req, params, body }) {
-      return detail(principal, await setCustomerActive({ principal, scope, req }, params.id, body.active, body.revision));
+    async handler({ principal, actor, params, body }) {
+      return detail(principal, await setCustomerActive(actor, params.id, body.active, body.revision));
     },
   }),
 ];

@@ -1,10 +1,13 @@
 import { Types } from 'mongoose';
 import type { CreateCustomer, CustomerFields, UpdateCustomer } from '@app/shared';
 import { APPROVAL_FORCED_NOTICE } from '@app/shared';
+import { currencyOf } from '../distributors/currency.js';
+import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { customerPolicy } from '../policies/customer.js';
+import type { Actor } from '../tenancy/actor.js';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
-import { auditEventFor, diff, type Actor } from '../audit/audit.service.js';
-import { Distributor } from '../distributors/distributor.model.js';
-import { AppError, conflict, notFound } from '../http/errors.js';
+import { auditEventFor, diff } from '../audit/audit.service.js';
+import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
@@ -13,23 +16,22 @@ import { Customer } from './customer.model.js';
 
 const DUPLICATE_EMAIL = 'Another customer of yours already uses this email.';
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
-
 /** A customer inside the scope, with its reseller's payment method and the currency; 404 otherwise. */
 export async function getCustomer(scope: Scope, id: string) {
   if (!Types.ObjectId.isValid(id)) throw notFound('The customer');
   const customer = await scoped(Customer.findById(id), scope).lean();
   if (!customer) throw notFound('The customer');
-  const [reseller, distributor] = await Promise.all([
+  const [reseller, currency] = await Promise.all([
     scoped(Reseller.findById(customer.resellerId, { paymentMethod: 1, name: 1 }), scope).lean(),
-    scoped(Distributor.findById(customer.distributorId, { currency: 1 }), scope).lean(),
+    currencyOf(scope),
   ]);
-  if (!reseller || !distributor) throw notFound('The customer');
-  return { customer, paymentMethod: reseller.paymentMethod, currency: distributor.currency };
+  if (!reseller) throw notFound('The customer');
+  return { customer, paymentMethod: reseller.paymentMethod, currency };
 }
 
 export async function createCustomer(actor: Actor, input: CreateCustomer) {
   const { scope, principal } = actor;
+  customerPolicy.authorize(principal, 'customer.create', undefined, forbidden);
   const reseller = await scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean();
   if (!reseller) throw notFound('Your reseller account');
   const _id = new Types.ObjectId();
@@ -49,16 +51,17 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
   try {
     await doc.save();
   } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isDuplicateKey(err)) throw validationFailed({ email: DUPLICATE_EMAIL }, DUPLICATE_EMAIL);
     throw err;
   }
-  await settleAudit(actor, Customer, _id, [event]);
+  await settleAudit(actor, Customer, { _id, ...withCreationAudit(event) });
   return getCustomer(scope, doc.id as string);
 }
 
 /** Applies an edit made on `revision`; a newer stored revision means someone else saved first (409). */
 export async function updateCustomer(actor: Actor, id: string, input: UpdateCustomer) {
   const { scope } = actor;
+  customerPolicy.authorize(actor.principal, 'customer.edit', undefined, forbidden);
   const { customer: before } = await getCustomer(scope, id);
   const { revision, ...fields } = input;
   const event = auditEventFor(actor, {
@@ -79,16 +82,17 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
       scope,
     ).lean();
   } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError(400, 'validation_failed', DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isDuplicateKey(err)) throw validationFailed({ email: DUPLICATE_EMAIL }, DUPLICATE_EMAIL);
     throw err;
   }
   if (!updated) throw staleEdit();
-  await settleAudit(actor, Customer, before._id, updated.pendingAudit);
+  await settleAudit(actor, Customer, updated);
   return getCustomer(scope, id);
 }
 
 export async function setCustomerActive(actor: Actor, id: string, active: boolean, revision: number) {
   const { scope } = actor;
+  customerPolicy.authorize(actor.principal, 'customer.setActive', undefined, forbidden);
   const { customer } = await getCustomer(scope, id);
   const changed = customer.active !== active;
   const event = auditEventFor(actor, {
@@ -107,7 +111,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
     scope,
   ).lean();
   if (!updated) throw staleEdit();
-  await settleAudit(actor, Customer, customer._id, updated.pendingAudit);
+  await settleAudit(actor, Customer, updated);
   return getCustomer(scope, id);
 }
 
@@ -119,7 +123,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
 export async function setOrderApproval(actor: Actor, id: string, required: boolean) {
   const { scope } = actor;
   const { customer, paymentMethod } = await getCustomer(scope, id);
-  if (!required && paymentMethod === 'credit_card') throw conflict(APPROVAL_FORCED_NOTICE, 'conflict');
+  customerPolicy.authorize(actor.principal, 'customer.setOrderApproval', { paymentMethod, to: required }, () => conflict(APPROVAL_FORCED_NOTICE));
   if (customer.orderApprovalRequired !== required) {
     const event = auditEventFor(actor, {
       action: 'customer.order_approval_changed',
@@ -137,7 +141,7 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
       ),
       scope,
     ).lean();
-    if (updated) await settleAudit(actor, Customer, customer._id, updated.pendingAudit);
+    if (updated) await settleAudit(actor, Customer, updated);
   }
   return getCustomer(scope, id);
 }

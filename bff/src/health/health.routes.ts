@@ -1,6 +1,6 @@
 import { healthSchema } from '@app/shared';
 import { pingDatabase } from '../db/connect.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/app-error.js';
 import { defineRoute } from '../http/route.js';
 
 export const healthRoutes = [
@@ -17,7 +17,7 @@ export const healthRoutes = [
       try {
         await pingDatabase();
       } catch {
-        throw new AppError(503, 'database_unavailable', 'The database is not answering.');
+        throw new AppError('database_unavailable', 'The database is not answering.');
       }
       return { status: 'ok' as const };
     },

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
-import { AppError } from './errors.js';
+import { AppError } from '../errors/app-error.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfProtection(publicOrigin: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const reject = (why: string) => next(new AppError(403, 'csrf_rejected', `Request refused: ${why}.`));
+    const reject = (why: string) => next(new AppError('csrf_rejected', `Request refused: ${why}.`));
 
     if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) return reject(`the ${CSRF_HEADER} header is missing`);
     const site = req.get('sec-fetch-site');

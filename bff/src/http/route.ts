@@ -1,9 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Role } from '@app/shared';
-import type { Principal } from '../tenancy/principal.js';
-import type { Scope } from '../tenancy/scope.js';
-import type { AppDeps } from './deps.js';
+import type { Actor, ClientInfo } from '../tenancy/actor.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -14,22 +12,24 @@ export interface ResponseSpec {
   contentType?: string;
 }
 
-interface BaseContext<B, Q, P> {
+interface BaseContext<B, Q, P, D> {
   req: Request;
   res: Response;
   body: B;
   query: Q;
   params: P;
-  deps: AppDeps;
+  /** What the route needs beyond the request (mailer, keys, config), given at mounting. */
+  deps: D;
+  client: ClientInfo;
 }
 
-export interface PublicContext<B, Q, P> extends BaseContext<B, Q, P> {
-  principal: Principal | null;
+export interface PublicContext<B, Q, P, D> extends BaseContext<B, Q, P, D> {
+  principal: null;
 }
 
-export interface SessionContext<B, Q, P> extends BaseContext<B, Q, P> {
-  principal: Principal;
-  scope: Scope;
+/** A signed-in call: the actor's parts, and the actor itself to hand to services. */
+export interface SessionContext<B, Q, P, D> extends BaseContext<B, Q, P, D>, Actor {
+  actor: Actor;
 }
 
 interface CommonSpec<B, Q, P> {
@@ -47,23 +47,33 @@ interface CommonSpec<B, Q, P> {
   errors?: number[];
 }
 
-export interface PublicRoute<B = unknown, Q = unknown, P = unknown> extends CommonSpec<B, Q, P> {
+export interface PublicRoute<B = unknown, Q = unknown, P = unknown, D = unknown> extends CommonSpec<B, Q, P> {
   access: 'public';
-  handler: (ctx: PublicContext<B, Q, P>) => Promise<unknown>;
+  handler: (ctx: PublicContext<B, Q, P, D>) => Promise<unknown>;
 }
 
-export interface SessionRoute<B = unknown, Q = unknown, P = unknown> extends CommonSpec<B, Q, P> {
+export interface SessionRoute<B = unknown, Q = unknown, P = unknown, D = unknown> extends CommonSpec<B, Q, P> {
   access: 'session';
-  /** Roles that may call the route at all; anyone else signed in gets 403. */
+  /** Roles that may call the route at all (from the entity's policy); anyone else signed in gets 403. */
   roles: readonly Role[];
-  handler: (ctx: SessionContext<B, Q, P>) => Promise<unknown>;
+  handler: (ctx: SessionContext<B, Q, P, D>) => Promise<unknown>;
 }
 
-export type RouteSpec = PublicRoute<any, any, any> | SessionRoute<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A declared route needing deps `D`; any bag with at least `D` can mount it. */
+export type RouteSpec<D = any> = PublicRoute<any, any, any, D> | SessionRoute<any, any, any, D>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface DefineRoute<D> {
+  <B = undefined, Q = undefined, P = undefined>(spec: PublicRoute<B, Q, P, D>): RouteSpec<D>;
+  <B = undefined, Q = undefined, P = undefined>(spec: SessionRoute<B, Q, P, D>): RouteSpec<D>;
+}
+
+/**
+ * `routesNeeding<{ mailer: Mailer }>()` gives a feature its `defineRoute`, typed with just the
+ * deps its handlers use; the app mounts them with its full bag. The HTTP kit knows no feature.
+ */
+export function routesNeeding<D = unknown>(): DefineRoute<D> {
+  return ((spec: RouteSpec<D>) => spec) as DefineRoute<D>;
+}
 
 /** Declares a route once: the app mounts it, OpenAPI documents it, the tenancy matrix tests it. */
-export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: PublicRoute<B, Q, P>): RouteSpec;
-export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: SessionRoute<B, Q, P>): RouteSpec;
-export function defineRoute(spec: RouteSpec): RouteSpec {
-  return spec;
-}
+export const defineRoute = routesNeeding<unknown>();

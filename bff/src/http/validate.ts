@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationFailed } from './errors.js';
+import { validationFailed } from '../errors/app-error.js';
 
 /** Turns zod issues into `{ "field.path": "message" }`, the `fields` of a 400 answer. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

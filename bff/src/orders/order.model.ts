@@ -1,7 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ORDER_STATUSES } from '@app/shared';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
-
-export const ORDER_STATUSES = ['pending_approval', 'in_progress', 'executed', 'canceled'] as const;
 
 const orderLineSchema = new Schema(
   {

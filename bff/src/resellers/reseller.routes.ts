@@ -1,5 +1,6 @@
 import { resellerListSchema } from '@app/shared';
 import { defineRoute } from '../http/route.js';
+import { resellerPolicy } from '../policies/reseller.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Reseller } from './reseller.model.js';
 
@@ -10,7 +11,7 @@ export const resellerRoutes = [
     tag: 'resellers',
     summary: "The distributor's resellers (names and payment methods)",
     access: 'session',
-    roles: ['distributor'],
+    roles: resellerPolicy.roles('reseller.list'),
     success: { status: 200, description: 'Resellers', schema: resellerListSchema },
     async handler({ scope }) {
       const items = await scoped(Reseller.find({}, { name: 1, paymentMethod: 1 }).sort({ name: 1, _id: 1 }), scope).lean();

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { idParamsSchema, ssoLinkRequestSchema, ssoLinkSchema } from '@app/shared';
-import { defineRoute } from '../http/route.js';
-import { CUSTOMER_EDITORS } from '../tenancy/policies/customer.js';
+import { routesNeeding } from '../http/route.js';
+import { customerPolicy } from '../policies/customer.js';
+import type { SsoKeys } from './sso-keys.js';
 import { issueSsoLink } from './sso.service.js';
 
 const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).meta({ id: 'JsonWebKeySet' });
+
+const defineRoute = routesNeeding<{ ssoKeys: SsoKeys }>();
 
 export const ssoRoutes = [
   defineRoute({
@@ -13,12 +16,11 @@ export const ssoRoutes = [
     tag: 'customers',
     summary: "A signed, 60-second, single-use link into the distributor's workspace at this customer",
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: customerPolicy.roles('customer.openWorkspace'),
     params: idParamsSchema,
     body: ssoLinkRequestSchema,
     success: { status: 201, description: 'The link to open', schema: ssoLinkSchema },
-    handler: ({ principal, scope, req, params, body, deps }) =>
-      issueSsoLink({ principal, scope, req }, deps.ssoKeys, params.id, body.target),
+    handler: ({ actor, params, body, deps }) => issueSsoLink(actor, deps.ssoKeys, params.id, body.target),
   }),
   defineRoute({
     method: 'get',

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { SsoLink } from '@app/shared';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { Distributor } from '../distributors/distributor.model.js';
-import { notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../errors/app-error.js';
+import { customerPolicy } from '../policies/customer.js';
+import type { Actor } from '../tenancy/actor.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import { SsoGrant } from './sso-grant.model.js';
 import { SSO_ALG, type SsoKeys } from './sso-keys.js';
@@ -19,6 +21,7 @@ const PATHS = { services: '/sso/services', subscriptions: '/sso/subscriptions', 
  */
 export async function issueSsoLink(actor: Actor, keys: SsoKeys, customerId: string, target: keyof typeof PATHS): Promise<SsoLink> {
   const { principal, scope } = actor;
+  customerPolicy.authorize(principal, 'customer.openWorkspace', undefined, forbidden);
   const { customer } = await getCustomer(scope, customerId);
   const distributor = await scoped(Distributor.findById(principal.distributorId, { workspaceUrl: 1 }), scope).lean();
   if (!distributor) throw notFound('The distributor');

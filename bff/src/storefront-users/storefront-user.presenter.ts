@@ -1,10 +1,12 @@
 import type { StorefrontUser } from '@app/shared';
+import { storefrontUserPolicy } from '../policies/storefront-user.js';
+import type { Principal } from '../tenancy/principal.js';
 import type { UserDoc } from '../users/user.model.js';
 
 type Stored = UserDoc & { _id: { toHexString(): string }; createdAt: Date };
 
-/** The fields the API shows of a storefront user: never the password hash or the login realm. */
-export function presentStorefrontUser(u: Stored): StorefrontUser {
+/** The fields the API shows of a storefront user (never the password hash or the login realm), and what the caller may do. */
+export function presentStorefrontUser(u: Stored, principal: Principal): StorefrontUser {
   return {
     id: u._id.toHexString(),
     customerId: String(u.customerId),
@@ -16,5 +18,11 @@ export function presentStorefrontUser(u: Stored): StorefrontUser {
     state: u.state,
     lastSignInAt: u.lastSignInAt ? u.lastSignInAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
+    abilities: storefrontUserPolicy.abilities(principal, u, {
+      resendActivation: 'storefrontUser.resendActivation',
+      resetPassword: 'storefrontUser.resetPassword',
+      deactivate: 'storefrontUser.deactivate',
+      activate: 'storefrontUser.activate',
+    }),
   };
 }

@@ -239,3 +239,36 @@ describe('listing', () => {
     expect((await http.get(`/api/customers/${cardCustomer}/storefront-users`, cash)).status).toBe(404);
   });
 });
+
+describe('listing storefront users', () => {
+  it('counts every matching user in total, also past the 500 it lists at once', async () => {
+    const big = demoId('customer:cash:5');
+    const owner = (await Customer.collection.findOne({ _id: big }))!;
+    const before = await User.collection.countDocuments({ customerId: big, role: 'storefront' });
+    await User.collection.insertMany(
+      Array.from({ length: 505 }, (_, i) => ({
+        _id: new Types.ObjectId(),
+        email: `bulk${i}@example.test`,
+        loginRealm: String(owner.resellerId),
+        passwordHash: null,
+        role: 'storefront',
+        distributorId: owner.distributorId,
+        resellerId: owner.resellerId,
+        customerId: big,
+        firstName: 'Bulk',
+        lastName: `User ${String(i).padStart(3, '0')}`,
+        language: 'en',
+        dateFormat: 'DD/MM/YYYY',
+        state: 'pending_activation',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })),
+    );
+    const res = await http.get(`/api/customers/${big}/storefront-users`, cash);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(500);
+    expect(res.body.total).toBe(before + 505);
+    const searched = await http.get(`/api/customers/${big}/storefront-users?search=user%2000`, cash);
+    expect(searched.body.total).toBe(10);
+  });
+});

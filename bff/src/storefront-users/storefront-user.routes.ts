@@ -6,10 +6,13 @@ import {
   storefrontUserListQuerySchema,
   storefrontUserListSchema,
 } from '@app/shared';
-import type { AppDeps } from '../http/deps.js';
+import type { Config } from '../config.js';
 import { publicOrigin } from '../http/public-origin.js';
-import { defineRoute } from '../http/route.js';
-import { CUSTOMER_EDITORS, CUSTOMER_READERS } from '../tenancy/policies/customer.js';
+import { routesNeeding } from '../http/route.js';
+import type { Mailer } from '../mail/mailer.js';
+import { storefrontUserPolicy } from '../policies/storefront-user.js';
+import type { Actor } from '../tenancy/actor.js';
+import type { Principal } from '../tenancy/principal.js';
 import { presentStorefrontUser } from './storefront-user.presenter.js';
 import {
   activateStorefrontUser,
@@ -21,34 +24,37 @@ import {
   type MailContext,
 } from './storefront-user.service.js';
 
-const mailContext = (req: Request, deps: AppDeps): MailContext => ({
+type MailDeps = { mailer: Mailer; config: Config };
+const defineRoute = routesNeeding<MailDeps>();
+
+const mailContext = (req: Request, deps: MailDeps): MailContext => ({
   mailer: deps.mailer,
   origin: publicOrigin(req, deps.config),
   log: (err, msg) => req.log?.error({ err }, msg),
 });
 
-const present = (r: { user: Parameters<typeof presentStorefrontUser>[0]; emailSent: boolean }) => ({
-  user: presentStorefrontUser(r.user),
-  emailSent: r.emailSent,
-});
-
-type Actor = Parameters<typeof deactivateStorefrontUser>[0];
 type ActionResult = { user: Parameters<typeof presentStorefrontUser>[0]; emailSent: boolean };
+const present = (r: ActionResult, principal: Principal) => ({ user: presentStorefrontUser(r.user, principal), emailSent: r.emailSent });
 
 /** The four row actions share a shape: POST on one user, answer the user as it is now. */
-const action = (path: string, summary: string, run: (actor: Actor, mail: MailContext, id: string) => Promise<ActionResult>) =>
+const action = (
+  path: string,
+  ability: Parameters<typeof storefrontUserPolicy.roles>[0],
+  summary: string,
+  run: (actor: Actor, mail: MailContext, id: string) => Promise<ActionResult>,
+) =>
   defineRoute({
     method: 'post',
     path: `/api/storefront-users/:id/${path}`,
     tag: 'storefront-users',
     summary,
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: storefrontUserPolicy.roles(ability),
     params: idParamsSchema,
     success: { status: 200, description: 'The user after the action', schema: storefrontUserActionResultSchema },
     errors: [409],
-    async handler({ principal, scope, req, params, deps }) {
-      return present(await run({ principal, scope, req }, mailContext(req, deps), params.id));
+    async handler({ actor, req, params, deps }) {
+      return present(await run(actor, mailContext(req, deps), params.id), actor.principal);
     },
   });
 
@@ -57,15 +63,15 @@ export const storefrontUserRoutes = [
     method: 'get',
     path: '/api/customers/:id/storefront-users',
     tag: 'storefront-users',
-    summary: "The customer's storefront users, with an optional search over name and email",
+    summary: "The customer's storefront users (at most 500, with the total), with an optional search over name and email",
     access: 'session',
-    roles: CUSTOMER_READERS,
+    roles: storefrontUserPolicy.roles('storefrontUser.list'),
     params: idParamsSchema,
     query: storefrontUserListQuerySchema,
     success: { status: 200, description: 'Storefront users', schema: storefrontUserListSchema },
-    async handler({ scope, params, query }) {
-      const users = await listStorefrontUsers(scope, params.id, query.search);
-      return { items: users.map(presentStorefrontUser), total: users.length };
+    async handler({ principal, scope, params, query }) {
+      const { items, total } = await listStorefrontUsers(scope, params.id, query.search);
+      return { items: items.map((u) => presentStorefrontUser(u, principal)), total };
     },
   }),
   defineRoute({
@@ -74,16 +80,16 @@ export const storefrontUserRoutes = [
     tag: 'storefront-users',
     summary: 'Add a storefront user (pending activation) and send the welcome email with an activation link',
     access: 'session',
-    roles: CUSTOMER_EDITORS,
+    roles: storefrontUserPolicy.roles('storefrontUser.add'),
     params: idParamsSchema,
     body: createStorefrontUserSchema,
     success: { status: 201, description: 'The new user', schema: storefrontUserActionResultSchema },
-    async handler({ principal, scope, req, params, body, deps }) {
-      return present(await addStorefrontUser({ principal, scope, req }, mailContext(req, deps), params.id, body));
+    async handler({ actor, req, params, body, deps }) {
+      return present(await addStorefrontUser(actor, mailContext(req, deps), params.id, body), actor.principal);
     },
   }),
-  action('resend-activation', 'Send a new activation link (pending users only; the previous link stops working)', resendActivation),
-  action('reset-password', 'Send a password reset link (active users only)', sendPasswordReset),
-  action('deactivate', 'Deactivate the user and end their sessions at once', (actor, _mail, id) => deactivateStorefrontUser(actor, id)),
-  action('activate', 'Activate a deactivated user (back to pending if they never set a password)', (actor, _mail, id) => activateStorefrontUser(actor, id)),
+  action('resend-activation', 'storefrontUser.resendActivation', 'Send a new activation link (pending users only; the previous link stops working)', resendActivation),
+  action('reset-password', 'storefrontUser.resetPassword', 'Send a password reset link (active users only)', sendPasswordReset),
+  action('deactivate', 'storefrontUser.deactivate', 'Deactivate the user and end their sessions at once', (actor, _mail, id) => deactivateStorefrontUser(actor, id)),
+  action('activate', 'storefrontUser.activate', 'Activate a deactivated user (back to pending if they never set a password)', (actor, _mail, id) => activateStorefrontUser(actor, id)),
 ];

@@ -29,17 +29,6 @@ export function scopeFor(principal: Principal): Scope {
   }
 }
 
-/**
- * A scope narrowed to one reseller of the caller's distributor. Callers must first prove the
- * reseller is inside `scope` (a scoped lookup); narrowing never widens.
- */
-export function narrowToReseller(scope: Scope, resellerId: Types.ObjectId): Scope {
-  if (scope.resellerId && !scope.resellerId.equals(resellerId)) {
-    throw new Error('narrowToReseller: cannot move a scope to another reseller');
-  }
-  return make(scope.distributorId, resellerId, scope.customerId);
-}
-
 /** For seeding and background jobs that act for one tenant without a signed-in user. */
 export function systemScope(ids: {
   distributorId: Types.ObjectId;

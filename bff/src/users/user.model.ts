@@ -1,9 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { ROLES } from '@app/shared';
-import { pendingAuditPath } from '../audit/audit-outbox.js';
+import { ROLES, USER_STATES } from '@app/shared';
+import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
-
-export const USER_STATES = ['pending_activation', 'active', 'deactivated'] as const;
 
 /** Everyone who signs in: distributor staff, reseller staff and storefront users. */
 const userSchema = new Schema(
@@ -25,14 +23,14 @@ const userSchema = new Schema(
     dateFormat: { type: String, required: true, default: 'DD/MM/YYYY' },
     state: { type: String, enum: USER_STATES, required: true, default: 'pending_activation' },
     lastSignInAt: { type: Date, default: null },
-    /** Audit events of changes to this document, waiting to be moved to the audit log (audit-outbox.ts). */
-    pendingAudit: pendingAuditPath,
   },
   { timestamps: true },
 );
 userSchema.index({ loginRealm: 1, email: 1 }, { unique: true });
 userSchema.index({ email: 1 });
 userSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, lastName: 1, _id: 1 });
+// Audit events of changes to this document wait here until moved to the audit log.
+userSchema.plugin(auditOutboxPlugin);
 userSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
 export type UserDoc = InferSchemaType<typeof userSchema>;

@@ -23,6 +23,16 @@ export const principalSchema = z
     resellerName: z.string().nullable(),
     customerId: objectIdSchema.nullable(),
     customerName: z.string().nullable(),
+    /** What the principal may do where no one object decides it; the web shows controls from these. */
+    abilities: z
+      .object({
+        listCustomers: z.boolean(),
+        createCustomer: z.boolean(),
+        exportCustomers: z.boolean(),
+        openWorkspace: z.boolean(),
+        listResellers: z.boolean(),
+      })
+      .meta({ id: 'PrincipalAbilities' }),
   })
   .meta({ id: 'Principal' });
 export type Principal = z.infer<typeof principalSchema>;

@@ -11,15 +11,14 @@ export const idParamsSchema = z.object({ id: objectIdSchema });
 export const paymentMethodSchema = z.enum(['credit_card', 'cash', 'deposit']).meta({ id: 'PaymentMethod' });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-export const orderStatusSchema = z
-  .enum(['pending_approval', 'in_progress', 'executed', 'canceled'])
-  .meta({ id: 'OrderStatus' });
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
+/** The life of an order (rule 2); the BFF's model and the web both take it from here. */
+export const ORDER_STATUSES = ['pending_approval', 'in_progress', 'executed', 'canceled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const storefrontUserStateSchema = z
-  .enum(['pending_activation', 'active', 'deactivated'])
-  .meta({ id: 'StorefrontUserState' });
-export type StorefrontUserState = z.infer<typeof storefrontUserStateSchema>;
+/** The life of a sign-in account: added (waiting for its activation link), active, deactivated. */
+export const USER_STATES = ['pending_activation', 'active', 'deactivated'] as const;
+export const userStateSchema = z.enum(USER_STATES).meta({ id: 'UserState' });
+export type UserState = z.infer<typeof userStateSchema>;
 
 /** An email as every form takes it: trimmed, lower-cased, at most 254 characters. */
 export const emailSchema = z

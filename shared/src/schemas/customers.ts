@@ -32,13 +32,20 @@ export type UpdateCustomer = z.infer<typeof updateCustomerSchema>;
 
 export const CUSTOMER_SORT_KEYS = ['companyName', 'phone', 'city', 'email', 'monthlyRunRate'] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
-const sortValues = CUSTOMER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+/** A column name, `-` in front for descending. */
+export type CustomerSort = CustomerSortKey | `-${CustomerSortKey}`;
+const CUSTOMER_SORTS = CUSTOMER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const) as [CustomerSort, ...CustomerSort[]];
+
+/** The column and direction of a sort value. */
+export function parseCustomerSort(sort: CustomerSort): { key: CustomerSortKey; descending: boolean } {
+  const descending = sort.startsWith('-');
+  return { key: (descending ? sort.slice(1) : sort) as CustomerSortKey, descending };
+}
 
 export const customerListQuerySchema = z
   .object({
     search: z.string().trim().max(100, 'Search must be at most 100 characters').optional(),
-    /** A column name, `-` in front for descending. */
-    sort: z.enum(sortValues as [string, ...string[]]).default('companyName'),
+    sort: z.enum(CUSTOMER_SORTS).default('companyName'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque cursor from the previous page's `nextCursor`: pages stay fast however deep. */
     cursor: z.string().max(500).optional(),
@@ -69,6 +76,7 @@ export const customerRowSchema = z
     active: z.boolean(),
     resellerId: objectIdSchema,
     resellerName: z.string(),
+    abilities: z.object({ openWorkspace: z.boolean() }).meta({ id: 'CustomerRowAbilities' }),
   })
   .meta({ id: 'CustomerRow' });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
@@ -102,8 +110,16 @@ export const customerDetailSchema = customerFieldsSchema
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-    /** What the caller may do; the server still checks every action. */
-    abilities: z.object({ edit: z.boolean(), manage: z.boolean() }),
+    /** What the caller may do with this customer; the server still checks every action. */
+    abilities: z
+      .object({
+        edit: z.boolean(),
+        setActive: z.boolean(),
+        setOrderApproval: z.boolean(),
+        addStorefrontUser: z.boolean(),
+        openWorkspace: z.boolean(),
+      })
+      .meta({ id: 'CustomerAbilities' }),
   })
   .meta({ id: 'CustomerDetail' });
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
@@ -127,10 +143,5 @@ export const setOrderApprovalSchema = z.object({ required: z.boolean() }).meta({
 export const setCustomerActiveSchema = z
   .object({ active: z.boolean(), revision: z.number().int().min(1) })
   .meta({ id: 'SetCustomerActive' });
-
-export const SSO_TARGETS = ['services', 'subscriptions', 'assets'] as const;
-export const ssoLinkRequestSchema = z.object({ target: z.enum(SSO_TARGETS) }).meta({ id: 'SsoLinkRequest' });
-export const ssoLinkSchema = z.object({ url: z.url(), expiresAt: z.iso.datetime() }).meta({ id: 'SsoLink' });
-export type SsoLink = z.infer<typeof ssoLinkSchema>;
 
 export const APPROVAL_FORCED_NOTICE = 'The payment method set by your distributor requires order approval for all customers.';

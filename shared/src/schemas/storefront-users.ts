@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, objectIdSchema, storefrontUserStateSchema } from './common.js';
+import { emailSchema, objectIdSchema, userStateSchema } from './common.js';
 
 /** Languages the storefront and its emails speak. */
 export const LANGUAGES = { en: 'English', el: 'Ελληνικά (Greek)', de: 'Deutsch (German)' } as const;
@@ -26,9 +26,13 @@ export const storefrontUserSchema = z
     email: z.string(),
     language: z.string(),
     dateFormat: z.string(),
-    state: storefrontUserStateSchema,
+    state: userStateSchema,
     lastSignInAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    /** The row actions the caller may take on this user in its current state. */
+    abilities: z
+      .object({ resendActivation: z.boolean(), resetPassword: z.boolean(), deactivate: z.boolean(), activate: z.boolean() })
+      .meta({ id: 'StorefrontUserAbilities' }),
   })
   .meta({ id: 'StorefrontUser' });
 export type StorefrontUser = z.infer<typeof storefrontUserSchema>;
@@ -41,26 +45,6 @@ export const storefrontUserListSchema = z
   .meta({ id: 'StorefrontUserList' });
 export type StorefrontUserList = z.infer<typeof storefrontUserListSchema>;
 
-/** At least 10 characters with a letter and a digit or symbol; long passphrases welcome. */
-export const newPasswordSchema = z
-  .string({ error: 'Choose a password' })
-  .min(10, 'Use at least 10 characters')
-  .max(128, 'Use at most 128 characters')
-  .refine((p) => /\p{L}/u.test(p) && /[^\p{L}]/u.test(p), 'Mix letters with digits or symbols');
-
-export const setPasswordWithTokenSchema = z
-  .object({ token: z.string().min(20, 'This link is incomplete').max(200), password: newPasswordSchema })
-  .meta({ id: 'SetPasswordWithToken' });
-export type SetPasswordWithToken = z.infer<typeof setPasswordWithTokenSchema>;
-
-export const forgotPasswordSchema = z.object({ email: emailSchema }).meta({ id: 'ForgotPassword' });
-
-export const mailMessageSchema = z
-  .object({ id: objectIdSchema, to: z.string(), subject: z.string(), text: z.string(), html: z.string(), createdAt: z.iso.datetime() })
-  .meta({ id: 'MailMessage' });
-export type MailMessage = z.infer<typeof mailMessageSchema>;
-export const mailboxSchema = z.object({ items: z.array(mailMessageSchema) }).meta({ id: 'DevMailbox' });
-
 export const storefrontUserActionResultSchema = z
   .object({
     user: storefrontUserSchema,
@@ -69,5 +53,3 @@ export const storefrontUserActionResultSchema = z
   })
   .meta({ id: 'StorefrontUserActionResult' });
 export type StorefrontUserActionResult = z.infer<typeof storefrontUserActionResultSchema>;
-
-export const passwordSetResultSchema = z.object({ email: z.string() }).meta({ id: 'PasswordSetResult' });

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import type { Role } from '@app/shared';
+import { AREA_SEGMENTS, paths } from '@/lib/paths';
 import { AreaHome } from './routes/area-home';
 import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -10,7 +11,7 @@ const customersPage: Lazy = async () => ({ Component: (await import('./routes/cu
 const customerRecord: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomerRecordRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = []) => ({
-  path: `/${role}`,
+  path: paths.area(role),
   element: <RequireArea role={role} />,
   children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
 });
@@ -20,19 +21,19 @@ export const router = createBrowserRouter([
     element: <Outlet />,
     errorElement: <RouteErrorBoundary />,
     children: [
-      { path: '/', element: <RootRedirect /> },
-      { path: '/sign-in', lazy: async () => ({ Component: (await import('@/features/auth/components/sign-in-page')).SignInPage }) },
-      { path: '/activate', lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ActivatePage }) },
-      { path: '/reset-password', lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ResetPasswordPage }) },
-      { path: '/forgot-password', lazy: async () => ({ Component: (await import('@/features/auth/components/forgot-password-page')).ForgotPasswordPage }) },
-      { path: '/dev/mail', lazy: async () => ({ Component: (await import('@/features/dev-mail')).DevMailPage }) },
+      { path: paths.root, element: <RootRedirect /> },
+      { path: paths.signIn, lazy: async () => ({ Component: (await import('@/features/auth/components/sign-in-page')).SignInPage }) },
+      { path: paths.activate, lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ActivatePage }) },
+      { path: paths.resetPassword, lazy: async () => ({ Component: (await import('@/features/auth/components/set-password-page')).ResetPasswordPage }) },
+      { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('@/features/auth/components/forgot-password-page')).ForgotPasswordPage }) },
+      { path: paths.devMail, lazy: async () => ({ Component: (await import('@/features/dev-mail')).DevMailPage }) },
       area('distributor', [
-        { path: 'customers', lazy: customersPage },
-        { path: 'customers/:customerId', lazy: customerRecord },
+        { path: AREA_SEGMENTS.customers, lazy: customersPage },
+        { path: AREA_SEGMENTS.customer, lazy: customerRecord },
       ]),
       area('reseller', [
-        { path: 'customers', lazy: customersPage },
-        { path: 'customers/:customerId', lazy: customerRecord },
+        { path: AREA_SEGMENTS.customers, lazy: customersPage },
+        { path: AREA_SEGMENTS.customer, lazy: customerRecord },
       ]),
       area('storefront'),
       { path: '*', element: <NotFoundPage /> },

@@ -2,10 +2,8 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import type { Principal } from '@app/shared';
-import { NAVIGATION } from '../navigation';
+import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
-
-const tenantName = (p: Principal) => (p.role === 'distributor' ? p.distributorName : p.role === 'reseller' ? p.resellerName : p.customerName);
 
 export function AppLayout({ principal }: { principal: Principal }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -19,7 +17,7 @@ export function AppLayout({ principal }: { principal: Principal }) {
               Storefront Admin
             </Text>
             <Text c="dimmed" visibleFrom="xs" truncate>
-              {tenantName(principal)}
+              {AREAS[principal.role].tenant(principal)}
             </Text>
           </Group>
           <UserMenu principal={principal} />

@@ -4,6 +4,7 @@ import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLogout } from '@/features/auth';
+import { signInPath } from '@/lib/paths';
 
 const initials = (name: string) =>
   name
@@ -19,7 +20,7 @@ export function UserMenu({ principal }: { principal: Principal }) {
   const signOut = () =>
     logout.mutate(undefined, {
       onSettled: () => {
-        navigate('/sign-in?reason=signed-out', { replace: true });
+        navigate(signInPath({ reason: 'signed-out' }), { replace: true });
         notifications.show({ message: 'Signed out', color: 'blue' });
       },
     });

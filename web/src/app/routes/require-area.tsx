@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '@app/shared';
 import { homePathFor, useMe } from '@/features/auth';
+import { paths, signInPath } from '@/lib/paths';
 import { AppLayout } from '../layout/app-layout';
 import { PageError } from './error-page';
 
@@ -19,9 +20,7 @@ export function RequireArea({ role }: { role: Role }) {
   if (me.isError) return <PageError message={me.error.message} />;
   const { principal, ended } = me.data;
   if (!principal) {
-    const params = new URLSearchParams({ next: location.pathname + location.search });
-    if (ended) params.set('reason', 'expired');
-    return <Navigate to={`/sign-in?${params}`} replace />;
+    return <Navigate to={signInPath({ next: location.pathname + location.search, reason: ended ? 'expired' : undefined })} replace />;
   }
   if (principal.role !== role) return <Navigate to={homePathFor(principal.role)} replace />;
   return <AppLayout principal={principal} />;
@@ -31,5 +30,5 @@ export function RootRedirect() {
   const me = useMe();
   if (me.isPending) return null;
   const principal = me.data?.principal;
-  return <Navigate to={principal ? homePathFor(principal.role) : '/sign-in'} replace />;
+  return <Navigate to={principal ? homePathFor(principal.role) : paths.signIn} replace />;
 }

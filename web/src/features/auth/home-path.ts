@@ -1,5 +1,5 @@
 import type { Role } from '@app/shared';
+import { paths } from '@/lib/paths';
 
-const HOMES: Record<Role, string> = { distributor: '/distributor', reseller: '/reseller', storefront: '/storefront' };
-
-export const homePathFor = (role: Role): string => HOMES[role];
+/** Each persona works in the area named after its role. */
+export const homePathFor = (role: Role): string => paths.area(role);

@@ -1,4 +1,6 @@
+import { QUERY_ROOTS } from '@/lib/query-keys';
+
 export const authKeys = {
-  all: ['auth'] as const,
+  all: [QUERY_ROOTS.auth] as const,
   me: () => [...authKeys.all, 'me'] as const,
 };

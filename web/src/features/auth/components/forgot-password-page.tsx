@@ -7,6 +7,7 @@ import { PublicCard } from '@/components/public-card';
 import { apiRequest } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
 import { zodValidate } from '@/lib/zod-form';
+import { paths } from '@/lib/paths';
 
 export function ForgotPasswordPage() {
   usePageTitle('Forgot password');
@@ -35,7 +36,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+      <Anchor component={Link} to={paths.signIn} size="sm" ta="center">
         Back to sign in
       </Anchor>
     </PublicCard>

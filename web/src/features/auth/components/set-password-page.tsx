@@ -8,6 +8,7 @@ import { PublicCard } from '@/components/public-card';
 import { apiRequest, ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
 import { zodValidate } from '@/lib/zod-form';
+import { paths, signInPath } from '@/lib/paths';
 
 const formSchema = z
   .object({ password: newPasswordSchema, confirm: z.string() })
@@ -28,7 +29,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'activation' | 'reset' }
         body: { token, password },
         quietUnauthorized: true,
       }),
-    onSuccess: ({ email }) => navigate(`/sign-in?reason=password-set&email=${encodeURIComponent(email)}`, { replace: true }),
+    onSuccess: ({ email }) => navigate(signInPath({ reason: 'password-set', email }), { replace: true }),
     onError: (err) => {
       if (err instanceof ApiRequestError) form.setErrors(err.fields);
     },
@@ -47,7 +48,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'activation' | 'reset' }
             {error && (
               <Alert color="red" role="alert">
                 {error.message}{' '}
-                <Anchor component={Link} to="/forgot-password">
+                <Anchor component={Link} to={paths.forgotPassword}>
                   Ask for a new link
                 </Anchor>
               </Alert>

@@ -10,6 +10,7 @@ import { zodValidate } from '@/lib/zod-form';
 import { useMe } from '../api/get-me';
 import { useLogin } from '../api/login';
 import { homePathFor } from '../home-path';
+import { paths } from '@/lib/paths';
 
 export function SignInPage() {
   usePageTitle('Sign in');
@@ -64,7 +65,7 @@ export function SignInPage() {
           <Button type="submit" loading={login.isPending} fullWidth>
             Sign in
           </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+          <Anchor component={Link} to={paths.forgotPassword} size="sm" ta="center">
             Forgot your password?
           </Anchor>
         </Stack>

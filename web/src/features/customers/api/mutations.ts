@@ -11,7 +11,7 @@ function useCustomerMutation<V>(request: (vars: V) => Promise<CustomerDetail>) {
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: [...customerKeys.all, 'stats'] });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.allStats() });
     },
   });
 }

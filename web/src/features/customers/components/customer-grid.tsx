@@ -14,19 +14,21 @@ import { useOpenSso } from './use-open-sso';
 const BLOCK = 100;
 
 export interface CustomerGridProps {
-  basePath: string;
+  /** The record page of a row. */
+  recordPath: (id: string) => string;
   search: string;
   sort: string;
   resellerId: string;
   showReseller: boolean;
-  canManage: boolean;
+  /** The Actions column, for a viewer who may act on rows beyond opening them. */
+  showActions: boolean;
   onSortChange: (sort: string) => void;
   onLoaded: (result: { total: number } | { error: string }) => void;
 }
 
 /** The customer grid: server-side rows, sort and search (see customer-datasource.ts). */
 export default function CustomerGrid(props: CustomerGridProps) {
-  const { search, resellerId, onLoaded, basePath, showReseller, canManage, sort } = props;
+  const { search, resellerId, onLoaded, recordPath, showReseller, showActions, sort } = props;
 
   const datasource = useMemo<IDatasource>(
     () => createCustomerDatasource({ search, resellerId, onLoaded, fetchPage: getCustomerPage }),
@@ -46,7 +48,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
         minWidth: 190,
         cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
           p.data ? (
-            <Anchor component={Link} to={`${basePath}/${p.data.id}`} fw={600}>
+            <Anchor component={Link} to={recordPath(p.data.id)} fw={600}>
               {p.data.companyName}
             </Anchor>
           ) : null,
@@ -77,7 +79,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
           ),
       },
       // A read-only viewer's only row action would be "Open record", which the name link already is.
-      ...(canManage
+      ...(showActions
         ? [
             {
               colId: 'actions',
@@ -85,14 +87,14 @@ export default function CustomerGrid(props: CustomerGridProps) {
               sortable: false,
               width: 92,
               cellStyle: { display: 'flex', alignItems: 'center' },
-              cellRenderer: (p: ICellRendererParams<CustomerRow>) => (p.data ? <RowActions row={p.data} basePath={basePath} /> : null),
+              cellRenderer: (p: ICellRendererParams<CustomerRow>) => (p.data ? <RowActions row={p.data} recordPath={recordPath(p.data.id)} /> : null),
             } as ColDef<CustomerRow>,
           ]
         : []),
     ], sortCol, sortDir),
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [basePath, showReseller, canManage],
+    [recordPath, showReseller, showActions],
   );
 
   // Back/forward or a shared link changed the sort in the URL: show it in the grid.
@@ -133,7 +135,7 @@ function withSort(cols: ColDef<CustomerRow>[], colId: string, dir: 'asc' | 'desc
   return cols.map((c) => (c.colId === colId ? { ...c, initialSort: dir } : c));
 }
 
-function RowActions({ row, basePath }: { row: CustomerRow; basePath: string }) {
+function RowActions({ row, recordPath }: { row: CustomerRow; recordPath: string }) {
   const openSso = useOpenSso(row.id);
   return (
     <Menu position="bottom-end" withinPortal>
@@ -143,16 +145,20 @@ function RowActions({ row, basePath }: { row: CustomerRow; basePath: string }) {
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to={`${basePath}/${row.id}`}>
+        <Menu.Item component={Link} to={recordPath}>
           Open record
         </Menu.Item>
-        <Menu.Divider />
-        <Menu.Label>
-          <Text size="xs">Distributor workspace</Text>
-        </Menu.Label>
-        <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
-        <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
-        <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
+        {row.abilities.openWorkspace && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>
+              <Text size="xs">Distributor workspace</Text>
+            </Menu.Label>
+            <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
+            <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
+            <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
+          </>
+        )}
       </Menu.Dropdown>
     </Menu>
   );

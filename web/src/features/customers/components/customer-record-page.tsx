@@ -3,8 +3,9 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CustomerDetail, Principal } from '@app/shared';
+import type { CustomerDetail, Principal, Role } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
+import { paths } from '@/lib/paths';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomer } from '../api/get-customer';
 import { CustomerInformation } from './customer-information';
@@ -16,11 +17,11 @@ export interface RecordSlots {
 }
 
 /** Reseller · Customer record (read-only for the distributor). */
-export function CustomerRecordPage({ principal, slots = {} }: { principal: Principal; slots?: RecordSlots }) {
+export function CustomerRecordPage({ principal, area, slots = {} }: { principal: Principal; area: Role; slots?: RecordSlots }) {
   const { customerId = '' } = useParams();
   const customer = useCustomer(customerId);
   const [addOpen, add] = useDisclosure(false);
-  const listPath = principal.role === 'distributor' ? '/distributor/customers' : '/reseller/customers';
+  const listPath = paths.customers(area);
   usePageTitle(customer.data?.companyName ?? 'Customer');
 
   if (customer.isPending) {
@@ -63,9 +64,9 @@ export function CustomerRecordPage({ principal, slots = {} }: { principal: Princ
           )}
           {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
         </Group>
-        {principal.role === 'distributor' && <Text c="dimmed">Customer of {c.resellerName}</Text>}
+        {principal.abilities.listResellers && <Text c="dimmed">Customer of {c.resellerName}</Text>}
       </Stack>
-      <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers ? add.open : undefined} />
+      <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} />
       <CustomerInformation key={c.id} customer={c} />
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">

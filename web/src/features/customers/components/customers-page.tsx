@@ -1,10 +1,11 @@
 import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
-import { APPROVAL_FORCED_NOTICE, type Principal } from '@app/shared';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { APPROVAL_FORCED_NOTICE, type Principal, type Role } from '@app/shared';
 import { toQueryString } from '@/lib/api-client';
 import { formatNumber } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomerStats } from '../api/get-customer-stats';
 import { useResellerOptions } from '../api/get-reseller-options';
@@ -18,14 +19,19 @@ const CustomerGrid = lazy(() => import('./customer-grid'));
 
 type GridState = { total: number } | { error: string } | null;
 
-/** Reseller · My customers, and the distributor's read-only view across its resellers. */
-export function CustomersPage({ principal }: { principal: Principal }) {
-  const isDistributor = principal.role === 'distributor';
-  usePageTitle(isDistributor ? 'Customers' : 'My customers');
-  const basePath = isDistributor ? '/distributor/customers' : '/reseller/customers';
+/**
+ * Reseller · My customers, and the distributor's read-only view across its resellers. What shows
+ * follows the principal's abilities: a viewer who may list resellers sees them (column, filter).
+ */
+export function CustomersPage({ principal, area }: { principal: Principal; area: Role }) {
+  const { abilities } = principal;
+  const acrossResellers = abilities.listResellers;
+  usePageTitle(acrossResellers ? 'Customers' : 'My customers');
   const url = useGridUrlState(DEFAULT_SORT);
-  const stats = useCustomerStats(isDistributor ? url.resellerId || undefined : undefined);
-  const resellers = useResellerOptions(isDistributor);
+  const resellerId = acrossResellers ? url.resellerId : '';
+  const stats = useCustomerStats(resellerId || undefined);
+  const resellers = useResellerOptions(acrossResellers);
+  const recordPath = useCallback((id: string) => paths.customer(area, id), [area]);
   const [dialogOpen, dialog] = useDisclosure(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const [grid, setGrid] = useState<GridState>(null);
@@ -43,10 +49,10 @@ export function CustomersPage({ principal }: { principal: Principal }) {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>{isDistributor ? 'Customers' : 'My customers'}</Title>
-          <Text c="dimmed">{isDistributor ? `Every customer of ${principal.distributorName}'s resellers` : principal.resellerName}</Text>
+          <Title order={1}>{acrossResellers ? 'Customers' : 'My customers'}</Title>
+          <Text c="dimmed">{acrossResellers ? `Every customer of ${principal.distributorName}'s resellers` : principal.resellerName}</Text>
         </div>
-        {!isDistributor && (
+        {abilities.createCustomer && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
             New customer
           </Button>
@@ -66,7 +72,7 @@ export function CustomersPage({ principal }: { principal: Principal }) {
           {grid === null ? 'Loading customers…' : 'error' in grid ? '' : grid.total === 0 ? '' : `${formatNumber(grid.total)} ${grid.total === 1 ? 'customer' : 'customers'}`}
         </Text>
         <Group align="flex-end">
-          {isDistributor && (
+          {acrossResellers && (
             <Select
               label="Reseller"
               placeholder="All resellers"
@@ -88,15 +94,17 @@ export function CustomersPage({ principal }: { principal: Principal }) {
               pushSearch(e.currentTarget.value);
             }}
           />
+          {abilities.exportCustomers && (
           <Button
             component="a"
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-            href={`/api/customers/export.xlsx${toQueryString({ search: url.search, sort: url.sort, resellerId: isDistributor ? url.resellerId : '' })}`}
+            href={`/api/customers/export.xlsx${toQueryString({ search: url.search, sort: url.sort, resellerId })}`}
             download="Customers.xlsx"
           >
             Export to Excel
           </Button>
+          )}
         </Group>
       </Group>
 
@@ -112,7 +120,7 @@ export function CustomersPage({ principal }: { principal: Principal }) {
       )}
       {grid && 'total' in grid && grid.total === 0 && (
         <Alert color="gray" role="status" title={url.search ? 'No customers match your search' : 'No customers yet'}>
-          {url.search ? `Nothing matches “${url.search}”. Try fewer letters or another field.` : isDistributor ? 'No reseller has customers yet.' : 'Create your first customer with “New customer”.'}
+          {url.search ? `Nothing matches “${url.search}”. Try fewer letters or another field.` : acrossResellers ? 'No reseller has customers yet.' : 'Create your first customer with “New customer”.'}
         </Alert>
       )}
 
@@ -120,12 +128,12 @@ export function CustomersPage({ principal }: { principal: Principal }) {
         <Suspense fallback={<Loader aria-label="Loading the grid" />}>
           <CustomerGrid
             key={refreshKey}
-            basePath={basePath}
+            recordPath={recordPath}
             search={url.search}
             sort={url.sort}
-            resellerId={isDistributor ? url.resellerId : ''}
-            showReseller={isDistributor}
-            canManage={!isDistributor}
+            resellerId={resellerId}
+            showReseller={acrossResellers}
+            showActions={abilities.openWorkspace}
             onSortChange={url.setSort}
             onLoaded={setGrid}
           />

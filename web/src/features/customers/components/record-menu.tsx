@@ -13,7 +13,8 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
   const active = useSetCustomerActive(customer.id);
   const openSso = useOpenSso(customer.id);
   const { orderApproval: oa, abilities } = customer;
-  const locked = oa.forcedByPaymentMethod || !abilities.edit;
+  const locked = !abilities.setOrderApproval;
+  const hasActions = Boolean(onAddStorefrontUser) || abilities.openWorkspace || abilities.setActive;
 
   const toggle = (required: boolean) =>
     approval.mutate(required, {
@@ -43,7 +44,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
       thumbIcon={oa.required ? <IconCheck size={12} color="var(--mantine-color-indigo-7)" aria-hidden /> : undefined}
       disabled={locked || approval.isPending}
       onChange={(e) => toggle(e.currentTarget.checked)}
-      description={oa.forcedByPaymentMethod ? APPROVAL_FORCED_NOTICE : !abilities.edit ? 'Set by the customer’s reseller.' : undefined}
+      description={oa.forcedByPaymentMethod ? APPROVAL_FORCED_NOTICE : locked ? 'Set by the customer’s reseller.' : undefined}
     />
   );
 
@@ -55,7 +56,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
           <Anchor href="#information">Information</Anchor>
           <Anchor href="#storefront-users">Storefront users</Anchor>
           <Anchor href="#orders">Orders</Anchor>
-          {abilities.manage && (
+          {hasActions && (
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button rightSection={<IconChevronDown size={14} aria-hidden />} variant="light">
@@ -64,14 +65,22 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
               </Menu.Target>
               <Menu.Dropdown>
                 {onAddStorefrontUser && <Menu.Item onClick={onAddStorefrontUser}>Add storefront user</Menu.Item>}
-                {onAddStorefrontUser && <Menu.Divider />}
-                <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
-                <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
-                <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
-                <Menu.Divider />
-                <Menu.Item color={customer.active ? 'red' : undefined} onClick={confirmActive}>
-                  {customer.active ? 'Make inactive' : 'Make active'}
-                </Menu.Item>
+                {abilities.openWorkspace && (
+                  <>
+                    {onAddStorefrontUser && <Menu.Divider />}
+                    <Menu.Item onClick={() => openSso('services')}>Manage services</Menu.Item>
+                    <Menu.Item onClick={() => openSso('subscriptions')}>Manage subscriptions</Menu.Item>
+                    <Menu.Item onClick={() => openSso('assets')}>Manage assets</Menu.Item>
+                  </>
+                )}
+                {abilities.setActive && (
+                  <>
+                    <Menu.Divider />
+                    <Menu.Item color={customer.active ? 'red' : undefined} onClick={confirmActive}>
+                      {customer.active ? 'Make inactive' : 'Make active'}
+                    </Menu.Item>
+                  </>
+                )}
               </Menu.Dropdown>
             </Menu>
           )}

@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import type { MailMessage } from '@app/shared';
 import { apiRequest, ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
+import { QUERY_ROOTS } from '@/lib/query-keys';
 
 /** Plain text with its URLs as links (the messages' own links lead back into this app). */
 function Linkified({ text }: { text: string }) {
@@ -27,7 +28,7 @@ function Linkified({ text }: { text: string }) {
 export function DevMailPage() {
   usePageTitle('Development mailbox');
   const mail = useQuery({
-    queryKey: ['dev-mail'],
+    queryKey: [QUERY_ROOTS.devMail],
     queryFn: ({ signal }) => apiRequest<{ items: MailMessage[] }>('/api/dev/mail', { signal, quietUnauthorized: true }),
     refetchInterval: 5000,
   });

@@ -5,21 +5,19 @@ import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useOverview } from '../api/get-overview';
 
-const ROLE_LABEL = { distributor: 'Distributor', reseller: 'Reseller', storefront: 'Storefront' } as const;
-
-function placeOf(p: Principal): string {
-  if (p.role === 'distributor') return `Distributor · ${p.distributorName}`;
-  if (p.role === 'reseller') return `Reseller · ${p.resellerName} · distributor ${p.distributorName}`;
-  return `Storefront · ${p.customerName} · buying from ${p.resellerName}`;
+interface HomePageProps {
+  principal: Principal;
+  title: string;
+  /** Where the persona sits in the tree, in words. */
+  place: string;
+  customersLink?: { to: string; label: string } | undefined;
 }
 
-export function HomePage({ principal }: { principal: Principal }) {
-  usePageTitle(`${ROLE_LABEL[principal.role]} home`);
+/** The persona's home: a welcome and the counts of its subtree; the app layer words its place. */
+export function HomePage({ principal, title, place, customersLink }: HomePageProps) {
+  usePageTitle(title);
   const overview = useOverview();
   const o = overview.data;
-
-  const customersLink =
-    principal.role === 'storefront' ? undefined : { to: `/${principal.role}/customers`, label: principal.role === 'reseller' ? 'Open my customers' : 'Open customers' };
   const cards: { label: string; value: number | null | undefined; hint?: string; link?: { to: string; label: string } | undefined }[] = [
     { label: 'Resellers', value: o?.resellers },
     { label: 'Customers', value: o?.customers, hint: 'Active and inactive', link: customersLink },
@@ -33,7 +31,7 @@ export function HomePage({ principal }: { principal: Principal }) {
     <Stack gap="lg">
       <div>
         <Title order={1}>Welcome, {principal.displayName}</Title>
-        <Text c="dimmed">{placeOf(principal)}</Text>
+        <Text c="dimmed">{place}</Text>
       </div>
       {overview.isError ? (
         <Alert color="red" title="The overview could not be loaded" role="alert">

@@ -1,5 +1,7 @@
+import { QUERY_ROOTS } from '@/lib/query-keys';
+
 export const storefrontUserKeys = {
-  all: ['storefront-users'] as const,
+  all: [QUERY_ROOTS.storefrontUsers] as const,
   list: (customerId: string, search: string) => [...storefrontUserKeys.all, customerId, search] as const,
   ofCustomer: (customerId: string) => [...storefrontUserKeys.all, customerId] as const,
 };

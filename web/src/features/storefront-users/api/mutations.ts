@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateStorefrontUser, StorefrontUserActionResult } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
+import { QUERY_ROOTS } from '@/lib/query-keys';
 import { storefrontUserKeys } from './keys';
 
 export type UserAction = 'resend-activation' | 'reset-password' | 'deactivate' | 'activate';
@@ -10,7 +11,7 @@ function useRefresh(customerId: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: storefrontUserKeys.ofCustomer(customerId) });
-    void queryClient.invalidateQueries({ queryKey: ['customers'] });
+    void queryClient.invalidateQueries({ queryKey: [QUERY_ROOTS.customers] });
   };
 }
 

@@ -38,15 +38,23 @@ const ACTIONS: Record<UserAction, { label: string; confirm: string; body: (u: St
   },
 };
 
-const actionsFor = (u: StorefrontUser): UserAction[] =>
-  u.state === 'pending_activation' ? ['resend-activation', 'deactivate'] : u.state === 'active' ? ['reset-password', 'deactivate'] : ['activate'];
+/** Each row action and the ability (sent with the user) that allows it, in menu order. */
+const ACTION_ABILITIES: [UserAction, keyof StorefrontUser['abilities']][] = [
+  ['resend-activation', 'resendActivation'],
+  ['reset-password', 'resetPassword'],
+  ['deactivate', 'deactivate'],
+  ['activate', 'activate'],
+];
+const actionsFor = (u: StorefrontUser): UserAction[] => ACTION_ABILITIES.filter(([, ability]) => u.abilities[ability]).map(([action]) => action);
 
 /** The record's Storefront users section: the customer's users, search, Add, and actions by state. */
-export function StorefrontUsersSection({ customerId, canManage, onAdd }: { customerId: string; canManage: boolean; onAdd: () => void }) {
+export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customerId: string; canAdd: boolean; onAdd: () => void }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const users = useStorefrontUsers(customerId, debounced);
   const act = useStorefrontUserAction(customerId);
+  // The Actions column shows when the caller may act on any listed user (never for read-only viewers).
+  const showActions = (users.data?.items ?? []).some((u) => actionsFor(u).length > 0);
 
   const run = (u: StorefrontUser, action: UserAction) => {
     const a = ACTIONS[action];
@@ -88,7 +96,7 @@ export function StorefrontUsersSection({ customerId, canManage, onAdd }: { custo
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
             />
-            {canManage && (
+            {canAdd && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
                 Add
               </Button>
@@ -117,7 +125,7 @@ export function StorefrontUsersSection({ customerId, canManage, onAdd }: { custo
                   <Table.Th>Date format</Table.Th>
                   <Table.Th>State</Table.Th>
                   <Table.Th>Last sign-in</Table.Th>
-                  {canManage && <Table.Th>Actions</Table.Th>}
+                  {showActions && <Table.Th>Actions</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -135,7 +143,7 @@ export function StorefrontUsersSection({ customerId, canManage, onAdd }: { custo
                       </Badge>
                     </Table.Td>
                     <Table.Td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Table.Td>
-                    {canManage && (
+                    {showActions && (
                       <Table.Td>
                         <Menu position="bottom-end">
                           <Menu.Target>

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { parse } from 'cookie';
-import { SESSION_TTL_SECONDS } from '../auth/session-token.js';
+import { SESSION_TTL_SECONDS } from './session-token.js';
 
 /**
  * `__Host-` pins the cookie to this exact origin over HTTPS (no Domain, Path=/, Secure); browsers

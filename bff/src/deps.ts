@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { LoginRateLimiter } from '../auth/login-rate-limit.js';
-import type { Config } from '../config.js';
-import type { Mailer } from '../mail/mailer.js';
-import type { SsoKeys } from '../sso/sso-keys.js';
+import type { LoginRateLimiter } from './auth/login-rate-limit.js';
+import type { Config } from './config.js';
+import type { Mailer } from './mail/mailer.js';
+import type { SsoKeys } from './sso/sso-keys.js';
 
 /** What route handlers may need beyond the request: built once at start-up, replaced in tests. */
 export interface AppDeps {

@@ -1,13 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import { scopeFor } from '../tenancy/scope.js';
-import { authenticate } from './authenticate.js';
+import { authenticate } from './auth/authenticate.js';
 import type { AppDeps } from './deps.js';
-import { forbidden, notFound } from './errors.js';
-import type { RouteSpec } from './route.js';
-import { parseOrThrow } from './validate.js';
+import { forbidden, notFound } from './errors/app-error.js';
+import { clientOf } from './http/client-info.js';
+import type { RouteSpec } from './http/route.js';
+import { parseOrThrow } from './http/validate.js';
+import { scopeFor } from './tenancy/scope.js';
 
 /** Mounts declared routes: authenticate, check the role, validate input, run, send. */
-export function mountRoutes(routes: readonly RouteSpec[], deps: AppDeps): Router {
+export function mountRoutes(routes: readonly RouteSpec<AppDeps>[], deps: AppDeps): Router {
   const router = Router();
   const checkResponses = deps.config.NODE_ENV !== 'production';
 
@@ -21,11 +22,15 @@ export function mountRoutes(routes: readonly RouteSpec[], deps: AppDeps): Router
       const query = route.query ? parseOrThrow(route.query, req.query, 'query') : undefined;
       const body = route.body ? parseOrThrow(route.body, req.body ?? {}, 'request body') : undefined;
 
-      const base = { req, res, params, query, body, deps };
-      const result =
-        route.access === 'session'
-          ? await route.handler({ ...base, principal: principal!, scope: scopeFor(principal!) })
-          : await route.handler({ ...base, principal: null });
+      const client = clientOf(req);
+      const base = { req, res, params, query, body, deps, client };
+      let result: unknown;
+      if (route.access === 'session') {
+        const actor = { principal: principal!, scope: scopeFor(principal!), client };
+        result = await route.handler({ ...base, ...actor, actor });
+      } else {
+        result = await route.handler({ ...base, principal: null });
+      }
 
       if (res.headersSent) return;
       if (result === undefined) {
@@ -42,9 +47,8 @@ export function mountRoutes(routes: readonly RouteSpec[], deps: AppDeps): Router
   return router;
 }
 
-function safeParams(route: RouteSpec, raw: unknown) {
+function safeParams(route: RouteSpec<AppDeps>, raw: unknown) {
   const parsed = route.params!.safeParse(raw);
   if (!parsed.success) throw notFound();
   return parsed.data;
 }
-

@@ -1,0 +1,71 @@
+import type { ErrorRequestHandler } from 'express';
+import mongoose from 'mongoose';
+import type { ErrorCode } from '@app/shared';
+import { AppError, notFound } from '../errors/app-error.js';
+
+/** The one place an error code becomes an HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  link_invalid: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  session_ended: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  stale: 409,
+  rate_limited: 429,
+  internal: 500,
+  database_unavailable: 503,
+};
+
+export const statusOf = (err: AppError): number => HTTP_STATUS[err.code];
+
+const DB_DOWN_ERRORS = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+function isDatabaseDown(err: unknown): boolean {
+  return err instanceof Error && (DB_DOWN_ERRORS.has(err.name) || /client must be connected/i.test(err.message));
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; name?: string };
+  if (e?.type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON.');
+  if (e?.type === 'entity.too.large') return new AppError('bad_request', 'The request body is too large.');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new AppError('bad_request', 'The request body encoding is not supported.');
+  }
+  if (err instanceof mongoose.Error.CastError) return notFound();
+  if (isDatabaseDown(err)) {
+    return new AppError('database_unavailable', 'The database is not available right now. Please try again shortly.');
+  }
+  return new AppError('internal', 'Something went wrong on our side. Please try again.');
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const appError = toAppError(err);
+  const status = statusOf(appError);
+  if (status >= 500) req.log?.error({ err }, 'request failed');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
+  res.status(status).json({
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+    },
+  });
+};

@@ -1,0 +1,47 @@
+import type { PaymentMethod } from '@app/shared';
+import { definePolicy } from './policy.js';
+
+/**
+ * Rule 1, decided here only: a reseller paying by credit card must approve every order of every
+ * customer, whatever each customer's own setting says.
+ */
+export const approvalForcedBy = (paymentMethod: PaymentMethod | string | null | undefined): boolean => paymentMethod === 'credit_card';
+
+/** The order-approval setting that applies to a customer, and why. */
+export function effectiveApproval(customerSetting: boolean, paymentMethod: PaymentMethod | string) {
+  const forcedByPaymentMethod = approvalForcedBy(paymentMethod);
+  return { required: forcedByPaymentMethod || customerSetting, customerSetting, forcedByPaymentMethod };
+}
+
+/** What the rules about a customer look at; `to` is the approval value a switch asks for. */
+export interface CustomerResource {
+  paymentMethod: PaymentMethod | string;
+  to?: boolean;
+}
+
+/**
+ * Who may do what with customers, once the scope has limited which customers they see.
+ * Distributors oversee (read-only); resellers manage their own; storefront users never reach the
+ * customer admin.
+ */
+export const customerPolicy = definePolicy<
+  | 'customer.list'
+  | 'customer.read'
+  | 'customer.export'
+  | 'customer.create'
+  | 'customer.edit'
+  | 'customer.setActive'
+  | 'customer.setOrderApproval'
+  | 'customer.openWorkspace',
+  CustomerResource
+>({
+  'customer.list': { roles: ['reseller', 'distributor'] },
+  'customer.read': { roles: ['reseller', 'distributor'] },
+  'customer.export': { roles: ['reseller', 'distributor'] },
+  'customer.create': { roles: ['reseller'] },
+  'customer.edit': { roles: ['reseller'] },
+  'customer.setActive': { roles: ['reseller'] },
+  // Switching approval on is always allowed; off only where the payment method does not force it.
+  'customer.setOrderApproval': { roles: ['reseller'], when: (c) => c.to === true || !approvalForcedBy(c.paymentMethod) },
+  'customer.openWorkspace': { roles: ['reseller'] },
+});

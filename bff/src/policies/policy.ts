@@ -1,0 +1,55 @@
+import type { Role } from '@app/shared';
+import { AppError } from '../errors/app-error.js';
+import type { Principal } from '../tenancy/principal.js';
+
+/**
+ * One rule of a policy: the roles that may ever take the action (what a route admits), and, where
+ * the resource's state matters, when they may. The tenancy scope has already decided *which*
+ * objects the principal sees; a policy decides what it may do with them.
+ */
+export interface Rule<R> {
+  roles: readonly Role[];
+  when?: (resource: R, principal: Principal) => boolean;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: 'role' | 'state' };
+
+export interface Policy<A extends string, R> {
+  /** May `principal` take `action` on `resource` (or at all, when the rule needs no resource)? */
+  can(principal: Principal, action: A, resource?: R): boolean;
+  decide(principal: Principal, action: A, resource?: R): Decision;
+  /**
+   * Throws unless allowed: 403 when the role may never take the action, else `refusal()` (409
+   * as a rule: the object is in a state that does not allow it now).
+   */
+  authorize(principal: Principal, action: A, resource: R | undefined, refusal: () => AppError): void;
+  /** The roles a route for this action admits. */
+  roles(action: A): readonly Role[];
+  /** `{ edit: true, … }` for each named action: what a presenter sends so the web shows controls. */
+  abilities<K extends string>(principal: Principal, resource: R | undefined, names: Record<K, A>): Record<K, boolean>;
+}
+
+export function definePolicy<A extends string, R>(rules: Record<A, Rule<R>>): Policy<A, R> {
+  const decide = (principal: Principal, action: A, resource?: R): Decision => {
+    const rule = rules[action];
+    if (!rule.roles.includes(principal.role)) return { allowed: false, reason: 'role' };
+    // A state rule asked about without a resource answers for the state it cannot see: no.
+    if (rule.when && (resource === undefined || !rule.when(resource, principal))) return { allowed: false, reason: 'state' };
+    return { allowed: true };
+  };
+  return {
+    decide,
+    can: (principal, action, resource) => decide(principal, action, resource).allowed,
+    authorize(principal, action, resource, refusal) {
+      const decision = decide(principal, action, resource);
+      if (decision.allowed) return;
+      throw decision.reason === 'role' ? new AppError('forbidden', 'You are not allowed to do this.') : refusal();
+    },
+    roles: (action) => rules[action].roles,
+    abilities(principal, resource, names) {
+      const out = {} as Record<string, boolean>;
+      for (const [key, action] of Object.entries(names) as [string, A][]) out[key] = decide(principal, action, resource).allowed;
+      return out as Record<keyof typeof names & string, boolean>;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { LINK_PAGES, type Role } from '@app/shared';
+
+/** The segments under an area; the router declares them and the links below build on them. */
+export const AREA_SEGMENTS = { customers: 'customers', customer: 'customers/:customerId' } as const;
+
+/**
+ * Every page path of the web app, in one place: the router mounts these, and every link and
+ * redirect builds from them. An area is the part of the app one persona works in (`/reseller/…`).
+ */
+export const paths = {
+  root: '/',
+  signIn: '/sign-in',
+  forgotPassword: '/forgot-password',
+  activate: LINK_PAGES.activation,
+  resetPassword: LINK_PAGES.reset,
+  devMail: '/dev/mail',
+  area: (area: Role) => `/${area}`,
+  customers: (area: Role) => `/${area}/${AREA_SEGMENTS.customers}`,
+  customer: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customers}/${id}`,
+} as const;
+
+/** Why the sign-in page was opened; it words its notice from this. */
+export type SignInReason = 'signed-out' | 'expired' | 'password-set';
+
+export function signInPath(params: { reason?: SignInReason; next?: string; email?: string } = {}): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  const qs = query.toString();
+  return qs ? `${paths.signIn}?${qs}` : paths.signIn;
+}

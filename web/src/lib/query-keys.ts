@@ -1,0 +1,12 @@
+/**
+ * The first element of every feature's query keys. A feature builds its own keys from its root;
+ * another feature that must refresh it (a storefront user change alters the customer's storefront
+ * access) invalidates by root, without writing the other feature's key by hand.
+ */
+export const QUERY_ROOTS = {
+  auth: 'auth',
+  overview: 'overview',
+  customers: 'customers',
+  storefrontUsers: 'storefront-users',
+  devMail: 'dev-mail',
+} as const;
