@@ -9,6 +9,7 @@ import { errorHandler } from './http/error-handler.js';
 import { mountRoutes } from './mount-routes.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
+import './change-follow-ups.js';
 
 export function createApp(deps: AppDeps): express.Express {
   const { config } = deps;

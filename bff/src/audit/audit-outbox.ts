@@ -75,25 +75,39 @@ export async function flushPendingAudit(model: OutboxModel, id: Types.ObjectId):
   return moveEvents(model, id, doc?.pendingAudit ?? []);
 }
 
+type FollowUp = (id: Types.ObjectId) => Promise<void>;
+const followUps = new Map<string, FollowUp>();
+
 /**
- * After a change: moves the events its write left waiting (the written document's `pendingAudit`
- * as the write returned it, or as a new document was saved, so nothing is read again), without failing the request. The change
- * and its event are both stored already; a failed move is retried by the next change of the same
- * document or by the start-up sweep.
+ * Work that must follow every change of a model's documents: derived fields kept elsewhere (a
+ * customer's storefront-access mark after a user change, its run rate after an order change).
+ * It runs after each change and again, for a change whose events are still waiting, at start-up:
+ * so it must be idempotent (recompute, never increment). Registered once, by the composition root.
+ */
+export function onChangeOf(model: OutboxModel, followUp: FollowUp): void {
+  followUps.set(model.modelName, followUp);
+}
+
+/**
+ * After a change: runs the model's follow-up, then moves the events its write left waiting (the
+ * written document's `pendingAudit` as the write returned it, or as a new document was saved, so
+ * nothing is read again). The change and its events are stored already. A failed follow-up fails
+ * the call (the caller is told something went wrong) and leaves the events waiting, so the next
+ * change of the document or the start-up sweep does both again; a failed move only waits.
  */
 export async function settleAudit(actor: Actor, model: OutboxModel, written: { _id: Types.ObjectId }): Promise<void> {
   const waiting = (written as { pendingAudit?: AuditEventRecord[] | null }).pendingAudit ?? [];
+  await followUps.get(model.modelName)?.(written._id);
   await moveEvents(model, written._id, waiting).catch((err: unknown) =>
     backgroundLogger.warn({ err, requestId: actor.client.requestId }, 'audit event left in its outbox; it moves with the next change or at start-up'),
   );
 }
 
 /**
- * At start-up: moves every event still waiting in an outbox (left by a crash or a failed move).
- * `recover` runs for each such document first: a change whose event did not move may not have had
- * its follow-up work done either.
+ * At start-up: for every document whose events still wait in an outbox (a crash or a failed move),
+ * runs its model's follow-up (the change may not have had it done either), then moves the events.
  */
-export async function sweepPendingAudit(models: readonly OutboxModel[] = outboxModels(), recover?: (model: OutboxModel, id: Types.ObjectId) => Promise<void>): Promise<number> {
+export async function sweepPendingAudit(models: readonly OutboxModel[] = outboxModels()): Promise<number> {
   let moved = 0;
   for (const model of models) {
     const waiting = await unsafeUnscoped(
@@ -101,7 +115,7 @@ export async function sweepPendingAudit(models: readonly OutboxModel[] = outboxM
       'audit: start-up sweep of waiting events',
     ).lean();
     for (const { _id } of waiting as { _id: Types.ObjectId }[]) {
-      await recover?.(model, _id);
+      await followUps.get(model.modelName)?.(_id);
       moved += await flushPendingAudit(model, _id);
     }
   }

@@ -1,7 +1,6 @@
 import { LINK_PAGES } from '@app/shared';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
-import { refreshStorefrontAccess } from '../customers/customer-access.js';
 import { AppError } from '../errors/app-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { resetMessage } from '../mail/templates.js';
@@ -39,9 +38,8 @@ export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPur
     'auth: the account behind a redeemed link',
   ).lean();
   if (!user) throw new AppError('link_invalid', LINK_INVALID);
-  // Should this fail, the event stays in the outbox and the start-up sweep redoes the access mark.
   if (purpose === 'reset') await endAllSessionsOf(user._id);
-  if (user.customerId) await refreshStorefrontAccess(scope, user.customerId);
+  // Also refreshes the customer's storefront-access mark (the User model's follow-up).
   await settleAudit(actor, User, user);
   return { email: user.email };
 }

@@ -4,7 +4,6 @@ import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox
 import { auditEventFor, recordAudit } from '../audit/audit.service.js';
 import { issueAccountToken, revokeAccountTokens, TOKEN_TTL_HOURS } from '../auth/account-tokens.js';
 import { endAllSessionsOf } from '../auth/sessions.js';
-import { refreshStorefrontAccess } from '../customers/customer-access.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { escapeRegex } from '../lib/escape-regex.js';
@@ -153,8 +152,8 @@ async function transition(
     actor.scope,
   ).lean()) as typeof user | null;
   if (!updated) throw refusal();
-  // Should this fail, the event stays in the outbox and the start-up sweep redoes both.
-  await refreshStorefrontAccess(actor.scope, user.customerId!);
+  // Also refreshes the customer's storefront-access mark (the User model's follow-up); should that
+  // fail, the event stays in the outbox and the next change or the start-up sweep redoes both.
   await settleAudit(actor, User, updated);
   return updated;
 }
