@@ -51,7 +51,7 @@ export default tseslint.config(
             ...[
               ['tenancy', ['./tenancy', './config.ts']],
               ['errors', ['./errors']],
-              ['lib', ['./lib']],
+              ['lib', ['./lib', './errors']],
               ['policies', ['./policies', './tenancy', './errors']],
               ['http', ['./http', './tenancy', './errors', './lib', './config.ts', './logger.ts']],
             ].map(([layer, except]) => ({

@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
 import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
 import { loadConfig } from '../src/config.js';
-import { encodeCursor } from '../src/customers/customer-list.js';
+import { customerKeysetView } from '../src/customers/customer-list.js';
+import { encodeCursor } from '../src/lib/keyset-page.js';
 import { Customer } from '../src/customers/customer.model.js';
 import { demoId } from '../src/db/demo-ids.js';
 import { openDatabase } from '../src/db/open-database.js';
@@ -60,7 +61,7 @@ try {
   const scope = { distributorId: demoId('distributor:northwind'), resellerId: demoId('reseller:cash') };
   const sort = { nameKey: 1, _id: 1 } as const;
   const deepRow = (await Customer.collection.find(scope).sort(sort).skip(DEEP_PAGE * PAGE - 1).limit(1).toArray())[0]!;
-  const cursor = encodeCursor({ sort: 'companyName', limit: PAGE }, deepRow as never);
+  const cursor = encodeCursor(customerKeysetView({ sort: 'companyName' }), deepRow as never);
   const after = { $or: [{ nameKey: { $gt: deepRow.nameKey } }, { nameKey: deepRow.nameKey, _id: { $gt: deepRow._id } }] };
   const search = 'harbor';
   const searchFilter = { ...scope, searchText: { $regex: search } };

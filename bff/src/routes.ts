@@ -8,6 +8,7 @@ import type { RouteSpec } from './http/route.js';
 import { defineRoute } from './http/route.js';
 import { devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
+import { orderRoutes } from './orders/order.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { resellerRoutes } from './resellers/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
@@ -27,6 +28,7 @@ export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): 
     ...customerRoutes,
     ...ssoRoutes,
     ...storefrontUserRoutes,
+    ...orderRoutes,
     ...(config.SMTP_URL || config.isProduction ? [] : devMailRoutes),
   ];
   routes.push(

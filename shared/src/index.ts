@@ -12,3 +12,4 @@ export * from './schemas/sso.js';
 export * from './schemas/storefront-users.js';
 export * from './schemas/dev-mail.js';
 export * from './http/link-paths.js';
+export * from './schemas/orders.js';

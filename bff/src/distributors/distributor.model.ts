@@ -7,6 +7,8 @@ const distributorSchema = new Schema(
     /** The distributor's own portal: the SSO links send resellers there. */
     workspaceUrl: { type: String, required: true },
     currency: { type: String, required: true, default: 'EUR' },
+    /** Starts every order number of this distributor (`NW-000123`). */
+    orderPrefix: { type: String, required: true, default: 'ORD' },
   },
   { timestamps: true },
 );

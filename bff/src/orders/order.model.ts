@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ORDER_STATUSES } from '@app/shared';
+import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const orderLineSchema = new Schema(
@@ -60,6 +61,8 @@ orderSchema.index({ distributorId: 1, number: 1 }, { unique: true });
 orderSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, status: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, status: 1, orderedAt: -1, _id: -1 });
+// Audit events of changes to this order wait here until moved to the audit log.
+orderSchema.plugin(auditOutboxPlugin);
 orderSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema>;

@@ -65,7 +65,7 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
-    data.distributors.push({ _id: distributorId, name: d.name, workspaceUrl: d.workspaceUrl, currency: 'EUR', createdAt: now, updatedAt: now });
+    data.distributors.push({ _id: distributorId, name: d.name, workspaceUrl: d.workspaceUrl, currency: 'EUR', orderPrefix: d.prefix, createdAt: now, updatedAt: now });
     data.users.push(staff(d.staff, 'distributor', { distributorId }, passwordHash, now));
     const products = buildProducts(distributorId, d.prefix, now);
     data.products.push(...products);

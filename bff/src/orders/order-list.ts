@@ -1,0 +1,42 @@
+import { Types } from 'mongoose';
+import { parseOrderSort, type OrderListQuery, type OrderSortKey } from '@app/shared';
+import { escapeRegex } from '../lib/escape-regex.js';
+import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
+import type { Scope } from '../tenancy/scope.js';
+import { scoped } from '../tenancy/tenant-plugin.js';
+import { Order } from './order.model.js';
+
+const SORT_FIELDS: Record<OrderSortKey, 'orderedAt' | 'number' | 'totalAmountCents' | 'customerName'> = {
+  orderedAt: 'orderedAt',
+  number: 'number',
+  totalAmount: 'totalAmountCents',
+  customerName: 'customerName',
+};
+
+const DAY_MS = 86_400_000;
+
+export function orderKeysetView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset'>): KeysetView {
+  const { key, descending } = parseOrderSort(q.sort);
+  return { field: SORT_FIELDS[key], descending, view: [q.search ?? '', q.status ?? '', q.customerId ?? '', q.resellerId ?? '', q.olderThanDays ?? ''] };
+}
+
+/** The filter every page, count and export of one orders view shares. */
+export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'cursor' | 'offset'>, now = new Date()): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (q.status) filter.status = q.status;
+  if (q.customerId) filter.customerId = new Types.ObjectId(q.customerId);
+  if (q.resellerId) filter.resellerId = new Types.ObjectId(q.resellerId);
+  if (q.olderThanDays !== undefined) filter.orderedAt = { $lte: new Date(now.getTime() - q.olderThanDays * DAY_MS) };
+  if (q.search) filter.number = { $regex: `^${escapeRegex(q.search.toUpperCase())}` };
+  return filter;
+}
+
+/** One page of an orders grid, keyset-paged like the customer grid (offset only for jumps). */
+export async function listOrderPage(q: OrderListQuery, scope: Scope) {
+  const view = orderKeysetView(q);
+  const base = orderViewFilter(q);
+  let query = Order.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
+  if (!q.cursor && q.offset) query = query.skip(q.offset);
+  const [items, total] = await Promise.all([scoped(query, scope).lean(), scoped(Order.countDocuments(base), scope)]);
+  return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
+}

@@ -1,0 +1,57 @@
+import type { Order as OrderDto, OrderDetail } from '@app/shared';
+import { orderPolicy } from '../policies/order.js';
+import type { Principal } from '../tenancy/principal.js';
+import type { OrderDoc } from './order.model.js';
+
+type StoredOrder = OrderDoc & { _id: { toHexString(): string }; updatedAt: Date };
+
+const money = (cents: number) => Math.round(cents) / 100;
+
+/**
+ * An order as the caller may see it. Cost, margin and markup only for those the policy lets see
+ * cost (never a storefront user: rule 3); the fields are left out, not blanked.
+ */
+export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
+  const seeCost = orderPolicy.can(principal, 'order.seeCost');
+  const margin = o.totalAmountCents - o.totalCostCents;
+  return {
+    id: o._id.toHexString(),
+    number: o.number,
+    customerId: String(o.customerId),
+    customerName: o.customerName,
+    resellerId: String(o.resellerId),
+    resellerName: o.resellerName,
+    placedBy: { kind: o.placedBy?.kind ?? 'reseller', name: o.placedBy?.name ?? o.resellerName },
+    status: o.status,
+    orderedAt: o.orderedAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    currency: o.currency,
+    totalAmount: money(o.totalAmountCents),
+    ...(seeCost
+      ? {
+          totalCost: money(o.totalCostCents),
+          margin: money(margin),
+          markupPercent: o.totalCostCents > 0 ? Math.round((margin / o.totalCostCents) * 1000) / 10 : 0,
+        }
+      : {}),
+    lines: o.lines.map((l) => ({
+      productId: String(l.productId),
+      sku: l.sku,
+      name: l.name,
+      billing: l.billing,
+      provisioning: l.provisioning,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPriceCents),
+      amount: money(l.unitPriceCents * l.quantity),
+      ...(seeCost ? { unitCost: money(l.unitCostCents), cost: money(l.unitCostCents * l.quantity) } : {}),
+    })),
+    abilities: orderPolicy.abilities(principal, o, { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),
+  };
+}
+
+export function presentOrderDetail(o: StoredOrder, principal: Principal): OrderDetail {
+  return {
+    ...presentOrder(o, principal),
+    history: o.history.map((h) => ({ at: h.at.toISOString(), from: h.from ?? null, to: h.to, byName: h.byName, note: h.note ?? '' })),
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  bulkOrderDecisionResultSchema,
+  bulkOrderDecisionSchema,
+  catalogueQuerySchema,
+  catalogueSchema,
+  idParamsSchema,
+  orderDetailSchema,
+  orderListQuerySchema,
+  orderListSchema,
+  orderNoteSchema,
+  placeOrderSchema,
+  type OrderDecision,
+} from '@app/shared';
+import { defineRoute } from '../http/route.js';
+import { cataloguePolicy } from '../policies/catalogue.js';
+import { orderPolicy } from '../policies/order.js';
+import { browseCatalogue } from './catalogue.js';
+import { listOrderPage } from './order-list.js';
+import { presentOrder, presentOrderDetail } from './order.presenter.js';
+import { decideOrder, decideOrders, getOrder, placeOrder } from './order.service.js';
+
+const decision = (path: OrderDecision, ability: 'order.accept' | 'order.cancel' | 'order.markExecuted', summary: string) =>
+  defineRoute({
+    method: 'post',
+    path: `/api/orders/:id/${path}`,
+    tag: 'orders',
+    summary,
+    access: 'session',
+    roles: orderPolicy.roles(ability),
+    params: idParamsSchema,
+    body: orderNoteSchema,
+    success: { status: 200, description: 'The order after the decision', schema: orderDetailSchema },
+    errors: [409],
+    async handler({ actor, params, body }) {
+      return presentOrderDetail(await decideOrder(actor, params.id, path, body.note), actor.principal);
+    },
+  });
+
+export const orderRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/orders',
+    tag: 'orders',
+    summary: 'One page of orders inside the caller’s subtree: by customer, status, number, reseller, age',
+    access: 'session',
+    roles: orderPolicy.roles('order.list'),
+    query: orderListQuerySchema,
+    success: { status: 200, description: 'A page of orders', schema: orderListSchema },
+    async handler({ principal, scope, query }) {
+      const page = await listOrderPage(query, scope);
+      return { items: page.items.map((o) => presentOrder(o, principal)), total: page.total, nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/orders',
+    tag: 'orders',
+    summary: 'Place an order (idempotent per submit key); a storefront user orders for its company',
+    access: 'session',
+    roles: orderPolicy.roles('order.place'),
+    body: placeOrderSchema,
+    success: { status: 201, description: 'The order (200 with the same order for a repeated submit)', schema: orderDetailSchema },
+    errors: [409],
+    async handler({ actor, body, res }) {
+      const { order, created } = await placeOrder(actor, body);
+      if (!created) res.status(200);
+      res.json(presentOrderDetail(order, actor.principal));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/orders/decisions',
+    tag: 'orders',
+    summary: 'Decide many orders at once; each is decided on its own, the answer says how each went',
+    access: 'session',
+    roles: orderPolicy.roles('order.cancel'),
+    body: bulkOrderDecisionSchema,
+    success: { status: 200, description: 'The outcome for each order', schema: bulkOrderDecisionResultSchema },
+    async handler({ actor, body }) {
+      const { results } = await decideOrders(actor, body.ids, body.decision, body.note);
+      return { results };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/orders/:id',
+    tag: 'orders',
+    summary: 'One order with its lines and history',
+    access: 'session',
+    roles: orderPolicy.roles('order.read'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The order', schema: orderDetailSchema },
+    async handler({ principal, scope, params }) {
+      return presentOrderDetail(await getOrder(scope, params.id), principal);
+    },
+  }),
+  decision('accept', 'order.accept', 'Accept an order waiting for approval (it moves on to in progress or executed)'),
+  decision('cancel', 'order.cancel', 'Cancel an order: the reseller a waiting one, the distributor one in progress'),
+  decision('mark-executed', 'order.markExecuted', 'Mark an order in progress as executed (manual provisioning done)'),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue',
+    tag: 'orders',
+    summary: 'The distributor’s catalogue at the caller’s prices (cost for staff only)',
+    access: 'session',
+    roles: cataloguePolicy.roles('catalogue.browse'),
+    query: catalogueQuerySchema,
+    success: { status: 200, description: 'Products and categories', schema: catalogueSchema },
+    handler: ({ actor, query }) => browseCatalogue(actor, query),
+  }),
+];

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import { ORDER_STATUS_LABEL, type OrderDecision, type OrderStatus, type PlaceOrder } from '@app/shared';
+import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
+import { auditEventFor } from '../audit/audit.service.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
+import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { effectiveApproval } from '../policies/customer.js';
+import { orderPolicy } from '../policies/order.js';
+import { Product } from '../products/product.model.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import type { Actor } from '../tenancy/actor.js';
+import type { Scope } from '../tenancy/scope.js';
+import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
+import { nextOrderNumber } from './order-number.js';
+import { canMove, initialStatus, statusWithoutApproval } from './order-state.js';
+import { Order, type OrderDoc } from './order.model.js';
+
+export type StoredOrder = OrderDoc & { _id: Types.ObjectId; updatedAt: Date; createdAt: Date };
+
+/** An order inside the scope, or 404. */
+export async function getOrder(scope: Scope, id: string): Promise<StoredOrder> {
+  if (!Types.ObjectId.isValid(id)) throw notFound('The order');
+  const order = await scoped(Order.findById(id), scope).lean();
+  if (!order) throw notFound('The order');
+  return order as StoredOrder;
+}
+
+/** 409 with the order's status now, for a decision someone else made first. */
+export function orderChanged(status: OrderStatus) {
+  return conflict(`This order has changed: it is now “${ORDER_STATUS_LABEL[status]}”. Refresh to see it.`, 'conflict', { status });
+}
+
+const DECISIONS = {
+  accept: { ability: 'order.accept', action: 'order.accepted', target: (o: StoredOrder) => statusWithoutApproval(o.lines) },
+  cancel: { ability: 'order.cancel', action: 'order.canceled', target: () => 'canceled' as const },
+  'mark-executed': { ability: 'order.markExecuted', action: 'order.executed', target: () => 'executed' as const },
+} as const;
+
+/**
+ * Decides one order: one conditional update on the status read (no read-then-write in between),
+ * so of two people deciding at once exactly one wins and the other gets 409 with the status now.
+ * The decision goes into the order's history, its audit event into the order's outbox, in the
+ * same write; the customer's run rate follows (the Order model's follow-up).
+ */
+export async function decideOrder(actor: Actor, id: string, decision: OrderDecision, note = ''): Promise<StoredOrder> {
+  const { principal, scope } = actor;
+  const order = await getOrder(scope, id);
+  const rule = DECISIONS[decision];
+  orderPolicy.authorize(principal, rule.ability, order, () => orderChanged(order.status));
+  const to = rule.target(order);
+  if (!canMove(order.status, to)) throw orderChanged(order.status);
+
+  const at = new Date();
+  const entry = { at, from: order.status, to, byUserId: principal.userId, byName: principal.displayName, note };
+  const event = auditEventFor(
+    actor,
+    { action: rule.action, target: { type: 'order', id: order._id }, resellerId: order.resellerId, customerId: order.customerId, changes: { status: { from: order.status, to } } },
+    at,
+  );
+  const updated = (await scoped(
+    Order.findOneAndUpdate(
+      { _id: order._id, status: order.status },
+      {
+        $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0 },
+        $push: { history: entry, ...pushAudit(event).$push },
+      },
+      { returnDocument: 'after' },
+    ),
+    scope,
+  ).lean()) as StoredOrder | null;
+  if (!updated) throw orderChanged((await getOrder(scope, id)).status);
+  await settleAudit(actor, Order, updated);
+  return updated;
+}
+
+export interface BulkOutcome {
+  id: string;
+  outcome: 'done' | 'changed' | 'refused' | 'not_found';
+  status: OrderStatus | null;
+  message: string | null;
+}
+
+/** Decides each order on its own; the answer says which were decided and which had changed. */
+export async function decideOrders(actor: Actor, ids: string[], decision: OrderDecision, note?: string): Promise<{ results: BulkOutcome[]; decided: StoredOrder[] }> {
+  const results: BulkOutcome[] = [];
+  const decided: StoredOrder[] = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      const order = await decideOrder(actor, id, decision, note);
+      decided.push(order);
+      results.push({ id, outcome: 'done', status: order.status, message: null });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const outcome = err.code === 'not_found' ? 'not_found' : err.code === 'conflict' ? 'changed' : 'refused';
+      results.push({ id, outcome, status: (err.fields?.status as OrderStatus | undefined) ?? null, message: err.message });
+    }
+  }
+  return { results, decided };
+}
+
+/** The same submit of the same cart for the same customer always names the same order. */
+const orderIdFor = (customerId: Types.ObjectId, key: string) =>
+  new Types.ObjectId(createHash('sha256').update(`order:${customerId.toHexString()}:${key}`).digest('hex').slice(0, 24));
+
+/**
+ * Places an order for the caller's company (a storefront user) or, on its behalf, for one of the
+ * reseller's customers (no approval needed then). Idempotent per submit: the order's _id derives
+ * from the customer and the submit key, so a repeated submit finds the order it made.
+ */
+export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: StoredOrder; created: boolean }> {
+  const { principal, scope } = actor;
+  orderPolicy.authorize(principal, 'order.place', undefined, forbidden);
+  const byCustomer = principal.role === 'storefront';
+  const customerId = byCustomer ? principal.customerId! : input.customerId ? new Types.ObjectId(input.customerId) : null;
+  if (!customerId) throw validationFailed({ customerId: 'Choose the customer to order for' });
+  if (byCustomer && input.customerId && input.customerId !== customerId.toHexString()) throw notFound('The customer');
+
+  const _id = orderIdFor(customerId, input.idempotencyKey);
+  const earlier = await scoped(Order.findById(_id), scope).lean();
+  if (earlier) return { order: earlier as StoredOrder, created: false };
+
+  const { customer, paymentMethod, currency } = await getCustomer(scope, customerId.toHexString());
+  if (!customer.active) throw conflict('This customer is inactive and cannot place orders.');
+  const reseller = await scoped(Reseller.findById(customer.resellerId, { markupPercent: 1 }), scope).lean();
+  if (!reseller) throw notFound('The customer');
+
+  const wanted = input.lines.map((l) => new Types.ObjectId(l.productId));
+  const products = await scoped(Product.find({ _id: { $in: wanted }, active: true }), scope).lean();
+  const byId = new Map(products.map((p) => [p._id.toHexString(), p]));
+  const unknown: Record<string, string> = {};
+  input.lines.forEach((l, i) => {
+    if (!byId.has(l.productId)) unknown[`lines.${i}.productId`] = 'This product is not in the catalogue';
+  });
+  if (Object.keys(unknown).length > 0) throw validationFailed(unknown, 'Some products of this order are not in the catalogue.');
+
+  const lines = input.lines.map((l) => {
+    const p = byId.get(l.productId)!;
+    return {
+      productId: p._id,
+      sku: p.sku,
+      name: p.name,
+      billing: p.billing,
+      provisioning: p.provisioning,
+      quantity: l.quantity,
+      unitCostCents: p.unitCostCents,
+      unitPriceCents: priceWithMarkup(p.unitCostCents, reseller.markupPercent),
+    };
+  });
+  const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + f(l), 0);
+  const approvalRequired = byCustomer && effectiveApproval(customer.orderApprovalRequired, paymentMethod).required;
+  const status = initialStatus(approvalRequired, lines);
+  const monthlyAmountCents = sum((l) => (l.billing === 'monthly' ? l.unitPriceCents * l.quantity : 0));
+  const at = new Date();
+  const placedByName = byCustomer ? principal.displayName : customer.resellerName;
+  const event = auditEventFor(
+    actor,
+    { action: 'order.placed', target: { type: 'order', id: _id }, resellerId: customer.resellerId, customerId: customer._id, changes: { status: { from: null, to: status } } },
+    at,
+  );
+  const fields = {
+    _id,
+    ...withCreationAudit(event),
+    distributorId: customer.distributorId,
+    resellerId: customer.resellerId,
+    customerId: customer._id,
+    resellerName: customer.resellerName,
+    customerName: customer.companyName,
+    placedBy: { kind: byCustomer ? 'customer' : 'reseller', userId: principal.userId, name: placedByName },
+    lines,
+    totalCostCents: sum((l) => l.unitCostCents * l.quantity),
+    totalAmountCents: sum((l) => l.unitPriceCents * l.quantity),
+    monthlyAmountCents,
+    subscriptionActive: status === 'executed' && monthlyAmountCents > 0,
+    currency,
+    status,
+    orderedAt: at,
+    history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, note: 'Order placed' }],
+  };
+
+  // A number drawn twice (a database without atomic updates) meets the unique index: draw again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await scopedDoc(new Order({ ...fields, number: await nextOrderNumber(scope, customer.distributorId) }), scope).save();
+      break;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const same = await scoped(Order.findById(_id), scope).lean();
+      if (same) return { order: same as StoredOrder, created: false };
+      if (attempt >= 3) throw err;
+    }
+  }
+  await settleAudit(actor, Order, { _id, pendingAudit: [event] } as { _id: Types.ObjectId });
+  return { order: await getOrder(scope, _id.toHexString()), created: true };
+}
+
+/** The customer's unit price: the distributor's cost plus the reseller's markup, to the cent. */
+export const priceWithMarkup = (unitCostCents: number, markupPercent: number) => Math.round(unitCostCents * (1 + markupPercent / 100));

@@ -1,0 +1,27 @@
+import type { OrderStatus } from '@app/shared';
+import { definePolicy } from './policy.js';
+
+export interface OrderResource {
+  status: OrderStatus;
+}
+
+/**
+ * Who may do what with orders, once the scope has limited which orders they see. The reseller
+ * decides orders waiting for approval; the distributor finishes (or cancels) those waiting for
+ * manual provisioning; a storefront user places and follows its company's orders. Cost is for staff.
+ */
+export const orderPolicy = definePolicy<
+  'order.list' | 'order.read' | 'order.place' | 'order.seeCost' | 'order.accept' | 'order.cancel' | 'order.markExecuted',
+  OrderResource
+>({
+  'order.list': { roles: ['distributor', 'reseller', 'storefront'] },
+  'order.read': { roles: ['distributor', 'reseller', 'storefront'] },
+  'order.place': { roles: ['reseller', 'storefront'] },
+  'order.seeCost': { roles: ['distributor', 'reseller'] },
+  'order.accept': { roles: ['reseller'], when: (o) => o.status === 'pending_approval' },
+  'order.cancel': {
+    roles: ['reseller', 'distributor'],
+    when: (o, p) => (p.role === 'reseller' ? o.status === 'pending_approval' : o.status === 'in_progress'),
+  },
+  'order.markExecuted': { roles: ['distributor'], when: (o) => o.status === 'in_progress' },
+});

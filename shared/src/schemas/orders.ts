@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { objectIdSchema, ORDER_STATUSES } from './common.js';
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
+
+export const ORDER_STATUS_LABEL: Record<(typeof ORDER_STATUSES)[number], string> = {
+  pending_approval: 'Pending reseller approval',
+  in_progress: 'In progress',
+  executed: 'Executed',
+  canceled: 'Canceled',
+};
+
+export const ORDER_SORT_KEYS = ['orderedAt', 'number', 'totalAmount', 'customerName'] as const;
+export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
+/** A column name, `-` in front for descending. */
+export type OrderSort = OrderSortKey | `-${OrderSortKey}`;
+const ORDER_SORTS = ORDER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const) as [OrderSort, ...OrderSort[]];
+
+export function parseOrderSort(sort: OrderSort): { key: OrderSortKey; descending: boolean } {
+  const descending = sort.startsWith('-');
+  return { key: (descending ? sort.slice(1) : sort) as OrderSortKey, descending };
+}
+
+/** Every orders grid: one customer's, the approvals queue, the in-progress queue, the buyer's own. */
+export const orderListQuerySchema = z
+  .object({
+    /** An order number, or its start. */
+    search: z.string().trim().max(40, 'Search must be at most 40 characters').optional(),
+    status: orderStatusSchema.optional(),
+    customerId: objectIdSchema.optional(),
+    resellerId: objectIdSchema.optional(),
+    /** Only orders placed at least this many days ago (the distributor's queue by age). */
+    olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
+    sort: z.enum(ORDER_SORTS).default('-orderedAt'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+    offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  })
+  .meta({ id: 'OrderListQuery' });
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+/** One line as the caller may see it: cost only for staff, never for a storefront user (rule 3). */
+export const orderLineSchema = z
+  .object({
+    productId: objectIdSchema,
+    sku: z.string(),
+    name: z.string(),
+    billing: z.enum(['one_time', 'monthly']),
+    provisioning: z.enum(['automatic', 'manual']),
+    quantity: z.number().int(),
+    unitPrice: z.number(),
+    amount: z.number(),
+    unitCost: z.number().optional(),
+    cost: z.number().optional(),
+  })
+  .meta({ id: 'OrderLine' });
+
+export const orderHistoryEntrySchema = z
+  .object({ at: z.iso.datetime(), from: orderStatusSchema.nullable(), to: orderStatusSchema, byName: z.string(), note: z.string() })
+  .meta({ id: 'OrderHistoryEntry' });
+
+export const orderSchema = z
+  .object({
+    id: objectIdSchema,
+    number: z.string(),
+    customerId: objectIdSchema,
+    customerName: z.string(),
+    resellerId: objectIdSchema,
+    resellerName: z.string(),
+    placedBy: z.object({ kind: z.enum(['reseller', 'customer']), name: z.string() }),
+    status: orderStatusSchema,
+    orderedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    currency: z.string(),
+    totalAmount: z.number(),
+    /** Staff only: what the distributor charges, the reseller's margin on it, and the markup. */
+    totalCost: z.number().optional(),
+    margin: z.number().optional(),
+    markupPercent: z.number().optional(),
+    lines: z.array(orderLineSchema),
+    /** What the caller may do with this order now; the server checks again. */
+    abilities: z.object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean() }).meta({ id: 'OrderAbilities' }),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;
+
+export const orderDetailSchema = orderSchema.extend({ history: z.array(orderHistoryEntrySchema) }).meta({ id: 'OrderDetail' });
+export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+export const orderListSchema = z
+  .object({ items: z.array(orderSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .meta({ id: 'OrderList' });
+export type OrderList = z.infer<typeof orderListSchema>;
+
+export const orderNoteSchema = z
+  .object({ note: z.string().trim().max(500, 'A note must be at most 500 characters').optional() })
+  .meta({ id: 'OrderDecisionNote' });
+
+export const ORDER_DECISIONS = ['accept', 'cancel', 'mark-executed'] as const;
+export type OrderDecision = (typeof ORDER_DECISIONS)[number];
+
+/** Many orders decided at once; each is decided on its own. */
+export const bulkOrderDecisionSchema = z
+  .object({
+    decision: z.enum(ORDER_DECISIONS),
+    ids: z.array(objectIdSchema).min(1, 'Choose at least one order').max(100, 'At most 100 orders at once'),
+    note: z.string().trim().max(500, 'A note must be at most 500 characters').optional(),
+  })
+  .meta({ id: 'BulkOrderDecision' });
+
+export const bulkOrderDecisionResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: objectIdSchema,
+        /** `changed`: someone decided it first (its status says how); `refused`: not allowed; `not_found`. */
+        outcome: z.enum(['done', 'changed', 'refused', 'not_found']),
+        status: orderStatusSchema.nullable(),
+        message: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'BulkOrderDecisionResult' });
+export type BulkOrderDecisionResult = z.infer<typeof bulkOrderDecisionResultSchema>;
+
+/** Placing an order: the cart, and a key the browser makes once per submit (a double click makes one order). */
+export const placeOrderSchema = z
+  .object({
+    /** Staff placing on behalf of a customer name it; a storefront user orders for its own company. */
+    customerId: objectIdSchema.optional(),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'A submit key of 16–64 letters, digits, - or _'),
+    lines: z
+      .array(
+        z.object({
+          productId: objectIdSchema,
+          quantity: z.number({ error: 'Enter a quantity' }).int('Whole numbers only').min(1, 'At least 1').max(10_000, 'At most 10,000'),
+        }),
+      )
+      .min(1, 'The cart is empty')
+      .max(50, 'At most 50 lines in one order')
+      .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, 'Each product once per order'),
+  })
+  .meta({ id: 'PlaceOrder' });
+export type PlaceOrder = z.infer<typeof placeOrderSchema>;
+
+export const catalogueQuerySchema = z
+  .object({ search: z.string().trim().max(100).optional(), category: z.string().trim().max(100).optional() })
+  .meta({ id: 'CatalogueQuery' });
+
+export const catalogueItemSchema = z
+  .object({
+    id: objectIdSchema,
+    sku: z.string(),
+    name: z.string(),
+    category: z.string(),
+    billing: z.enum(['one_time', 'monthly']),
+    provisioning: z.enum(['automatic', 'manual']),
+    /** The caller's price: the customer's (cost plus the reseller's markup). */
+    unitPrice: z.number(),
+    /** Staff only. */
+    unitCost: z.number().optional(),
+  })
+  .meta({ id: 'CatalogueItem' });
+export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
+
+export const catalogueSchema = z
+  .object({ items: z.array(catalogueItemSchema), categories: z.array(z.string()), currency: z.string() })
+  .meta({ id: 'Catalogue' });
+export type Catalogue = z.infer<typeof catalogueSchema>;
