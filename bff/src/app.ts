@@ -6,6 +6,7 @@ import { csrfProtection } from './http/csrf.js';
 import type { AppDeps } from './http/deps.js';
 import { AppError, errorHandler } from './http/errors.js';
 import { mountRoutes } from './http/mount-routes.js';
+import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
 
@@ -34,8 +35,9 @@ export function createApp(deps: AppDeps): express.Express {
       strictTransportSecurity: config.isProduction,
     }),
   );
+  app.use(hostCheck(config));
 
-  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config.PUBLIC_ORIGIN));
+  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint.')));
 
