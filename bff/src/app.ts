@@ -37,6 +37,11 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(hostCheck(config));
 
+  // API answers carry sessions' data: never kept by a browser or proxy cache (routes may say otherwise).
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint.')));

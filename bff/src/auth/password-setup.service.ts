@@ -57,7 +57,10 @@ export async function requestPasswordReset(email: string, mailer: Mailer, origin
     const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
     const link = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
     await mailer
-      .send(resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }))
+      .send({
+        ...resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }),
+        tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null },
+      })
       .catch(log);
   }
 }
