@@ -1,7 +1,7 @@
 import { forgotPasswordSchema, passwordSetResultSchema, setPasswordWithTokenSchema } from '@app/shared';
 import { publicOrigin } from '../http/public-origin.js';
 import { defineRoute } from '../http/route.js';
-import { requestPasswordReset, setPasswordWithToken } from './password-setup.service.js';
+import { queuePasswordReset, setPasswordWithToken } from './password-setup.service.js';
 
 export const passwordSetupRoutes = [
   defineRoute({
@@ -31,9 +31,17 @@ export const passwordSetupRoutes = [
     summary: 'Email a password reset link; the same answer whether or not the account exists',
     access: 'public',
     body: forgotPasswordSchema,
-    success: { status: 202, description: 'If the account exists, a link is on its way' },
+    success: { status: 202, description: 'If the account exists, a link is on its way (at most a few per hour per account and per address)' },
+    // Answers before any work that depends on the account: the lookup and the mail run afterwards.
     async handler({ req, body, deps }) {
-      await requestPasswordReset(body.email, deps.mailer, publicOrigin(req, deps.config), (err) => req.log?.error({ err }, 'reset email failed'));
+      queuePasswordReset({
+        email: body.email,
+        address: req.ip ?? 'unknown',
+        mailer: deps.mailer,
+        origin: publicOrigin(req, deps.config),
+        limiter: deps.resetMailLimiter,
+        log: (err) => req.log?.error({ err }, 'reset email failed'),
+      });
       return undefined;
     },
   }),

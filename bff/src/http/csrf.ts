@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
-import type { Config } from '../config.js';
 import { AppError } from './errors.js';
 import { isAllowedOrigin } from './public-origin.js';
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { LoginRateLimiter } from '../auth/login-rate-limit.js';
+import type { ResetMailLimiter } from '../auth/password-setup.service.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { SsoKeys } from '../sso/sso-keys.js';
@@ -10,6 +11,7 @@ export interface AppDeps {
   logger: Logger;
   sessionKey: Uint8Array;
   loginLimiter: LoginRateLimiter;
+  resetMailLimiter: ResetMailLimiter;
   ssoKeys: SsoKeys;
   mailer: Mailer;
 }

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { createApp } from '../app.js';
-import { whenResetMailsSettled } from '../auth/password-setup.service.js';
 import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
+import { createResetMailLimiter, whenResetMailsSettled } from '../auth/password-setup.service.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../mail/mailer.js';
@@ -16,7 +16,7 @@ const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MON
 
 function appWith(config: Config) {
   const logger = createLogger('silent');
-  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
+  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
 }
 const devConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'development', PORT: '3000', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', ...env });
 
@@ -71,11 +71,11 @@ describe('the Host header', () => {
     const before = await OutboxMessage.countDocuments({});
     const forged = await post('attacker.example');
     expect(forged.status).toBe(421);
-    await whenResetMailsSettled?.();
+    await whenResetMailsSettled();
     expect(await OutboxMessage.countDocuments({})).toBe(before);
 
     expect((await post()).status).toBe(202);
-    await whenResetMailsSettled?.();
+    await whenResetMailsSettled();
     const mail = await OutboxMessage.findOne({ to: DEMO_ACCOUNTS.buyer }).sort({ createdAt: -1, _id: -1 }).lean();
     expect(mail?.text).toMatch(/https:\/\/admin\.example\.test\/reset-password\?token=/);
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { createApp } from '../app.js';
 import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase, syncAllIndexes } from '../db/connect.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
@@ -42,6 +43,7 @@ export function buildTestApp(limits?: LoginLimits): Express {
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,
     loginLimiter: createLoginRateLimiter(limits ?? { perAddress: 10_000, failuresPerAccount: 10_000, windowSeconds: 60 }),
+    resetMailLimiter: createResetMailLimiter(),
   });
 }
 
