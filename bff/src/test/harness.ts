@@ -34,15 +34,17 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 export const TEST_SSO_KEYS = await testSsoKeys();
 
-export function buildTestApp(limits?: LoginLimits): Express {
-  const config = testConfig();
+export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}): Express {
+  const config = testConfig(configOverrides);
   return createApp({
     ssoKeys: TEST_SSO_KEYS,
     mailer: createMailer(config, createLogger('silent')),
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,
-    loginLimiter: createLoginRateLimiter(limits ?? { perAddress: 10_000, failuresPerAccount: 10_000, windowSeconds: 60 }),
+    loginLimiter: createLoginRateLimiter(
+      limits ?? { failuresPerAddress: 10_000, failuresPerAccountAndAddress: 10_000, windowSeconds: 60, freeFailuresPerAccount: 10_000 },
+    ),
     resetMailLimiter: createResetMailLimiter(),
   });
 }
