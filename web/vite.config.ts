@@ -8,5 +8,6 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   server: { proxy: { '/api': bff, '/.well-known': bff } },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  // No source maps in the build: the BFF serves dist/ as it is, in production too.
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
 import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import { loadConfig } from '../src/config.js';
 import { customerKeysetView } from '../src/customers/customer-list.js';
 import { encodeCursor } from '../src/lib/keyset-page.js';
@@ -45,7 +46,7 @@ try {
   console.error(`\nSeeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   const app = createApp({ config, logger: createLogger('silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
-    loginLimiter: createLoginRateLimiter(), ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')) });
+    loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

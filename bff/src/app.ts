@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors/app-error.js';
 import { errorHandler } from './http/error-handler.js';
 import { mountRoutes } from './mount-routes.js';
+import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
 import './change-follow-ups.js';
@@ -36,21 +37,38 @@ export function createApp(deps: AppDeps): express.Express {
       strictTransportSecurity: config.isProduction,
     }),
   );
+  app.use(hostCheck(config));
 
-  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config.PUBLIC_ORIGIN));
+  // API answers carry sessions' data: never kept by a browser or proxy cache (routes may say otherwise).
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such endpoint.')));
 
-  serveWebApp(app, config.WEB_DIST);
+  serveWebApp(app, config.WEB_DIST, config.isProduction);
+  // Whatever is left (another method than GET, a file that is not there): the JSON error shape.
+  app.use((_req, _res, next) => next(new AppError('not_found', 'There is nothing at this address.')));
   app.use(errorHandler);
   return app;
 }
 
-/** The built single-page app: files as they are, every other GET gets index.html. */
-function serveWebApp(app: express.Express, dist: string): void {
+/**
+ * The built single-page app: files as they are, every other GET of a page path gets index.html.
+ * A path that names a file (`/assets/…`, or one with an extension) and is not there is a 404.
+ */
+function serveWebApp(app: express.Express, dist: string, isProduction: boolean): void {
   const index = path.join(dist, 'index.html');
+  // Production builds carry no source maps (web/vite.config.ts); should one be there, it is not served.
+  if (isProduction) app.use(/.*\.map$/, (_req, _res, next) => next(new AppError('not_found', 'No such file.')));
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+  app.get(/^(?!\/api\/).*/, (req, res, next) => {
+    if (req.path.startsWith('/assets/') || /\.[A-Za-z0-9]+$/.test(req.path)) {
+      next(new AppError('not_found', 'No such file.'));
+      return;
+    }
     if (!existsSync(index)) {
       next(new AppError('not_found', 'The web app is not built. Run `pnpm build` (pnpm start does it for you).'));
       return;

@@ -16,7 +16,7 @@ describe('configuration', () => {
   });
 
   it('uses secure __Host- cookies in production only', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://x', SMTP_URL: 'smtp://mail' }).secureCookies).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://x', SMTP_URL: 'smtp://mail', PUBLIC_ORIGIN: 'https://admin.example.com' }).secureCookies).toBe(true);
     expect(loadConfig({}).secureCookies).toBe(false);
   });
 

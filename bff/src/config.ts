@@ -14,8 +14,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a TLS-terminating proxy: the number of hops to trust for the client address. */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
-  /** The public origin (scheme://host:port) browsers use; defaults to the request's own host. */
-  PUBLIC_ORIGIN: z.url().optional(),
+  /**
+   * The origin (scheme://host[:port]) browsers use: every emailed link is built from it, and requests
+   * naming another Host are refused. Required in production; development: http://localhost:PORT.
+   */
+  PUBLIC_ORIGIN: z
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol) && new URL(v).pathname === '/' && !new URL(v).search && !new URL(v).hash, {
+      message: 'PUBLIC_ORIGIN must be an origin only, e.g. https://admin.example.com (no path)',
+    })
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** `1` mounts the development mailbox although HOST is not a loopback address (never in production or with SMTP). */
+  DEV_MAILBOX: z.enum(['0', '1']).default('0'),
   WEB_DIST: z.string().default(path.join(repoRoot, 'web/dist')),
   FERRETDB_BIN: z.string().optional(),
   /** smtp://user:pass@host:587 or smtps://…; unset in development: mail goes to the dev outbox. */
@@ -23,7 +34,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Storefront Admin <no-reply@storefront-admin.example>'),
 });
 
-export type Config = z.infer<typeof envSchema> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_ORIGIN'> & {
+  /** Always set: from the environment, or the development default. */
+  PUBLIC_ORIGIN: string;
   isProduction: boolean;
   repoRoot: string;
   /** Production cookies are `__Host-` prefixed and Secure; local HTTP development cannot use either. */
@@ -51,5 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !cfg.SMTP_URL) {
     throw new ConfigError('SMTP_URL is required in production: storefront users must receive their activation emails.');
   }
-  return { ...cfg, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };
+  if (isProduction && !cfg.PUBLIC_ORIGIN) {
+    throw new ConfigError('PUBLIC_ORIGIN is required in production (e.g. https://admin.example.com): emailed links are built from it.');
+  }
+  const PUBLIC_ORIGIN = cfg.PUBLIC_ORIGIN ?? `http://localhost:${cfg.PORT}`;
+  return { ...cfg, PUBLIC_ORIGIN, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };
 }

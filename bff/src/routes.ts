@@ -1,12 +1,11 @@
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
-import type { Config } from './config.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { AppDeps } from './deps.js';
 import type { RouteSpec } from './http/route.js';
 import { defineRoute } from './http/route.js';
-import { devMailRoutes } from './mail/dev-mail.routes.js';
+import { devMailboxEnabled, devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { orderRoutes } from './orders/order.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -16,9 +15,10 @@ import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.
 
 /**
  * Every route of the BFF for this configuration: app.ts mounts it, OpenAPI documents it, and the
- * tenancy matrix walks it. The development mailbox exists only without SMTP and outside production.
+ * tenancy matrix walks it. The development mailbox exists only without SMTP, outside production, and
+ * on a loopback HOST unless DEV_MAILBOX=1.
  */
-export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): RouteSpec<AppDeps>[] {
+export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): RouteSpec<AppDeps>[] {
   const routes: RouteSpec<AppDeps>[] = [
     ...healthRoutes,
     ...authRoutes,
@@ -29,7 +29,7 @@ export function buildRoutes(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): 
     ...ssoRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,
-    ...(config.SMTP_URL || config.isProduction ? [] : devMailRoutes),
+    ...(devMailboxEnabled(config) ? devMailRoutes : []),
   ];
   routes.push(
     defineRoute({

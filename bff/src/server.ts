@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { createLoginRateLimiter } from './auth/login-rate-limit.js';
+import { createResetMailLimiter, whenResetMailsSettled } from './auth/password-setup.service.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
@@ -32,6 +33,7 @@ async function main() {
     logger,
     sessionKey: await loadSessionSecret(config),
     loginLimiter: createLoginRateLimiter(),
+    resetMailLimiter: createResetMailLimiter(),
     ssoKeys: await loadSsoKeys(config),
     mailer: createMailer(config, logger),
   });
@@ -57,6 +59,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: finishing requests in flight, then stopping`);
     server.close(async () => {
+      await whenResetMailsSettled(); // reset requests answered but not yet mailed
       await db.close();
       logger.info('Stopped');
       process.exit(0);

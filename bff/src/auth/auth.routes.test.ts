@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoId } from '../db/demo-ids.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, sessionCookieFrom, signIn, TEST_SESSION_KEY, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
+import { createLoginRateLimiter, DEFAULT_LOGIN_LIMITS } from './login-rate-limit.js';
 import { Session } from './session.model.js';
 import { signSessionToken } from './session-token.js';
 
@@ -65,26 +66,67 @@ describe('POST /api/auth/login', () => {
     expect(res.body.error.code).toBe('bad_request');
   });
 
-  it('is rate-limited per account with 429 and Retry-After, and a later right password still waits', async () => {
-    const limited = api(buildTestApp({ perAddress: 1000, failuresPerAccount: 3, windowSeconds: 600 }));
+  // Sign-in throttling (OWASP): hard limits per address and per account+address pair; per account
+  // only a growing delay, so that nobody can lock someone else out.
+  const fromAddress = (limited: ReturnType<typeof api>, address: string, email: string, password: string) =>
+    limited.post('/api/auth/login', { email, password }).set('X-Forwarded-For', address);
+  const FAST = { ...DEFAULT_LOGIN_LIMITS, baseDelayMs: 5, maxDelayMs: 20 };
+
+  it('refuses one address that keeps guessing one account with 429 and Retry-After, even with the right password', async () => {
+    const limited = api(buildTestApp({ ...FAST, failuresPerAccountAndAddress: 3 }, { TRUST_PROXY: '1' }));
     for (let i = 0; i < 3; i++) {
-      expect((await limited.post('/api/auth/login', { email: DEMO_ACCOUNTS.deposit, password: 'nope' })).status).toBe(401);
+      expect((await fromAddress(limited, '198.51.100.1', DEMO_ACCOUNTS.deposit, 'nope')).status).toBe(401);
     }
-    const blocked = await limited.post('/api/auth/login', { email: DEMO_ACCOUNTS.deposit, password: 'Demo-Password-1' });
+    const blocked = await fromAddress(limited, '198.51.100.1', DEMO_ACCOUNTS.deposit, 'Demo-Password-1');
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    // Another account from the same address is not blocked by the account limit.
-    expect((await limited.post('/api/auth/login', { email: DEMO_ACCOUNTS.card, password: 'Demo-Password-1' })).status).toBe(200);
+    // Another account from the same address is not blocked by the pair limit.
+    expect((await fromAddress(limited, '198.51.100.1', DEMO_ACCOUNTS.card, 'Demo-Password-1')).status).toBe(200);
   });
 
-  it('is rate-limited per address', async () => {
-    const limited = api(buildTestApp({ perAddress: 2, failuresPerAccount: 100, windowSeconds: 600 }));
-    await limited.post('/api/auth/login', { email: 'a@demo.example', password: 'x' });
-    await limited.post('/api/auth/login', { email: 'b@demo.example', password: 'x' });
-    const res = await limited.post('/api/auth/login', { email: DEMO_ACCOUNTS.cash, password: 'Demo-Password-1' });
+  it('never locks the owner out: after a flood of wrong passwords from elsewhere, the right one still signs in', async () => {
+    const limited = api(buildTestApp(FAST, { TRUST_PROXY: '1' }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await fromAddress(limited, '203.0.113.9', DEMO_ACCOUNTS.deposit, `guess-${i}`)).status);
+    // Brute force is limited: the attacking address is cut off after the pair limit.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(DEFAULT_LOGIN_LIMITS.failuresPerAccountAndAddress);
+    expect(statuses.slice(DEFAULT_LOGIN_LIMITS.failuresPerAccountAndAddress).every((s) => s === 429)).toBe(true);
+    // Other attackers, one address each, keep failing; the owner at home signs in.
+    for (let i = 0; i < 10; i++) expect((await fromAddress(limited, `203.0.113.${20 + i}`, DEMO_ACCOUNTS.deposit, 'wrong')).status).toBe(401);
+    expect((await fromAddress(limited, '192.0.2.44', DEMO_ACCOUNTS.deposit, 'Demo-Password-1')).status).toBe(200);
+  });
+
+  it('slows sign-in on an account under attack with an exponential delay, and does not refuse it', async () => {
+    const limited = api(buildTestApp({ ...DEFAULT_LOGIN_LIMITS, freeFailuresPerAccount: 2, baseDelayMs: 100, maxDelayMs: 400 }, { TRUST_PROXY: '1' }));
+    for (let i = 0; i < 5; i++) expect((await fromAddress(limited, `198.51.100.${50 + i}`, DEMO_ACCOUNTS.cash, 'wrong')).status).toBe(401);
+    const started = Date.now();
+    const owner = await fromAddress(limited, '192.0.2.45', DEMO_ACCOUNTS.cash, 'Demo-Password-1');
+    expect(owner.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390); // 100 ms · 2^(5-2), capped at 400 ms
+  });
+
+  it('computes the delay per account: free failures first, then doubling, capped, and cleared by a success', async () => {
+    const limiter = createLoginRateLimiter({ freeFailuresPerAccount: 2, baseDelayMs: 100, maxDelayMs: 1000 });
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      delays.push(await limiter.delayMsFor('someone@example.test'));
+      await limiter.afterFailure('192.0.2.1', 'someone@example.test');
+    }
+    expect(delays).toEqual([0, 0, 100, 200, 400, 800, 1000]);
+    expect(await limiter.delayMsFor('someone.else@example.test')).toBe(0);
+    await limiter.afterSuccess('192.0.2.1', 'someone@example.test');
+    expect(await limiter.delayMsFor('someone@example.test')).toBe(0);
+  });
+
+  it('is rate-limited per address across accounts', async () => {
+    const limited = api(buildTestApp({ ...FAST, failuresPerAddress: 2 }, { TRUST_PROXY: '1' }));
+    await fromAddress(limited, '198.51.100.7', 'a@demo.example', 'x');
+    await fromAddress(limited, '198.51.100.7', 'b@demo.example', 'x');
+    const res = await fromAddress(limited, '198.51.100.7', DEMO_ACCOUNTS.cash, 'Demo-Password-1');
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBeDefined();
+    expect((await fromAddress(limited, '198.51.100.8', DEMO_ACCOUNTS.cash, 'Demo-Password-1')).status).toBe(200);
   });
 });
 

@@ -14,7 +14,8 @@ export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
  * that cannot sign in yet all give the same 401 after the same amount of hashing work.
  */
 export async function login(input: LoginRequest, client: ClientInfo, limiter: LoginRateLimiter) {
-  await limiter.beforeAttempt(client.ip ?? 'unknown', input.email);
+  const address = client.ip ?? 'unknown';
+  await limiter.beforeAttempt(address, input.email);
 
   // The same email may exist in several resellers' storefronts (it is unique per storefront), so
   // every candidate is checked; in practice there is one.
@@ -27,10 +28,10 @@ export async function login(input: LoginRequest, client: ClientInfo, limiter: Lo
     }
   }
   if (!match) {
-    await limiter.afterFailure(input.email);
+    await limiter.afterFailure(address, input.email);
     throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
-  await limiter.afterSuccess(input.email);
+  await limiter.afterSuccess(address, input.email);
   const session = await createSession(match._id, client);
   await unsafeUnscoped(User.updateOne({ _id: match._id }, { $set: { lastSignInAt: new Date() } }), 'auth: record sign-in time');
   return { user: match, sessionId: session._id };

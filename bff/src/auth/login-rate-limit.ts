@@ -1,27 +1,49 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
 
 export interface LoginLimits {
-  /** Attempts from one address per window, successful or not. */
-  perAddress: number;
-  /** Failed attempts on one account per window; a success clears them. */
-  failuresPerAccount: number;
+  /** Failed sign-ins from one address per window, over all accounts; then 429 for that address. */
+  failuresPerAddress: number;
+  /** Failed sign-ins on one account from one address per window; then 429 for that pair only. */
+  failuresPerAccountAndAddress: number;
   windowSeconds: number;
+  /**
+   * Per account, from any address, nothing is ever refused: after this many failures in the window
+   * each attempt waits baseDelayMs · 2^(failures − free), at most maxDelayMs, before the password is
+   * checked (the right one too, so the wait says nothing). A success clears it.
+   */
+  freeFailuresPerAccount: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAddress: 60, failuresPerAccount: 8, windowSeconds: 15 * 60 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  failuresPerAddress: 50,
+  failuresPerAccountAndAddress: 10,
+  windowSeconds: 15 * 60,
+  freeFailuresPerAccount: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+};
 
 /**
- * Slows password guessing per address and per account. In memory: the BFF runs as one process; a
- * deployment with several would move this to a shared store (rate-limiter-flexible has a Mongo one).
+ * Sign-in throttling after OWASP's authentication guidance: hard limits per address and per
+ * account+address pair keep one source from guessing; per account only an exponential delay, so
+ * that wrong guesses by someone else never refuse the owner's right password (no lockout DoS).
+ * A distributed guesser gets at most `failuresPerAccountAndAddress` tries per address and window,
+ * each slowed down. In memory: the BFF runs as one process; several instances would move this to a
+ * shared store (rate-limiter-flexible has a Mongo one).
  */
-export function createLoginRateLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'login_ip', points: limits.perAddress, duration: limits.windowSeconds });
-  const byAccount = new RateLimiterMemory({
-    keyPrefix: 'login_account',
-    points: limits.failuresPerAccount,
-    duration: limits.windowSeconds,
-  });
+export function createLoginRateLimiter(overrides: Partial<LoginLimits> = {}) {
+  const limits = { ...DEFAULT_LOGIN_LIMITS, ...overrides };
+  const window = { duration: limits.windowSeconds };
+  const byAddress = new RateLimiterMemory({ keyPrefix: 'login_ip', points: limits.failuresPerAddress, ...window });
+  const byPair = new RateLimiterMemory({ keyPrefix: 'login_pair', points: limits.failuresPerAccountAndAddress, ...window });
+  // Only counts: an account is never refused.
+  const byAccount = new RateLimiterMemory({ keyPrefix: 'login_account', points: Number.MAX_SAFE_INTEGER, ...window });
+  const pairKey = (address: string, email: string) => `${email.toLowerCase()}|${address}`;
+  const accountKey = (email: string) => email.toLowerCase();
 
   const tooMany = (res: RateLimiterRes) => {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -29,27 +51,44 @@ export function createLoginRateLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMIT
       headers: { 'Retry-After': String(seconds) },
     });
   };
+  // An attempt takes its point up front, so that parallel guesses cannot overrun the limit; a
+  // success gives it back.
+  const take = async (limiter: RateLimiterMemory, key: string) => {
+    try {
+      await limiter.consume(key);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw tooMany(err);
+      throw err;
+    }
+  };
+
+  const delayMsFor = async (email: string): Promise<number> => {
+    const failures = (await byAccount.get(accountKey(email)))?.consumedPoints ?? 0;
+    const over = failures - limits.freeFailuresPerAccount;
+    return over < 0 ? 0 : Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** over);
+  };
 
   return {
-    /** Call before checking the password; throws 429 when either limit is spent. */
+    /** Call before checking the password: 429 when the address or the pair is spent, else waits out the account's delay. */
     async beforeAttempt(address: string, email: string): Promise<void> {
-      const account = await byAccount.get(email);
-      if (account && account.remainingPoints <= 0) throw tooMany(account);
-      try {
-        await byAddress.consume(address);
-      } catch (err) {
-        if (err instanceof RateLimiterRes) throw tooMany(err);
-        throw err;
-      }
+      const pair = pairKey(address, email);
+      // Peek first: an address already cut off for this account does not use up its address-wide budget.
+      const pairState = await byPair.get(pair);
+      if (pairState && pairState.consumedPoints >= limits.failuresPerAccountAndAddress) throw tooMany(pairState);
+      await take(byAddress, address);
+      await take(byPair, pair);
+      const delay = await delayMsFor(email);
+      if (delay > 0) await sleep(delay);
     },
-    async afterFailure(email: string): Promise<void> {
-      await byAccount.consume(email).catch((err: unknown) => {
-        if (!(err instanceof RateLimiterRes)) throw err;
-      });
+    async afterFailure(_address: string, email: string): Promise<void> {
+      await byAccount.penalty(accountKey(email), 1);
     },
-    async afterSuccess(email: string): Promise<void> {
-      await byAccount.delete(email);
+    async afterSuccess(address: string, email: string): Promise<void> {
+      await byAddress.reward(address, 1);
+      await byPair.delete(pairKey(address, email));
+      await byAccount.delete(accountKey(email));
     },
+    delayMsFor,
   };
 }
 export type LoginRateLimiter = ReturnType<typeof createLoginRateLimiter>;

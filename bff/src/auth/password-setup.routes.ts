@@ -3,9 +3,9 @@ import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../mail/mailer.js';
-import { requestPasswordReset, setPasswordWithToken } from './password-setup.service.js';
+import { queuePasswordReset, setPasswordWithToken, type ResetMailLimiter } from './password-setup.service.js';
 
-const defineRoute = routesNeeding<{ config: Config; mailer: Mailer }>();
+const defineRoute = routesNeeding<{ config: Config; mailer: Mailer; resetMailLimiter: ResetMailLimiter }>();
 
 export const passwordSetupRoutes = [
   defineRoute({
@@ -35,9 +35,17 @@ export const passwordSetupRoutes = [
     summary: 'Email a password reset link; the same answer whether or not the account exists',
     access: 'public',
     body: forgotPasswordSchema,
-    success: { status: 202, description: 'If the account exists, a link is on its way' },
+    success: { status: 202, description: 'If the account exists, a link is on its way (at most a few per hour per account and per address)' },
+    // Answers before any work that depends on the account: the lookup and the mail run afterwards.
     async handler({ req, body, deps }) {
-      await requestPasswordReset(body.email, deps.mailer, publicOrigin(req, deps.config), (err) => req.log?.error({ err }, 'reset email failed'));
+      queuePasswordReset({
+        email: body.email,
+        address: req.ip ?? 'unknown',
+        mailer: deps.mailer,
+        origin: publicOrigin(req, deps.config),
+        limiter: deps.resetMailLimiter,
+        log: (err) => req.log?.error({ err }, 'reset email failed'),
+      });
       return undefined;
     },
   }),

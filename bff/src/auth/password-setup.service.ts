@@ -1,4 +1,5 @@
 import { LINK_PAGES } from '@app/shared';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { AppError } from '../errors/app-error.js';
@@ -44,19 +45,72 @@ export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPur
   return { email: user.email };
 }
 
+export interface ResetMailLimits {
+  /** Reset mails to one account per window. */
+  perAccount: number;
+  /** Reset requests from one address per window, whatever the email. */
+  perAddress: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_RESET_MAIL_LIMITS: ResetMailLimits = { perAccount: 3, perAddress: 10, windowSeconds: 60 * 60 };
+
 /**
- * "Forgot password": emails a reset link to each active account with this email. The answer is
- * the same whether or not one exists, so it cannot be used to find accounts.
+ * Caps reset mails per account and per address; the excess is dropped silently (the answer is the
+ * same). In memory, like the sign-in limits: one BFF process.
  */
-export async function requestPasswordReset(email: string, mailer: Mailer, origin: string, log: (err: unknown) => void): Promise<void> {
-  const users = await unsafeUnscoped(User.find({ email, state: 'active' }).limit(5), 'auth: accounts behind a reset request').lean();
+export function createResetMailLimiter(limits: ResetMailLimits = DEFAULT_RESET_MAIL_LIMITS) {
+  const byAccount = new RateLimiterMemory({ keyPrefix: 'reset_account', points: limits.perAccount, duration: limits.windowSeconds });
+  const byAddress = new RateLimiterMemory({ keyPrefix: 'reset_ip', points: limits.perAddress, duration: limits.windowSeconds });
+  const take = (limiter: RateLimiterMemory, key: string) =>
+    limiter.consume(key).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof RateLimiterRes) return false;
+        throw err;
+      },
+    );
+  return {
+    allowAddress: (address: string) => take(byAddress, address),
+    allowAccount: (userId: string) => take(byAccount, userId),
+  };
+}
+export type ResetMailLimiter = ReturnType<typeof createResetMailLimiter>;
+
+const pendingResets = new Set<Promise<void>>();
+
+/** Resolves once every queued reset request has been handled (tests; shutdown). */
+export async function whenResetMailsSettled(): Promise<void> {
+  while (pendingResets.size > 0) await Promise.allSettled([...pendingResets]);
+}
+
+/**
+ * "Forgot password": queues the work and returns at once, so the answer (the same whether or not
+ * the account exists) does not wait for anything that depends on the account. Afterwards, within
+ * the limits, each active account with this email gets a reset link; failures are logged.
+ */
+export function queuePasswordReset(o: { email: string; address: string; mailer: Mailer; origin: string; limiter: ResetMailLimiter; log: (err: unknown) => void }): void {
+  const task = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => sendPasswordResets(o))
+    .catch(o.log)
+    .finally(() => pendingResets.delete(task));
+  pendingResets.add(task);
+}
+
+async function sendPasswordResets(o: Parameters<typeof queuePasswordReset>[0]): Promise<void> {
+  if (!(await o.limiter.allowAddress(o.address))) return;
+  const users = await unsafeUnscoped(User.find({ email: o.email, state: 'active' }).limit(5), 'auth: accounts behind a reset request').lean();
   for (const user of users) {
+    if (!(await o.limiter.allowAccount(String(user._id)))) continue;
     const token = await issueAccountToken(user._id, 'reset');
     const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId });
     const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
-    const link = `${origin}${LINK_PAGES.reset}?token=${encodeURIComponent(token)}`;
-    await mailer
-      .send(resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }))
-      .catch(log);
+    const link = `${o.origin}${LINK_PAGES.reset}?token=${encodeURIComponent(token)}`;
+    await o.mailer
+      .send({
+        ...resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }),
+        tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null },
+      })
+      .catch(o.log);
   }
 }

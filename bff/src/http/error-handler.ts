@@ -16,6 +16,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   stale: 409,
+  misdirected_request: 421,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
   database_unavailable: 503,
@@ -41,7 +43,9 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number; name?: string };
   if (e?.type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON.');
-  if (e?.type === 'entity.too.large') return new AppError('bad_request', 'The request body is too large.');
+  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
+  // Express could not decode a path parameter (`/api/customers/abc%`): the client's mistake.
+  if (err instanceof URIError && e.status === 400) return new AppError('bad_request', 'The request path is not validly encoded.');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('bad_request', 'The request body encoding is not supported.');
   }

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
 import { demoId } from '../db/demo-ids.js';
 import { createLogger } from '../logger.js';
@@ -37,7 +38,7 @@ afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 function smtpApp() {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Shop <shop@example.test>' });
   const logger = createLogger('silent');
-  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
+  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
 }
 
 describe('email through SMTP', () => {
@@ -58,7 +59,7 @@ describe('email through SMTP', () => {
     expect(message!.raw).toMatch(/^From: Shop <shop@example\.test>/m);
     expect(message!.raw).toMatch(/^Subject: .*Cashmere Cloud Partners/m);
     const unfolded = message!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-    const link = /http:\/\/127\.0\.0\.1:\d+\/activate\?token=([A-Za-z0-9_-]{43})/.exec(unfolded);
+    const link = /http:\/\/localhost:3000\/activate\?token=([A-Za-z0-9_-]{43})/.exec(unfolded);
     expect(link).not.toBeNull();
     expect(await OutboxMessage.countDocuments({})).toBe(outboxBefore);
 

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -10,10 +11,16 @@ export interface MailMessage {
   html: string;
 }
 
+/** The tenant the recipient belongs to: the development mailbox shows a message only inside its subtree. */
+export interface MailTenant {
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId | null;
+}
+
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
   /** Resolves once the message is handed over; rejects when it could not be. */
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage & { tenant: MailTenant }): Promise<void>;
 }
 
 /** SMTP through nodemailer when SMTP_URL is set; otherwise the development outbox collection. */
@@ -22,7 +29,7 @@ export function createMailer(config: Config, logger: Logger): Mailer {
     const transport = nodemailer.createTransport(config.SMTP_URL);
     return {
       kind: 'smtp',
-      async send(message) {
+      async send({ tenant: _tenant, ...message }) {
         const info = await transport.sendMail({ from: config.MAIL_FROM, ...message });
         logger.info({ messageId: info.messageId, subject: message.subject }, 'mail sent');
       },
@@ -30,8 +37,8 @@ export function createMailer(config: Config, logger: Logger): Mailer {
   }
   return {
     kind: 'outbox',
-    async send(message) {
-      await OutboxMessage.create({ ...message, createdAt: new Date() });
+    async send({ tenant, ...message }) {
+      await OutboxMessage.create({ ...message, distributorId: tenant.distributorId, resellerId: tenant.resellerId, createdAt: new Date() });
     },
   };
 }

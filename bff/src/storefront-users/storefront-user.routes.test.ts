@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { AccountToken } from '../auth/account-token.model.js';
+import { whenResetMailsSettled } from '../auth/password-setup.service.js';
 import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../db/demo-ids.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
@@ -127,6 +128,7 @@ describe('activation and password links', () => {
     expect(unknown.status).toBe(202);
     expect(known.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
+    await whenResetMailsSettled();
     expect(await OutboxMessage.countDocuments({})).toBe(before + 1);
     const { token } = await lastMail('buyer@demo.example');
     const old = await signIn(app, 'buyer');

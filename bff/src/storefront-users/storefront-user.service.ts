@@ -50,12 +50,14 @@ async function getStorefrontUser(scope: Scope, id: string) {
 }
 
 /** Sends a link email; a failed send is reported to the caller, never half-hidden. */
-async function sendLink(ctx: MailContext, user: { _id: Types.ObjectId; email: string; firstName: string; language: string }, resellerName: string, purpose: 'activation' | 'reset') {
+type LinkRecipient = { _id: Types.ObjectId; email: string; firstName: string; language: string; distributorId: Types.ObjectId; resellerId?: Types.ObjectId | null };
+async function sendLink(ctx: MailContext, user: LinkRecipient, resellerName: string, purpose: 'activation' | 'reset') {
   const token = await issueAccountToken(user._id, purpose);
   const link = `${ctx.origin}${LINK_PAGES[purpose]}?token=${encodeURIComponent(token)}`;
   const build = purpose === 'activation' ? welcomeMessage : resetMessage;
   try {
-    await ctx.mailer.send(build({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] }));
+    const message = build({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] });
+    await ctx.mailer.send({ ...message, tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null } });
     return true;
   } catch (err) {
     ctx.log(err, `could not send the ${purpose} email`);

@@ -84,7 +84,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/activate': { roles: 'public' },
   'POST /api/auth/reset-password': { roles: 'public' },
   'POST /api/auth/forgot-password': { roles: 'public' },
-  'GET /api/dev/mail': { roles: 'public' },
+  'GET /api/dev/mail': { roles: ['distributor', 'reseller'] },
   'GET /api/customers/:id/storefront-users': { roles: ['distributor', 'reseller'], target: 'customer' },
   'POST /api/customers/:id/storefront-users': {
     roles: ['reseller'],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { createApp } from '../app.js';
 import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase, syncAllIndexes } from '../db/connect.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
@@ -33,15 +34,18 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 export const TEST_SSO_KEYS = await testSsoKeys();
 
-export function buildTestApp(limits?: LoginLimits): Express {
-  const config = testConfig();
+export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}): Express {
+  const config = testConfig(configOverrides);
   return createApp({
     ssoKeys: TEST_SSO_KEYS,
     mailer: createMailer(config, createLogger('silent')),
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,
-    loginLimiter: createLoginRateLimiter(limits ?? { perAddress: 10_000, failuresPerAccount: 10_000, windowSeconds: 60 }),
+    loginLimiter: createLoginRateLimiter(
+      limits ?? { failuresPerAddress: 10_000, failuresPerAccountAndAddress: 10_000, windowSeconds: 60, freeFailuresPerAccount: 10_000 },
+    ),
+    resetMailLimiter: createResetMailLimiter(),
   });
 }
 

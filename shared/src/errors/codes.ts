@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const ERROR_CODES = [
   'bad_request',
+  'payload_too_large',
+  'misdirected_request',
   'validation_failed',
   'invalid_credentials',
   'unauthenticated',

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Container, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
+import { Link } from 'react-router';
 import type { MailMessage } from '@app/shared';
 import { apiRequest, ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -24,7 +25,10 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-/** Development mailbox: what the app would have emailed, when no SMTP server is configured. */
+/**
+ * Development mailbox: what the app would have emailed, when no SMTP server is configured. Only
+ * distributor and reseller staff see it, and only the mail sent inside their own subtree.
+ */
 export function DevMailPage() {
   usePageTitle('Development mailbox');
   const mail = useQuery({
@@ -32,7 +36,10 @@ export function DevMailPage() {
     queryFn: ({ signal }) => apiRequest<{ items: MailMessage[] }>('/api/dev/mail', { signal, quietUnauthorized: true }),
     refetchInterval: 5000,
   });
-  const off = mail.error instanceof ApiRequestError && mail.error.status === 404;
+  const status = mail.error instanceof ApiRequestError ? mail.error.status : null;
+  const off = status === 404;
+  const signedOut = status === 401;
+  const notStaff = status === 403;
 
   return (
     <Container component="main" size="md" py="xl">
@@ -40,7 +47,7 @@ export function DevMailPage() {
         <Group justify="space-between">
           <div>
             <Title order={1}>Development mailbox</Title>
-            <Text c="dimmed">Messages the app sent while no SMTP server is configured. Newest first.</Text>
+            <Text c="dimmed">Messages the app sent to accounts in your part of the tree while no SMTP server is configured. Newest first.</Text>
           </div>
           <Button variant="light" onClick={() => mail.refetch()}>
             Refresh
@@ -51,7 +58,20 @@ export function DevMailPage() {
             The development mailbox is off: this server sends real email through SMTP.
           </Alert>
         )}
-        {mail.isError && !off && (
+        {signedOut && (
+          <Alert color="blue" role="status">
+            Sign in as distributor or reseller staff to see the mail sent to your accounts.{' '}
+            <Anchor component={Link} to="/sign-in?next=/dev/mail">
+              Sign in
+            </Anchor>
+          </Alert>
+        )}
+        {notStaff && (
+          <Alert color="gray" role="status">
+            The development mailbox is for distributor and reseller staff.
+          </Alert>
+        )}
+        {mail.isError && !off && !signedOut && !notStaff && (
           <Alert color="red" role="alert">
             {mail.error.message}
           </Alert>
