@@ -1,5 +1,9 @@
 import mongoose from 'mongoose';
 import { allModels } from './models.js';
+import { installSerialisedWrites, isFerretDb } from './serialised-writes.js';
+
+// Before any connection: on FerretDB, conditional writes run under in-process locks.
+installSerialisedWrites();
 
 mongoose.set('strictQuery', true);
 // Index builds are explicit (syncAllIndexes) so start-up waits for them and failures surface.
@@ -16,6 +20,8 @@ export async function connectDatabase(uri: string, dbName?: string): Promise<typ
     bufferCommands: false,
     maxPoolSize: 20,
   });
+  // Asked once here so a first write does not pay for it (and so the answer is cached per client).
+  await isFerretDb(mongoose.connection.getClient());
   return mongoose;
 }
 
