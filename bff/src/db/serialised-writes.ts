@@ -24,9 +24,26 @@ import { WriteLocks } from './write-lock.js';
 type Collection = mongoose.mongo.Collection;
 type MongoClient = mongoose.mongo.MongoClient;
 
-/** How long a write may wait for its lock before failing as "database unavailable". */
-const LOCK_WAIT_MS = 5000;
-const locks = new WriteLocks(LOCK_WAIT_MS);
+const { mongo } = mongoose;
+
+/**
+ * The driver's errors for "the database is unavailable" (down, stalled, timed out): a write that
+ * fails with one fails the writes queued behind it at once, instead of each waiting its timeouts.
+ */
+function isUnavailable(err: unknown): boolean {
+  return (
+    err instanceof mongo.MongoNetworkError || // also pool cleared, network timeout
+    err instanceof mongo.MongoServerSelectionError ||
+    err instanceof mongo.MongoTopologyClosedError ||
+    err instanceof mongo.MongoNotConnectedError ||
+    err instanceof mongo.MongoOperationTimeoutError ||
+    (err instanceof Error && err.name === 'MongoWaitQueueTimeoutError')
+  );
+}
+
+// A queue of 50 writes to one document takes a few seconds on a busy FerretDB; the wait limit is
+// only a last resort (an outage fails the queue at once, see isUnavailable).
+const locks = new WriteLocks({ timeoutMs: 30_000, failsQueue: isUnavailable });
 const ferretClients = new WeakMap<MongoClient, Promise<boolean>>();
 
 /** Whether the server behind `client` is FerretDB (its buildInfo carries `ferretdbVersion`). Cached per client. */

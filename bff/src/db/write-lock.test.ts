@@ -85,7 +85,7 @@ describe('WriteLocks', () => {
   });
 
   it('gives up waiting after the time limit with an error the API answers as 503, and recovers', async () => {
-    const locks = new WriteLocks(50);
+    const locks = new WriteLocks({ timeoutMs: 50 });
     const log: string[] = [];
     const slow = gate(log, 'slow');
     const held = locks.run('db.c', 'o:1', slow.run);
@@ -97,6 +97,30 @@ describe('WriteLocks', () => {
     slow.open();
     await held;
     expect(await locks.run('db.c', null, async () => 'after')).toBe('after');
+    expect(locks.activeCollections).toBe(0);
+  });
+
+  it('fails the writes queued behind a write that found the database unavailable, at once and with its error', async () => {
+    class DatabaseDown extends Error {}
+    const locks = new WriteLocks({ failsQueue: (err) => err instanceof DatabaseDown });
+    const log: string[] = [];
+    const holder = gate(log, 'holder');
+    const first = locks.run('db.c', 'o:1', async () => {
+      await holder.run();
+      throw new DatabaseDown('stalled');
+    });
+    const queued = [locks.run('db.c', 'o:1', async () => 'ran'), locks.run('db.c', 'o:1', async () => 'ran')];
+    const elsewhere = locks.run('db.c', 'o:2', async () => 'other document');
+    await tick();
+    holder.open();
+    await expect(first).rejects.toBeInstanceOf(DatabaseDown);
+    for (const q of queued) await expect(q).rejects.toBeInstanceOf(DatabaseDown);
+    expect(await elsewhere).toBe('other document');
+    // An ordinary failure (a duplicate key, a refused update) leaves the queue alone.
+    const plain = locks.run('db.c', null, async () => { throw new Error('duplicate key'); });
+    const next = locks.run('db.c', null, async () => 'next');
+    await expect(plain).rejects.toThrow('duplicate key');
+    expect(await next).toBe('next');
     expect(locks.activeCollections).toBe(0);
   });
 });

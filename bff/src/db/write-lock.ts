@@ -9,6 +9,11 @@
  * always in that order, and never more than one document, so no cycle of waits can form
  * (a waiter for a document mutex waits only for a holder that is running, not waiting).
  * Queues are FIFO, so a collection-wide writer is not starved by a stream of document writers.
+ *
+ * When the database is down or stalled, a write fails after the driver's timeouts (seconds); the
+ * writes queued behind it would each wait for those timeouts again, one after the other. So a
+ * write that fails with an error `failsQueue` accepts (database unavailable) fails the writes
+ * waiting for the same lock at once with the same error. The wait limit is only a last resort.
  */
 
 export class WriteLockTimeoutError extends Error {
@@ -22,6 +27,7 @@ type Mode = 'shared' | 'exclusive';
 interface Waiter {
   mode: Mode;
   grant: () => void;
+  fail: (err: unknown) => void;
 }
 
 /** A FIFO read/write lock; a mutex when only `exclusive` is used. */
@@ -52,6 +58,10 @@ export class RwLock {
           clearTimeout(timer);
           resolve(release);
         },
+        fail: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       };
       const started = Date.now();
       const timer = setTimeout(() => {
@@ -65,6 +75,11 @@ export class RwLock {
       this.queue.push(waiter);
       this.drain();
     });
+  }
+
+  /** Fails every write waiting for this lock (not the holders) with `err`. */
+  failWaiters(err: unknown): void {
+    for (const waiter of this.queue.splice(0)) waiter.fail(err);
   }
 
   private drain(): void {
@@ -88,32 +103,57 @@ class CollectionLocks {
   readonly documents = new Map<string, RwLock>();
 }
 
+export interface WriteLockOptions {
+  /** Longest wait for a lock before WriteLockTimeoutError. */
+  timeoutMs?: number;
+  /** Whether an error of the holder's write also fails the writes queued behind it. */
+  failsQueue?: (err: unknown) => boolean;
+}
+
+interface Held {
+  release: () => void;
+  /** The lock whose queue waits for this holder. */
+  lock: RwLock;
+}
+
 export class WriteLocks {
   private readonly collections = new Map<string, CollectionLocks>();
+  private readonly timeoutMs: number;
+  private readonly failsQueue: (err: unknown) => boolean;
 
-  constructor(private readonly timeoutMs = 5000) {}
+  constructor(opts: WriteLockOptions = {}) {
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.failsQueue = opts.failsQueue ?? (() => false);
+  }
 
   /**
    * Runs `fn` holding the lock of document `docKey` in `namespace` (or of the whole collection
    * when `docKey` is null), and releases it however `fn` ends.
    */
   async run<T>(namespace: string, docKey: string | null, fn: () => Promise<T>): Promise<T> {
-    const release = await this.acquire(namespace, docKey);
+    const held = await this.acquire(namespace, docKey);
     try {
       return await fn();
+    } catch (err) {
+      // Before releasing, so that no waiter is granted the lock only to meet the same outage.
+      if (this.failsQueue(err)) held.lock.failWaiters(err);
+      throw err;
     } finally {
-      release();
+      held.release();
     }
   }
 
-  async acquire(namespace: string, docKey: string | null): Promise<() => void> {
+  private async acquire(namespace: string, docKey: string | null): Promise<Held> {
     const locks = this.locksOf(namespace);
     const what = docKey === null ? namespace : `${namespace} ${docKey}`;
     if (docKey === null) {
       const release = await this.guard(namespace, locks.collection.acquire('exclusive', this.timeoutMs, what));
-      return () => {
-        release();
-        this.forget(namespace, locks);
+      return {
+        lock: locks.collection,
+        release: () => {
+          release();
+          this.forget(namespace, locks);
+        },
       };
     }
     const releaseShared = await this.guard(namespace, locks.collection.acquire('shared', this.timeoutMs, what));
@@ -128,11 +168,14 @@ export class WriteLocks {
       this.forget(namespace, locks);
       throw err;
     }
-    return () => {
-      releaseDoc();
-      this.forgetDocument(locks, docKey, doc);
-      releaseShared();
-      this.forget(namespace, locks);
+    return {
+      lock: doc,
+      release: () => {
+        releaseDoc();
+        this.forgetDocument(locks, docKey, doc);
+        releaseShared();
+        this.forget(namespace, locks);
+      },
     };
   }
 
