@@ -8,6 +8,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { issueAccountToken } from '../auth/account-tokens.js';
 import { Customer } from '../customers/customer.model.js';
+import { UnscopedAccessError } from '../tenancy/tenant-plugin.js';
 import { redeemSsoGrant } from '../sso/sso-redeem.js';
 import { verifySsoToken } from '../sso/sso-verifier.js';
 import { buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
@@ -123,5 +124,17 @@ describe('racing conditional writes: exactly one winner', () => {
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     }
+  });
+
+  it('leaves no lock behind when another plugin refuses the query or the driver throws', async () => {
+    // The tenant plugin throws in its pre hook, before the driver (and the lock) is reached.
+    await expect(Customer.findOneAndUpdate({ _id: customerId }, { $set: { city: 'Nowhere' } })).rejects.toBeInstanceOf(UnscopedAccessError);
+    // A duplicate key (FerretDB answers it as an internal error) is thrown by the driver while the lock is held.
+    const other = (await Customer.collection.findOne({ resellerId: demoId('reseller:cash'), _id: { $ne: customerId } }))!;
+    await expect(Customer.collection.updateOne({ _id: customerId }, { $set: { email: other.email } })).rejects.toThrow();
+    await expect(Customer.collection.updateMany({ _id: { $in: [customerId] } }, { $set: { email: other.email } })).rejects.toThrow();
+    expect(activeWriteLocks()).toBe(0);
+    const { modifiedCount } = await Customer.collection.updateOne({ _id: customerId }, { $set: { city: 'Afterwards' } });
+    expect(modifiedCount).toBe(1);
   });
 });
