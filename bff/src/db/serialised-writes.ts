@@ -19,6 +19,7 @@ import { WriteLocks } from './write-lock.js';
  *
  * The lock lives in this process, so only one process may write to an embedded database; the
  * data-directory lock (data-dir-lock.ts) enforces that. On MongoDB nothing is locked.
+ * Not covered: the driver's bulk builders (`initializeOrderedBulkOp`), which nothing here uses.
  */
 
 type Collection = mongoose.mongo.Collection;
