@@ -16,7 +16,7 @@ async function main() {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config, (line) => logger.info(line));
+  const db = await openDatabase(config, (line, level = 'info') => logger[level](line));
 
   if (db.embedded && (await isDatabaseEmpty())) {
     logger.info('First start of the embedded database: loading the demo data set…');

@@ -1,21 +1,46 @@
 import mongoose from 'mongoose';
 import { allModels } from './models.js';
+import { installSerialisedWrites, isFerretDb } from './serialised-writes.js';
+
+// Before any connection: on FerretDB, conditional writes run under in-process locks.
+installSerialisedWrites();
 
 mongoose.set('strictQuery', true);
 // Index builds are explicit (syncAllIndexes) so start-up waits for them and failures surface.
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', true);
 
+/**
+ * Timeouts that turn a stalled or dead database into a prompt 503 instead of a hung request
+ * (http/errors.ts maps the driver's errors), while the driver keeps monitoring and reconnects by
+ * itself when the server is back.
+ */
+export const DRIVER_TIMEOUTS = {
+  // No server to send to (down, or marked unknown after a failed heartbeat): fail after 3 s.
+  serverSelectionTimeoutMS: 3000,
+  // The heartbeat asks every second and gives up after connectTimeoutMS; a timed-out heartbeat clears
+  // the pool *and interrupts the operations in flight on it*, so a stalled server (SIGSTOP, frozen
+  // VM) fails every waiting request within about 1 + 2 s rather than when it wakes up
+  // (plus one retry of reads and writes, which waits for server selection).
+  heartbeatFrequencyMS: 1000,
+  connectTimeoutMS: 2000,
+  // Last resort for one round trip that never answers although the server still answers
+  // heartbeats. Generous: FerretDB scans whole collections, and a statistics query over a large
+  // seeded data set legitimately takes seconds.
+  socketTimeoutMS: 30_000,
+  // Waiting for a free connection from the pool (all busy): give up rather than queue forever.
+  waitQueueTimeoutMS: 5000,
+} as const;
+
 export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
     ...(dbName ? { dbName } : {}),
-    // Fail fast while the database is down so /api/health answers 503 promptly; the driver
-    // keeps monitoring and reconnects by itself when the server is back.
-    serverSelectionTimeoutMS: 3000,
-    heartbeatFrequencyMS: 2000,
+    ...DRIVER_TIMEOUTS,
     bufferCommands: false,
     maxPoolSize: 20,
   });
+  // Asked once here so a first write does not pay for it (and so the answer is cached per client).
+  await isFerretDb(mongoose.connection.getClient());
   return mongoose;
 }
 

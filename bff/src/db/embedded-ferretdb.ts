@@ -4,15 +4,16 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 const execFileAsync = promisify(execFile);
 
 export interface EmbeddedDatabase {
   uri: string;
   port: number;
-  /** Stops the server; safe to call twice. */
+  /** Stops the server (no restart after it) and frees the data directory; safe to call twice. */
   stop(): Promise<void>;
-  /** The child process, for tests that simulate an outage. */
+  /** The current child process (a new one after a restart), for tests that simulate an outage. */
   readonly process: ChildProcess;
 }
 
@@ -53,22 +54,107 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+export type LogLevel = 'info' | 'warn' | 'error';
+
 export interface StartOptions {
   binary: string;
-  /** SQLite files live here; created when missing. */
+  /** SQLite files live here; created when missing. Held by this process only (data-dir-lock.ts). */
   dataDir: string;
   port?: number;
   database?: string;
   timeoutMs?: number;
+  /** Where restarts after a crash are reported. */
+  log?: (line: string, level: LogLevel) => void;
+  /** First delay before restarting a crashed server; doubles per crash in a row, up to 30 s. */
+  restartDelayMs?: number;
 }
 
-/** Starts FerretDB with the SQLite backend on 127.0.0.1 and waits until it accepts connections. */
+const MAX_RESTART_DELAY_MS = 30_000;
+/** A server that ran this long before dying starts the back-off afresh. */
+const STABLE_RUN_MS = 60_000;
+
+/**
+ * Starts FerretDB with the SQLite backend on 127.0.0.1 and waits until it accepts connections.
+ * If it dies later, it is started again on the same port (so the driver reconnects by itself) with
+ * exponential back-off, and each crash and restart is logged.
+ */
 export async function startFerretDb(opts: StartOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
+  const log = opts.log ?? (() => {});
   const port = opts.port ?? (await freePort());
+  let server: RunningServer;
+  try {
+    server = await spawnServer(opts.binary, dataDir, port, opts.timeoutMs ?? 30_000);
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+
+  let stopped = false;
+  let crashesInARow = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const baseDelay = opts.restartDelayMs ?? 500;
+
+  const supervise = (running: RunningServer) => {
+    const startedAt = Date.now();
+    void running.exited.then((code) => {
+      if (stopped) return;
+      if (Date.now() - startedAt >= STABLE_RUN_MS) crashesInARow = 0;
+      scheduleRestart(`FerretDB on port ${port} exited unexpectedly (${code})`, running.stderrTail());
+    });
+  };
+  const scheduleRestart = (why: string, detail = '') => {
+    const delay = Math.min(baseDelay * 2 ** crashesInARow, MAX_RESTART_DELAY_MS);
+    crashesInARow++;
+    log(`${why}; restarting it in ${delay} ms${detail}`, 'error');
+    restartTimer = setTimeout(async () => {
+      if (stopped) return;
+      try {
+        const next = await spawnServer(opts.binary, dataDir, port, opts.timeoutMs ?? 30_000);
+        if (stopped) {
+          await next.stop();
+          return;
+        }
+        server = next;
+        log(`FerretDB restarted on port ${port}`, 'warn');
+        supervise(next);
+      } catch (err) {
+        scheduleRestart('FerretDB could not be restarted', `: ${(err as Error).message}`);
+      }
+    }, delay);
+    restartTimer.unref();
+  };
+  supervise(server);
+
+  return {
+    uri: `mongodb://127.0.0.1:${port}/${opts.database ?? 'storefront'}`,
+    port,
+    get process() {
+      return server.child;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(restartTimer);
+      await server.stop();
+      await unlock();
+    },
+  };
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) when the process ends, however it ends. */
+  exited: Promise<string>;
+  stderrTail(): string;
+  stop(): Promise<void>;
+}
+
+async function spawnServer(binary: string, dataDir: string, port: number, timeoutMs: number): Promise<RunningServer> {
   const child = spawn(
-    opts.binary,
+    binary,
     [
       '--handler=sqlite',
       `--sqlite-url=file:${dataDir}/`,
@@ -82,13 +168,17 @@ export async function startFerretDb(opts: StartOptions): Promise<EmbeddedDatabas
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stopped = false;
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
+  // A failed spawn (binary missing) emits 'error' and maybe no 'exit'.
+  const failed = new Promise<string>((resolve) => child.once('error', (err) => resolve(err.message)));
 
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`FerretDB exited with code ${child.exitCode} before accepting connections:\n${stderr}`);
+    const early = await Promise.race([exited, failed, Promise.resolve(null)]);
+    if (early !== null) {
+      throw new Error(`FerretDB exited (${early}) before accepting connections:\n${stderr}`);
     }
     if (await canConnect(port)) break;
     if (Date.now() > deadline) {
@@ -99,12 +189,13 @@ export async function startFerretDb(opts: StartOptions): Promise<EmbeddedDatabas
   }
 
   return {
-    uri: `mongodb://127.0.0.1:${port}/${opts.database ?? 'storefront'}`,
-    port,
-    process: child,
+    child,
+    exited,
+    stderrTail: () => (stderr.trim() ? `:\n${stderr.trim().slice(-1000)}` : ''),
     async stop() {
-      if (stopped || child.exitCode !== null) return;
-      stopped = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // A stopped (SIGSTOP) server would not act on SIGTERM; let it run so it can end.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;

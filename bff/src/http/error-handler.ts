@@ -33,10 +33,23 @@ const DB_DOWN_ERRORS = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // In-flight operations interrupted when a heartbeat times out (a stalled server).
+  'PoolClearedOnNetworkError',
+  'MongoWaitQueueTimeoutError',
+  'MongoOperationTimeoutError',
+  // db/write-lock.ts: a write waited too long for its turn on the embedded database.
+  'WriteLockTimeoutError',
 ]);
+// MaxTimeMSExpired: the server gave up on the operation's time limit.
+const DB_TIMEOUT_CODES = new Set([50]);
 
 function isDatabaseDown(err: unknown): boolean {
-  return err instanceof Error && (DB_DOWN_ERRORS.has(err.name) || /client must be connected/i.test(err.message));
+  return (
+    err instanceof Error &&
+    (DB_DOWN_ERRORS.has(err.name) ||
+      (err.name === 'MongoServerError' && DB_TIMEOUT_CODES.has((err as { code?: unknown }).code as number)) ||
+      /client must be connected/i.test(err.message))
+  );
 }
 
 export function toAppError(err: unknown): AppError {

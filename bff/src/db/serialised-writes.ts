@@ -1,0 +1,128 @@
+import mongoose from 'mongoose';
+import { WriteLocks } from './write-lock.js';
+
+/**
+ * Conditional writes made atomic on FerretDB v1.
+ *
+ * FerretDB v1 runs `findOneAndUpdate`, `updateOne`, `updateMany`, deletes and replaces as
+ * read → change in its own process → write, with no compare-and-swap: 50 racing updates
+ * "where revision = 7" could all match and all report success. MongoDB applies each of them
+ * atomically per document, which the services rely on (revisions, state transitions, single-use
+ * tokens). So, on a client connected to FerretDB, every such write on a collection runs under an
+ * in-process lock: the document's own when the filter names one `_id`, the whole collection's
+ * otherwise (write-lock.ts). Inserts are not locked: unique indexes do hold on FerretDB.
+ *
+ * Why at the driver's Collection and not as a mongoose plugin: every write goes through it —
+ * queries, `doc.save()`, `Model.collection.*` and the seeds' raw calls alike — and the lock is
+ * taken and released inside one async call, so no other plugin's hook (e.g. the tenant plugin
+ * throwing UnscopedAccessError) can run between acquiring and releasing it.
+ *
+ * The lock lives in this process, so only one process may write to an embedded database; the
+ * data-directory lock (data-dir-lock.ts) enforces that. On MongoDB nothing is locked.
+ * Not covered: the driver's bulk builders (`initializeOrderedBulkOp`), which nothing here uses.
+ */
+
+type Collection = mongoose.mongo.Collection;
+type MongoClient = mongoose.mongo.MongoClient;
+
+const { mongo } = mongoose;
+
+/**
+ * The driver's errors for "the database is unavailable" (down, stalled, timed out): a write that
+ * fails with one fails the writes queued behind it at once, instead of each waiting its timeouts.
+ */
+function isUnavailable(err: unknown): boolean {
+  return (
+    err instanceof mongo.MongoNetworkError || // also pool cleared, network timeout
+    err instanceof mongo.MongoServerSelectionError ||
+    err instanceof mongo.MongoTopologyClosedError ||
+    err instanceof mongo.MongoNotConnectedError ||
+    err instanceof mongo.MongoOperationTimeoutError ||
+    (err instanceof Error && err.name === 'MongoWaitQueueTimeoutError')
+  );
+}
+
+// A queue of 50 writes to one document takes a few seconds on a busy FerretDB; the wait limit is
+// only a last resort (an outage fails the queue at once, see isUnavailable).
+const locks = new WriteLocks({ timeoutMs: 30_000, failsQueue: isUnavailable });
+const ferretClients = new WeakMap<MongoClient, Promise<boolean>>();
+
+/** Whether the server behind `client` is FerretDB (its buildInfo carries `ferretdbVersion`). Cached per client. */
+export function isFerretDb(client: MongoClient): Promise<boolean> {
+  let known = ferretClients.get(client);
+  if (!known) {
+    known = client
+      .db('admin')
+      .command({ buildInfo: 1 })
+      .then((info) => 'ferretdbVersion' in info);
+    // A failed probe (database down) is asked again on the next write rather than cached.
+    known.catch(() => ferretClients.delete(client));
+    ferretClients.set(client, known);
+  }
+  return known;
+}
+
+/**
+ * The key of the one document a filter can match, or null when it may match several. Only a
+ * top-level `_id` of a plain value (or `{ $eq: value }`) names one document; the tenant plugin
+ * adds its fields beside it, which only narrows the match further.
+ */
+export function documentKey(filter: unknown): string | null {
+  if (typeof filter !== 'object' || filter === null) return null;
+  let id = (filter as Record<string, unknown>)._id;
+  if (isPlainObject(id) && Object.keys(id).length === 1 && '$eq' in id) id = id.$eq;
+  if (typeof id === 'string') return `s:${id}`;
+  if (typeof id === 'number') return `n:${id}`;
+  // By its BSON type rather than instanceof: a second copy of the bson package is still an ObjectId.
+  if ((id as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return `o:${(id as mongoose.Types.ObjectId).toHexString()}`;
+  return null;
+}
+
+// The driver sets `client` on every Collection; its type declarations mark the field internal.
+const clientOf = (collection: Collection) => (collection as unknown as { client: MongoClient }).client;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** Writes whose first argument is the filter. */
+const FILTERED_WRITES = [
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+] as const;
+
+const INSTALLED = Symbol.for('storefront-admin.serialised-writes');
+
+/** Wraps the driver's write methods once per process; idempotent. */
+export function installSerialisedWrites(): void {
+  const proto = mongoose.mongo.Collection.prototype as unknown as Record<string | symbol, unknown>;
+  if (proto[INSTALLED]) return;
+  proto[INSTALLED] = true;
+
+  for (const name of FILTERED_WRITES) {
+    const original = proto[name] as (this: Collection, filter: unknown, ...rest: unknown[]) => Promise<unknown>;
+    proto[name] = async function (this: Collection, filter: unknown, ...rest: unknown[]) {
+      if (!(await isFerretDb(clientOf(this)))) return original.call(this, filter, ...rest);
+      return locks.run(this.namespace, documentKey(filter), () => original.call(this, filter, ...rest));
+    };
+  }
+
+  // bulkWrite (also behind insertMany) locks the collection unless it only inserts.
+  const bulkWrite = proto.bulkWrite as (this: Collection, ops: unknown[], ...rest: unknown[]) => Promise<unknown>;
+  proto.bulkWrite = async function (this: Collection, ops: unknown[], ...rest: unknown[]) {
+    const onlyInserts = Array.isArray(ops) && ops.every((op) => isPlainObject(op) && Object.keys(op).join() === 'insertOne');
+    if (onlyInserts || !(await isFerretDb(clientOf(this)))) return bulkWrite.call(this, ops, ...rest);
+    return locks.run(this.namespace, null, () => bulkWrite.call(this, ops, ...rest));
+  };
+}
+
+/** For tests: how many collections hold or await a lock right now (0 when nothing leaked). */
+export function activeWriteLocks(): number {
+  return locks.activeCollections;
+}
