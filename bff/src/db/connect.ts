@@ -28,8 +28,10 @@ export const DRIVER_TIMEOUTS = {
   // heartbeats. Generous: FerretDB scans whole collections, and a statistics query over a large
   // seeded data set legitimately takes seconds.
   socketTimeoutMS: 30_000,
-  // Waiting for a free connection from the pool (all busy): give up rather than queue forever.
-  waitQueueTimeoutMS: 5000,
+  // Waiting for a free connection from the pool (all busy): give up rather than queue forever. Not
+  // short: a burst of requests on FerretDB (whole-collection reads) keeps all connections busy for
+  // seconds, and that is load to queue, not an outage (a stalled server clears the pool at once).
+  waitQueueTimeoutMS: 20_000,
 } as const;
 
 export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {

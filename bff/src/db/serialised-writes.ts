@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import sift from 'sift';
 import { WriteLocks } from './write-lock.js';
 
 /**
@@ -97,6 +98,92 @@ const FILTERED_WRITES = [
   'findOneAndDelete',
 ] as const;
 
+/** Writes that touch at most one document (the first match). */
+const SINGLE_WRITES = new Set<string>(['updateOne', 'replaceOne', 'deleteOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete']);
+
+/** Query operators whose meaning sift reproduces exactly for the filters this app writes with. */
+const CHECKABLE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$and', '$or']);
+
+function usesOnlyCheckable(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(usesOnlyCheckable);
+  if (!isPlainObject(value)) return true;
+  return Object.entries(value).every(([k, v]) => (!k.startsWith('$') || CHECKABLE_OPERATORS.has(k)) && usesOnlyCheckable(v));
+}
+
+/** The answer of a single-document write whose filter matched nothing, in the shape the caller asked for. */
+function noMatch(method: string, options: unknown): unknown {
+  if (method === 'updateOne' || method === 'replaceOne') return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null };
+  if (method === 'deleteOne') return { acknowledged: true, deletedCount: 0 };
+  const withMetadata = isPlainObject(options) && options.includeResultMetadata === true;
+  return withMetadata ? { value: null, ok: 1, lastErrorObject: { n: 0, updatedExisting: false } } : null;
+}
+
+/**
+ * FerretDB v1 on SQLite pushes down only a filter `{ _id: value }`: any other condition makes it
+ * read the whole collection, and a conditional write on a big collection takes long under its lock.
+ * Holding the document's lock (no other writer in this process can change it, and no other process
+ * may write: data-dir-lock.ts), the condition can be checked on the document read by its `_id`
+ * alone, and the write then names only that `_id`: the same result, each step a key lookup.
+ * Returns undefined where this does not apply (upserts, filters with operators sift may read
+ * differently), and the caller runs the write as it was.
+ */
+async function writeByKey(
+  collection: Collection,
+  method: string,
+  original: (this: Collection, filter: unknown, ...rest: unknown[]) => Promise<unknown>,
+  filter: Record<string, unknown>,
+  rest: unknown[],
+): Promise<{ result: unknown } | undefined> {
+  const options = method.startsWith('findOneAnd') || method === 'replaceOne' || method === 'updateOne' ? rest[1] : rest[0];
+  if (!SINGLE_WRITES.has(method) || (isPlainObject(options) && options.upsert === true)) return undefined;
+  const { _id, ...condition } = filter;
+  if (Object.keys(condition).length === 0 || !usesOnlyCheckable(condition)) return undefined;
+  const current = await collection.findOne({ _id } as never);
+  if (!current || !sift(condition)(current)) return { result: noMatch(method, options) };
+  return { result: await original.call(collection, { _id }, ...rest) };
+}
+
+/**
+ * A projection this module can apply itself: top-level fields only, all included or all excluded
+ * (`_id` may be excluded from an inclusion). Anything else is left to the server.
+ */
+function simpleProjection(projection: unknown): ((doc: Record<string, unknown>) => Record<string, unknown>) | null | undefined {
+  if (projection === undefined || (isPlainObject(projection) && Object.keys(projection).length === 0)) return null;
+  if (!isPlainObject(projection)) return undefined;
+  const entries = Object.entries(projection);
+  if (entries.some(([k, v]) => k.includes('.') || k.startsWith('$') || ![0, 1, true, false].includes(v as never))) return undefined;
+  const included = entries.filter(([k, v]) => k !== '_id' && (v === 1 || v === true)).map(([k]) => k);
+  const excluded = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k);
+  if (included.length > 0 && excluded.some((k) => k !== '_id')) return undefined;
+  if (included.length > 0) {
+    const keepId = !excluded.includes('_id');
+    return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => included.includes(k) || (keepId && k === '_id')));
+  }
+  return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => !excluded.includes(k)));
+}
+
+/**
+ * A read of one document by `_id` plus conditions (the tenant plugin adds its fields to every
+ * `findById`), served as a key lookup: the document read by `_id` alone, the conditions checked
+ * here, the projection applied here. One key lookup instead of a whole-collection read.
+ */
+async function findOneByKey(
+  collection: Collection,
+  original: (this: Collection, filter: unknown, ...rest: unknown[]) => Promise<unknown>,
+  filter: unknown,
+  rest: unknown[],
+): Promise<{ result: unknown } | undefined> {
+  if (documentKey(filter) === null) return undefined;
+  const { _id, ...condition } = filter as Record<string, unknown>;
+  const options = rest[0];
+  if (isPlainObject(options) && Object.keys(options).some((k) => !['projection', 'session'].includes(k))) return undefined;
+  const project = simpleProjection(isPlainObject(options) ? options.projection : undefined);
+  if (project === undefined || !usesOnlyCheckable(condition)) return undefined;
+  const doc = (await original.call(collection, { _id }, ...(isPlainObject(options) && options.session ? [{ session: options.session }] : []))) as Record<string, unknown> | null;
+  if (!doc || (Object.keys(condition).length > 0 && !sift(condition)(doc))) return { result: null };
+  return { result: project ? project(doc) : doc };
+}
+
 const INSTALLED = Symbol.for('storefront-admin.serialised-writes');
 
 /** Wraps the driver's write methods once per process; idempotent. */
@@ -109,9 +196,21 @@ export function installSerialisedWrites(): void {
     const original = proto[name] as (this: Collection, filter: unknown, ...rest: unknown[]) => Promise<unknown>;
     proto[name] = async function (this: Collection, filter: unknown, ...rest: unknown[]) {
       if (!(await isFerretDb(clientOf(this)))) return original.call(this, filter, ...rest);
-      return locks.run(this.namespace, documentKey(filter), () => original.call(this, filter, ...rest));
+      const key = documentKey(filter);
+      return locks.run(this.namespace, key, async () => {
+        const fast = key ? await writeByKey(this, name, original, filter as Record<string, unknown>, rest) : undefined;
+        return fast ? fast.result : original.call(this, filter, ...rest);
+      });
     };
   }
+
+  // Reads of one document by `_id` plus conditions: a key lookup instead of a collection read.
+  const findOne = proto.findOne as (this: Collection, filter: unknown, ...rest: unknown[]) => Promise<unknown>;
+  proto.findOne = async function (this: Collection, filter: unknown, ...rest: unknown[]) {
+    if (!(await isFerretDb(clientOf(this)))) return findOne.call(this, filter, ...rest);
+    const fast = await findOneByKey(this, findOne, filter, rest);
+    return fast ? fast.result : findOne.call(this, filter, ...rest);
+  };
 
   // bulkWrite (also behind insertMany) locks the collection unless it only inserts.
   const bulkWrite = proto.bulkWrite as (this: Collection, ops: unknown[], ...rest: unknown[]) => Promise<unknown>;

@@ -63,8 +63,7 @@ export const orderRoutes = [
     errors: [409],
     async handler({ actor, body, res }) {
       const { order, created } = await placeOrder(actor, body);
-      if (!created) res.status(200);
-      res.json(presentOrderDetail(order, actor.principal));
+      res.status(created ? 201 : 200).json(presentOrderDetail(order, actor.principal));
     },
   }),
   defineRoute({

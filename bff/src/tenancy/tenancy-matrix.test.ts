@@ -47,7 +47,7 @@ interface Entry {
   /** Roles allowed; others must get 403. Checked against the route's own declaration too. */
   roles: readonly Role[] | 'public';
   /** What `:id` names, when the route has one. */
-  target?: 'customer' | 'storefrontUser';
+  target?: 'customer' | 'storefrontUser' | 'order';
   body?: Body;
   query?: string;
   /** For state-dependent actions on one's own objects: 409 is as right as success. */
@@ -95,10 +95,30 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
+  'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200' },
+  'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
+  'POST /api/orders/:id/accept': { roles: ['reseller'], target: 'order', alsoOk: [409] },
+  'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor'], target: 'order', alsoOk: [409] },
+  'POST /api/orders/:id/mark-executed': { roles: ['distributor'], target: 'order', alsoOk: [409] },
+  // Each order of the list is decided on its own (tested in orders/); here: who may call it at all.
+  'POST /api/orders/decisions': { roles: ['reseller', 'distributor'], body: () => ({ decision: 'cancel', ids: [String(demoId('nobody'))] }) },
+  // Aimed at the buyer's company: its own user and its reseller place (201); other staff find no such customer (404).
+  'POST /api/orders': {
+    roles: ['reseller', 'storefront'],
+    body: async () => ({
+      customerId: String(CUSTOMER_TARGETS[0]),
+      idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}-key`,
+      lines: [{ productId: String((await Product.collection.findOne({ distributorId: northwind, active: true }))!._id), quantity: 1 }],
+    }),
+    alsoOk: [404],
+  },
+  'GET /api/catalogue': { roles: ['reseller', 'storefront'] },
 };
 
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
 const userTargets: Types.ObjectId[] = [];
+/** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
+const orderTargets: Types.ObjectId[] = [];
 
 const cookies = new Map<DemoAccount, string>();
 const foreignIds = new Map<DemoAccount, Set<string>>();
@@ -148,7 +168,12 @@ beforeAll(async () => {
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const u = await User.collection.findOne({ role: 'storefront', resellerId: demoId(`reseller:${key}`), email: { $ne: 'buyer@demo.example' } });
     userTargets.push(u!._id as Types.ObjectId);
+    for (const status of ['pending_approval', 'in_progress']) {
+      const o = await Order.collection.findOne({ resellerId: demoId(`reseller:${key}`), status, customerId: { $ne: CUSTOMER_TARGETS[0] } });
+      if (o) orderTargets.push(o._id as Types.ObjectId);
+    }
   }
+  orderTargets.push((await Order.collection.findOne({ customerId: CUSTOMER_TARGETS[0] }))!._id as Types.ObjectId);
   for (const p of PERSONAS) {
     cookies.set(p.account, await signIn(app, p.account));
     foreignIds.set(p.account, await idsOutside(p));
@@ -174,7 +199,7 @@ describe('the tenancy matrix', () => {
     const roles = entry.roles;
 
     it(`${key}: 401 without a session`, async () => {
-      const path = route.path.replace(':id', String(entry.target === 'storefrontUser' ? demoId('nobody') : CUSTOMER_TARGETS[0]));
+      const path = route.path.replace(':id', String(entry.target === 'customer' ? CUSTOMER_TARGETS[0] : demoId('nobody')));
       const res = await call(route.method, path, '', {});
       expect(res.status).toBe(401);
     });
@@ -184,6 +209,7 @@ describe('the tenancy matrix', () => {
         for (const p of PERSONAS) {
           const res = await call(route.method, `${route.path}${entry.query ?? ''}`, cookies.get(p.account)!, await entry.body?.({ id: CUSTOMER_TARGETS[0]! }));
           const expected = roles.includes(p.role) ? route.success.status : 403;
+          if (expected === route.success.status && entry.alsoOk?.includes(res.status)) continue;
           expect(res.status, `${key} as ${p.account}: ${JSON.stringify(res.body)}`).toBe(expected);
           const leaked = idsIn(res.body).filter((id) => foreignIds.get(p.account)!.has(id));
           expect(leaked, `${key} as ${p.account} leaked foreign ids`).toEqual([]);
@@ -193,12 +219,16 @@ describe('the tenancy matrix', () => {
     }
 
     it(`${key}: own subtree as the role permits, sibling reseller and other distributor 404, never a foreign id`, async () => {
-      const collection = entry.target === 'storefrontUser' ? User.collection : Customer.collection;
-      const targets = entry.target === 'storefrontUser' ? userTargets : CUSTOMER_TARGETS;
+      const { collection, targets } = {
+        customer: { collection: Customer.collection, targets: CUSTOMER_TARGETS },
+        storefrontUser: { collection: User.collection, targets: userTargets },
+        order: { collection: Order.collection, targets: orderTargets },
+      }[entry.target!];
       for (const p of PERSONAS) {
         for (const id of targets) {
           const stored = (await collection.findOne({ _id: id }))!;
-          const place = entry.target === 'storefrontUser' ? { ...stored, _id: stored.customerId } : stored;
+          // Where the object sits in the tree, as a customer: users and orders by their customer.
+          const place = entry.target === 'customer' ? stored : { ...stored, _id: stored.customerId };
           const before = JSON.stringify(stored);
           const res = await call(route.method, route.path.replace(':id', String(id)), cookies.get(p.account)!, await entry.body?.({ id }));
           const expected = !roles.includes(p.role) ? 403 : sees(p, place as unknown as Parameters<typeof sees>[1]) ? route.success.status : 404;
