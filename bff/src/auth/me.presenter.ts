@@ -3,6 +3,8 @@ import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { customerPolicy } from '../policies/customer.js';
+import { orderPolicy } from '../policies/order.js';
+import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Principal } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
@@ -11,10 +13,11 @@ import { scoped } from '../tenancy/tenant-plugin.js';
 /** The principal as the web app sees it, with the names of the tenants it belongs to. */
 export async function presentMe(principal: Principal): Promise<PrincipalDto> {
   const scope = scopeFor(principal);
-  const [distributor, reseller, customer] = await Promise.all([
+  const [distributor, reseller, customer, user] = await Promise.all([
     scoped(Distributor.findById(principal.distributorId, { name: 1 }), scope).lean(),
     principal.resellerId ? scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean() : null,
     principal.customerId ? scoped(Customer.findById(principal.customerId, { companyName: 1 }), scope).lean() : null,
+    scoped(User.findById(principal.userId, { language: 1, dateFormat: 1 }), scope).lean(),
   ]);
   return {
     userId: String(principal.userId),
@@ -27,6 +30,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
     resellerName: reseller?.name ?? null,
     customerId: principal.customerId ? String(principal.customerId) : null,
     customerName: customer?.companyName ?? null,
+    preferences: { language: user?.language ?? 'en', dateFormat: user?.dateFormat ?? 'DD/MM/YYYY' },
     abilities: {
       ...customerPolicy.abilities(principal, undefined, {
         listCustomers: 'customer.list',
@@ -35,6 +39,10 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
         openWorkspace: 'customer.openWorkspace',
       }),
       ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list' }),
+      placeOrders: orderPolicy.can(principal, 'order.place'),
+      // Roles that decide orders in some state (the state is the order's to say).
+      approveOrders: orderPolicy.roles('order.accept').includes(principal.role),
+      finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
     },
   };
 }

@@ -23,6 +23,8 @@ export const principalSchema = z
     resellerName: z.string().nullable(),
     customerId: objectIdSchema.nullable(),
     customerName: z.string().nullable(),
+    /** How the person reads dates and which language they speak (storefront users choose; staff get the defaults). */
+    preferences: z.object({ language: z.string(), dateFormat: z.string() }).meta({ id: 'Preferences' }),
     /** What the principal may do where no one object decides it; the web shows controls from these. */
     abilities: z
       .object({
@@ -31,6 +33,9 @@ export const principalSchema = z
         exportCustomers: z.boolean(),
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
+        placeOrders: z.boolean(),
+        approveOrders: z.boolean(),
+        finishOrders: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
   })

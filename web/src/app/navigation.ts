@@ -1,5 +1,5 @@
-import { IconBuildingStore, IconHome, IconUsers, type Icon } from '@tabler/icons-react';
-import type { Principal, Role } from '@app/shared';
+import { IconBuildingStore, IconChecklist, IconHome, IconReceipt, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
 export interface NavItem {
@@ -8,6 +8,8 @@ export interface NavItem {
   icon: Icon;
   /** Highlight only on an exact match (home pages). */
   end?: boolean;
+  /** A count shown beside the label (kept fresh from the overview), e.g. orders waiting. */
+  count?: (o: Overview) => number;
 }
 
 /** Each persona's navigation; features add their pages here as they land. */
@@ -15,12 +17,17 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   distributor: [
     { label: 'Home', to: paths.area('distributor'), icon: IconHome, end: true },
     { label: 'Customers', to: paths.customers('distributor'), icon: IconBuildingStore },
+    { label: 'Orders in progress', to: paths.ordersInProgress('distributor'), icon: IconTruckDelivery, count: (o) => o.ordersInProgress },
   ],
   reseller: [
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
+    { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
   ],
-  storefront: [{ label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true }],
+  storefront: [
+    { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
+    { label: 'My orders', to: paths.orders('storefront'), icon: IconReceipt },
+  ],
 };
 
 /** How each persona's area names itself: page titles, the header's tenant, the home page's place. */

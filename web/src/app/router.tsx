@@ -9,6 +9,10 @@ import { RequireArea, RootRedirect } from './routes/require-area';
 type Lazy = () => Promise<{ Component: React.ComponentType }>;
 const customersPage: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomersRoute });
 const customerRecord: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomerRecordRoute });
+const orderPage: Lazy = async () => ({ Component: (await import('./routes/order-routes')).OrderRoute });
+const approvals: Lazy = async () => ({ Component: (await import('./routes/order-routes')).ApprovalsRoute });
+const inProgress: Lazy = async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute });
+const myOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = []) => ({
   path: paths.area(role),
@@ -30,12 +34,19 @@ export const router = createBrowserRouter([
       area('distributor', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
+        { path: AREA_SEGMENTS.ordersInProgress, lazy: inProgress },
+        { path: AREA_SEGMENTS.order, lazy: orderPage },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
+        { path: AREA_SEGMENTS.approvals, lazy: approvals },
+        { path: AREA_SEGMENTS.order, lazy: orderPage },
       ]),
-      area('storefront'),
+      area('storefront', [
+        { path: AREA_SEGMENTS.orders, lazy: myOrders },
+        { path: AREA_SEGMENTS.order, lazy: orderPage },
+      ]),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

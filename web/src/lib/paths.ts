@@ -1,7 +1,14 @@
 import { LINK_PAGES, type Role } from '@app/shared';
 
 /** The segments under an area; the router declares them and the links below build on them. */
-export const AREA_SEGMENTS = { customers: 'customers', customer: 'customers/:customerId' } as const;
+export const AREA_SEGMENTS = {
+  customers: 'customers',
+  customer: 'customers/:customerId',
+  orders: 'orders',
+  order: 'orders/:orderId',
+  approvals: 'approvals',
+  ordersInProgress: 'orders-in-progress',
+} as const;
 
 /**
  * Every page path of the web app, in one place: the router mounts these, and every link and
@@ -17,6 +24,10 @@ export const paths = {
   area: (area: Role) => `/${area}`,
   customers: (area: Role) => `/${area}/${AREA_SEGMENTS.customers}`,
   customer: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customers}/${id}`,
+  orders: (area: Role) => `/${area}/${AREA_SEGMENTS.orders}`,
+  order: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.orders}/${id}`,
+  approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
+  ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
 } as const;
 
 /** Why the sign-in page was opened; it words its notice from this. */

@@ -8,5 +8,7 @@ export const QUERY_ROOTS = {
   overview: 'overview',
   customers: 'customers',
   storefrontUsers: 'storefront-users',
+  orders: 'orders',
+  resellers: 'resellers',
   devMail: 'dev-mail',
 } as const;

@@ -1,12 +1,14 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import type { Principal } from '@app/shared';
+import { useLiveOverview } from '@/features/overview';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
 export function AppLayout({ principal }: { principal: Principal }) {
   const [opened, { toggle, close }] = useDisclosure();
+  const overview = useLiveOverview();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: { sm: 200, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -32,6 +34,13 @@ export function AppLayout({ principal }: { principal: Principal }) {
             end={item.end}
             label={item.label}
             leftSection={<item.icon size={18} aria-hidden />}
+            rightSection={
+              item.count && overview.data && item.count(overview.data) > 0 ? (
+                <Badge size="sm" color="orange.9" variant="filled" circle={item.count(overview.data) < 10} aria-label={`${item.count(overview.data)} waiting`} data-testid={`nav-count-${item.label}`}>
+                  {item.count(overview.data)}
+                </Badge>
+              ) : undefined
+            }
             onClick={close}
           />
         ))}

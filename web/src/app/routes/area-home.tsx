@@ -7,13 +7,20 @@ import { AREAS } from '../navigation';
 export function AreaHome() {
   const principal = useMe().data?.principal;
   if (!principal) return null;
-  const area = AREAS[principal.role];
+  const area = principal.role;
+  const words = AREAS[area];
+  const { abilities } = principal;
   return (
     <HomePage
       principal={principal}
-      title={`${area.label} home`}
-      place={area.place(principal)}
-      customersLink={principal.abilities.listCustomers && area.customersLink ? { to: paths.customers(principal.role), label: area.customersLink } : undefined}
+      title={`${words.label} home`}
+      place={words.place(principal)}
+      links={{
+        customers: abilities.listCustomers && words.customersLink ? { to: paths.customers(area), label: words.customersLink } : undefined,
+        ordersPendingApproval: abilities.approveOrders ? { to: paths.approvals(area), label: 'Open approvals' } : undefined,
+        ordersInProgress: abilities.finishOrders ? { to: paths.ordersInProgress(area), label: 'Open the queue' } : undefined,
+        ordersTotal: abilities.placeOrders && !abilities.listCustomers ? { to: paths.orders(area), label: 'Open my orders' } : undefined,
+      }}
     />
   );
 }

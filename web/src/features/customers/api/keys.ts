@@ -7,5 +7,4 @@ export const customerKeys = {
   allStats: () => [...customerKeys.all, 'stats'] as const,
   stats: (resellerId?: string) => [...customerKeys.allStats(), resellerId ?? 'all'] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
-  resellerOptions: () => [...customerKeys.all, 'reseller-options'] as const,
 };

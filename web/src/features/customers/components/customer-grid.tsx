@@ -8,7 +8,7 @@ import type { CustomerRow } from '@app/shared';
 import { formatMoney } from '@/lib/format';
 import { getCustomerPage } from '../api/get-customers';
 import { createCustomerDatasource, toSortParam } from './customer-datasource';
-import { gridTheme } from './grid-setup';
+import { gridTheme } from '@/components/grid/grid-setup';
 import { useOpenSso } from './use-open-sso';
 
 const BLOCK = 100;

@@ -11,9 +11,10 @@ import { useCustomer } from '../api/get-customer';
 import { CustomerInformation } from './customer-information';
 import { RecordMenu } from './record-menu';
 
-/** What the app layer plugs into the record: the storefront users section and its Add dialog. */
+/** What the app layer plugs into the record: the storefront users section with its Add dialog, and the orders. */
 export interface RecordSlots {
   storefrontUsers?: (ctx: { customer: CustomerDetail; addOpen: boolean; openAdd: () => void; closeAdd: () => void }) => ReactNode;
+  orders?: (ctx: { customer: CustomerDetail }) => ReactNode;
 }
 
 /** Reseller · Customer record (read-only for the distributor). */
@@ -70,12 +71,10 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
       <CustomerInformation key={c.id} customer={c} />
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
-        <Title order={2} size="h3" id="orders-title">
+        <Title order={2} size="h3" id="orders-title" mb="sm">
           Orders
         </Title>
-        <Text c="dimmed" size="sm">
-          The orders of this customer will be listed here.
-        </Text>
+        {slots.orders?.({ customer: c })}
       </Paper>
     </Stack>
   );

@@ -8,7 +8,6 @@ import { formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomerStats } from '../api/get-customer-stats';
-import { useResellerOptions } from '../api/get-reseller-options';
 import { useGridUrlState } from '../hooks/use-grid-url-state';
 import { CustomerStatsCards } from './customer-stats-cards';
 import { NewCustomerDialog } from './new-customer-dialog';
@@ -23,14 +22,13 @@ type GridState = { total: number } | { error: string } | null;
  * Reseller · My customers, and the distributor's read-only view across its resellers. What shows
  * follows the principal's abilities: a viewer who may list resellers sees them (column, filter).
  */
-export function CustomersPage({ principal, area }: { principal: Principal; area: Role }) {
+export function CustomersPage({ principal, area, resellers = [] }: { principal: Principal; area: Role; resellers?: { value: string; label: string }[] }) {
   const { abilities } = principal;
   const acrossResellers = abilities.listResellers;
   usePageTitle(acrossResellers ? 'Customers' : 'My customers');
   const url = useGridUrlState(DEFAULT_SORT);
   const resellerId = acrossResellers ? url.resellerId : '';
   const stats = useCustomerStats(resellerId || undefined);
-  const resellers = useResellerOptions(acrossResellers);
   const recordPath = useCallback((id: string) => paths.customer(area, id), [area]);
   const [dialogOpen, dialog] = useDisclosure(false);
   const [refreshKey, setRefreshKey] = useState(0);
@@ -78,7 +76,7 @@ export function CustomersPage({ principal, area }: { principal: Principal; area:
               placeholder="All resellers"
               clearable
               w={240}
-              data={(resellers.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              data={resellers}
               value={url.resellerId || null}
               onChange={(v) => url.setResellerId(v ?? '')}
             />

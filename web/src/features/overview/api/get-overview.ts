@@ -11,3 +11,12 @@ export const overviewQueryOptions = () =>
 export function useOverview() {
   return useQuery(overviewQueryOptions());
 }
+
+/**
+ * The counts kept fresh for the navigation: polled, so a change made in another browser (or by
+ * another BFF process) shows within seconds, read from the database each time.
+ */
+export const LIVE_COUNTS_INTERVAL_MS = 4000;
+export function useLiveOverview() {
+  return useQuery({ ...overviewQueryOptions(), refetchInterval: LIVE_COUNTS_INTERVAL_MS });
+}

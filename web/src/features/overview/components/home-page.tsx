@@ -10,21 +10,22 @@ interface HomePageProps {
   title: string;
   /** Where the persona sits in the tree, in words. */
   place: string;
-  customersLink?: { to: string; label: string } | undefined;
+  /** Where each figure leads: the list it counts. */
+  links?: Partial<Record<'customers' | 'ordersPendingApproval' | 'ordersInProgress' | 'ordersTotal', { to: string; label: string }>>;
 }
 
 /** The persona's home: a welcome and the counts of its subtree; the app layer words its place. */
-export function HomePage({ principal, title, place, customersLink }: HomePageProps) {
+export function HomePage({ principal, title, place, links = {} }: HomePageProps) {
   usePageTitle(title);
   const overview = useOverview();
   const o = overview.data;
   const cards: { label: string; value: number | null | undefined; hint?: string; link?: { to: string; label: string } | undefined }[] = [
     { label: 'Resellers', value: o?.resellers },
-    { label: 'Customers', value: o?.customers, hint: 'Active and inactive', link: customersLink },
+    { label: 'Customers', value: o?.customers, hint: 'Active and inactive', link: links.customers },
     { label: 'Active customers', value: o?.activeCustomers },
-    { label: 'Orders waiting for approval', value: o?.ordersPendingApproval },
-    { label: 'Orders in progress', value: o?.ordersInProgress, hint: 'Waiting for manual provisioning' },
-    { label: 'All orders', value: o?.ordersTotal },
+    { label: 'Orders waiting for approval', value: o?.ordersPendingApproval, link: links.ordersPendingApproval },
+    { label: 'Orders in progress', value: o?.ordersInProgress, hint: 'Waiting for manual provisioning', link: links.ordersInProgress },
+    { label: 'All orders', value: o?.ordersTotal, link: links.ordersTotal },
   ];
 
   return (

@@ -8,7 +8,7 @@ import {
   ValidationModule,
 } from 'ag-grid-community';
 
-// Only the AG Grid modules the customer grid uses (this file is part of the lazily loaded chunk).
+// Only the AG Grid modules our grids use (imported by lazily loaded grid chunks only).
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   CellStyleModule,

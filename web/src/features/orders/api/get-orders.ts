@@ -1,0 +1,28 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { OrderList, OrderStatus } from '@app/shared';
+import { apiRequest, toQueryString } from '@/lib/api-client';
+import type { PageRequest } from '@/lib/keyset-datasource';
+import { orderKeys } from './keys';
+
+export interface OrderFilters {
+  search?: string | undefined;
+  status?: OrderStatus | undefined;
+  customerId?: string | undefined;
+  resellerId?: string | undefined;
+  olderThanDays?: number | undefined;
+}
+
+/** One page of orders (the grids' datasource asks block by block). */
+export function getOrderPage(req: OrderFilters & PageRequest, signal?: AbortSignal): Promise<OrderList> {
+  return apiRequest<OrderList>(`/api/orders${toQueryString({ ...req })}`, { signal });
+}
+
+/** Orders as a list that grows page by page (the approvals queue's cards). */
+export function useOrderPages(filters: OrderFilters, sort: string, pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: orderKeys.list({ ...filters, sort, pageSize }),
+    queryFn: ({ pageParam, signal }) => getOrderPage({ ...filters, sort, limit: pageSize, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

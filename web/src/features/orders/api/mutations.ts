@@ -1,0 +1,36 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { BulkOrderDecisionResult, OrderDecision, OrderDetail } from '@app/shared';
+import { apiRequest } from '@/lib/api-client';
+import { QUERY_ROOTS } from '@/lib/query-keys';
+import { orderPath } from './get-order';
+import { orderKeys } from './keys';
+
+/** A decision changes the order, the counts in the navigation and maybe a customer's run rate. */
+function useRefreshAfterDecision() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+    void queryClient.invalidateQueries({ queryKey: [QUERY_ROOTS.overview] });
+    void queryClient.invalidateQueries({ queryKey: [QUERY_ROOTS.customers] });
+  };
+}
+
+export function useDecideOrder() {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAfterDecision();
+  return useMutation({
+    mutationFn: ({ id, decision, note }: { id: string; decision: OrderDecision; note?: string }) =>
+      apiRequest<OrderDetail>(`${orderPath(id)}/${decision}`, { method: 'POST', body: note ? { note } : {} }),
+    onSuccess: (order) => queryClient.setQueryData(orderKeys.detail(order.id), order),
+    onSettled: refresh,
+  });
+}
+
+export function useDecideOrders() {
+  const refresh = useRefreshAfterDecision();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; decision: OrderDecision; note?: string }) =>
+      apiRequest<BulkOrderDecisionResult>('/api/orders/decisions', { method: 'POST', body }),
+    onSettled: refresh,
+  });
+}

@@ -1,0 +1,186 @@
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
+import { ApiRequestError } from '@/lib/api-client';
+import { formatDate, formatMoney } from '@/lib/format';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useOrder } from '../api/get-order';
+import { useDecideOrder } from '../api/mutations';
+import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
+import { OrderStatusBadge } from './order-status-badge';
+
+export interface OrderPageProps {
+  /** Where "back" leads, and what it says. */
+  back: { to: string; label: string };
+  /** The customer's record, for staff. */
+  customerPath?: (id: string) => string;
+  dateFormat: string;
+  language: string;
+}
+
+/** One order: its lines and prices (cost and margin for staff), its history, and the decisions the caller may take. */
+export function OrderPage({ back, customerPath, dateFormat, language }: OrderPageProps) {
+  const { orderId = '' } = useParams();
+  const order = useOrder(orderId);
+  usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
+
+  const backLink = (
+    <Anchor component={Link} to={back.to} size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} aria-hidden /> {back.label}
+      </Group>
+    </Anchor>
+  );
+  if (order.isPending) {
+    return (
+      <Center mih={240}>
+        <Loader aria-label="Loading the order" />
+      </Center>
+    );
+  }
+  if (order.isError) {
+    const notFound = order.error instanceof ApiRequestError && order.error.status === 404;
+    return (
+      <Stack>
+        {backLink}
+        <Title order={1}>{notFound ? 'Order not found' : 'The order could not be loaded'}</Title>
+        <Alert color={notFound ? 'gray' : 'red'} role="alert">
+          {notFound ? 'There is no order at this address among yours.' : order.error.message}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <OrderView order={order.data} backLink={backLink} customerPath={customerPath} dateFormat={dateFormat} language={language} />;
+}
+
+function OrderView({ order: o, backLink, customerPath, dateFormat, language }: { order: OrderDetail; backLink: React.ReactNode; customerPath?: ((id: string) => string) | undefined; dateFormat: string; language: string }) {
+  const decide = useDecideOrder();
+  const money = (n: number) => formatMoney(n, o.currency);
+  const seesCost = o.totalCost !== undefined;
+  const decisions = decisionsFor(o);
+
+  return (
+    <Stack gap="lg">
+      {backLink}
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1}>Order {o.number}</Title>
+            <OrderStatusBadge status={o.status} />
+          </Group>
+          <Text c="dimmed">
+            {customerPath ? (
+              <Anchor component={Link} to={customerPath(o.customerId)}>
+                {o.customerName}
+              </Anchor>
+            ) : (
+              o.customerName
+            )}{' '}
+            · placed {formatDate(o.orderedAt, dateFormat, true, language)} by {o.placedBy.kind === 'customer' ? o.placedBy.name : `${o.placedBy.name} (reseller)`}
+          </Text>
+        </Stack>
+        {decisions.length > 0 && (
+          <Group>
+            {decisions.map((d) => (
+              <Button
+                key={d}
+                variant={DECISION_COPY[d].danger ? 'default' : 'filled'}
+                color={DECISION_COPY[d].danger ? 'red' : undefined}
+                loading={decide.isPending && decide.variables?.decision === d}
+                onClick={() =>
+                  confirmDecision({ number: o.number }, d, (note) =>
+                    decide.mutateAsync({ id: o.id, decision: d, note }).then((after) => notifications.show({ color: 'green', message: `Order ${after.number} ${DECISION_COPY[d].done}.` })),
+                  )
+                }
+              >
+                {DECISION_COPY[d].label}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
+        <Figure label="Total amount" value={money(o.totalAmount)} hint="What the customer pays" />
+        {seesCost && <Figure label="Total cost" value={money(o.totalCost!)} hint="What the distributor charges" />}
+        {seesCost && <Figure label="Margin" value={money(o.margin!)} />}
+        {seesCost && <Figure label="Markup" value={`${o.markupPercent}%`} />}
+      </SimpleGrid>
+
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="lines-title">
+        <Title order={2} size="h3" id="lines-title" mb="sm">
+          Lines
+        </Title>
+        <Table.ScrollContainer minWidth={seesCost ? 720 : 520}>
+          <Table verticalSpacing="sm" aria-labelledby="lines-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Product</Table.Th>
+                <Table.Th>Billing</Table.Th>
+                <Table.Th ta="right">Quantity</Table.Th>
+                <Table.Th ta="right">Unit price</Table.Th>
+                {seesCost && <Table.Th ta="right">Unit cost</Table.Th>}
+                <Table.Th ta="right">Amount</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {o.lines.map((l) => (
+                <Table.Tr key={l.productId}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {l.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {l.sku} · {l.provisioning === 'manual' ? 'manual provisioning' : 'automatic'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{l.billing === 'monthly' ? 'Monthly' : 'One-time'}</Table.Td>
+                  <Table.Td ta="right">{l.quantity}</Table.Td>
+                  <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
+                  {seesCost && <Table.Td ta="right">{money(l.unitCost!)}</Table.Td>}
+                  <Table.Td ta="right">{money(l.amount)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="history-title">
+        <Title order={2} size="h3" id="history-title" mb="md">
+          History
+        </Title>
+        <Timeline active={o.history.length - 1} bulletSize={16} lineWidth={2}>
+          {o.history.map((h, i) => (
+            <Timeline.Item key={i} title={h.from ? `${ORDER_STATUS_LABEL[h.from]} → ${ORDER_STATUS_LABEL[h.to]}` : ORDER_STATUS_LABEL[h.to]}>
+              <Text size="sm" c="dimmed">
+                {formatDate(h.at, dateFormat, true, language)} · {h.byName}
+              </Text>
+              {h.note && <Text size="sm">“{h.note}”</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Paper>
+    </Stack>
+  );
+}
+
+function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Paper>
+  );
+}

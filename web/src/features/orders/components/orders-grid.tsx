@@ -1,0 +1,181 @@
+import { ActionIcon, Anchor, Menu, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
+import type { ColDef, GridApi, ICellRendererParams, IDatasource, SortChangedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import type { Order } from '@app/shared';
+import { gridTheme } from '@/components/grid/grid-setup';
+import { formatDate, formatMoney } from '@/lib/format';
+import { createKeysetDatasource, toSortParam } from '@/lib/keyset-datasource';
+import { getOrderPage, type OrderFilters } from '../api/get-orders';
+import { useDecideOrder } from '../api/mutations';
+import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
+import { OrderStatusBadge } from './order-status-badge';
+
+const BLOCK = 100;
+export const DEFAULT_ORDER_SORT = '-orderedAt';
+
+export interface OrdersGridProps {
+  filters: OrderFilters;
+  sort: string;
+  onSortChange: (sort: string) => void;
+  orderPath: (id: string) => string;
+  dateFormat: string;
+  /** Columns a view needs beyond the order's own: the customer (across customers), the reseller (across resellers). */
+  showCustomer?: boolean;
+  showReseller?: boolean;
+  /** Cost is shown to those the server sends it to; a storefront user's grid has no such column. */
+  showCost?: boolean;
+  onLoaded: (result: { total: number } | { error: string }) => void;
+}
+
+/** Any orders grid: server-side rows, sort and filters, row actions from each order's abilities. */
+export default function OrdersGrid(props: OrdersGridProps) {
+  const { filters, sort, orderPath, dateFormat, showCustomer = false, showReseller = false, showCost = true, onLoaded } = props;
+  const decide = useDecideOrder();
+  const apiRef = useRef<GridApi<Order> | null>(null);
+  const filterKey = JSON.stringify(filters);
+
+  const datasource = useMemo<IDatasource>(
+    () => createKeysetDatasource({ filters: JSON.parse(filterKey) as OrderFilters, defaultSort: DEFAULT_ORDER_SORT, fetchPage: getOrderPage, onLoaded }),
+    [filterKey, onLoaded],
+  );
+
+  const [sortCol, sortDir] = sort.startsWith('-') ? [sort.slice(1), 'desc' as const] : [sort, 'asc' as const];
+  const columnDefs = useMemo<ColDef<Order>[]>(() => {
+    const run = (order: Order, decision: Parameters<typeof confirmDecision>[1]) =>
+      confirmDecision({ number: order.number }, decision, (note) =>
+        decide.mutateAsync({ id: order.id, decision, note }).then((o) => {
+          notifications.show({ color: 'green', message: `Order ${o.number} ${DECISION_COPY[decision].done}.` });
+          apiRef.current?.refreshInfiniteCache();
+        }),
+      );
+    const cols: ColDef<Order>[] = [
+      {
+        colId: 'number',
+        field: 'number',
+        headerName: 'Order #',
+        width: 142,
+        cellRenderer: (p: ICellRendererParams<Order>) =>
+          p.data ? (
+            <Anchor component={Link} to={orderPath(p.data.id)} fw={600}>
+              {p.data.number}
+            </Anchor>
+          ) : null,
+      },
+      {
+        colId: 'placedBy',
+        headerName: 'By',
+        headerTooltip: 'Placed by the reseller or by the customer',
+        sortable: false,
+        width: 58,
+        cellStyle: { display: 'flex', alignItems: 'center' },
+        cellRenderer: (p: ICellRendererParams<Order>) => {
+          if (!p.data) return null;
+          const byCustomer = p.data.placedBy.kind === 'customer';
+          const label = `Placed by ${byCustomer ? 'the customer' : 'the reseller'}: ${p.data.placedBy.name}`;
+          return (
+            <Tooltip label={label}>
+              {byCustomer ? <IconUser size={18} aria-label={label} role="img" /> : <IconBuildingStore size={18} aria-label={label} role="img" />}
+            </Tooltip>
+          );
+        },
+      },
+      ...(showCustomer ? [{ colId: 'customerName', field: 'customerName', headerName: 'Customer', tooltipField: 'customerName', flex: 1.4, minWidth: 140 } as ColDef<Order>] : []),
+      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.1, minWidth: 120, sortable: false } as ColDef<Order>] : []),
+      {
+        colId: 'status',
+        field: 'status',
+        headerName: 'Status',
+        sortable: false,
+        flex: 1,
+        minWidth: 120,
+        cellStyle: { display: 'flex', alignItems: 'center' },
+        cellRenderer: (p: ICellRendererParams<Order>) => (p.data ? <OrderStatusBadge status={p.data.status} /> : null),
+      },
+      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 142, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
+      ...(!showCost ? [] : [{
+        colId: 'totalCost',
+        headerName: 'Total cost',
+        type: 'rightAligned',
+        sortable: false,
+        width: 120,
+        valueGetter: (p) => p.data?.totalCost,
+        valueFormatter: (p) => (!p.data ? '' : p.data.totalCost !== undefined ? formatMoney(p.data.totalCost, p.data.currency) : '—'),
+      } as ColDef<Order>]),
+      {
+        colId: 'totalAmount',
+        field: 'totalAmount',
+        headerName: 'Total amount',
+        type: 'rightAligned',
+        width: 142,
+        valueFormatter: (p) => (p.data ? formatMoney(p.data.totalAmount, p.data.currency) : ''),
+      },
+      {
+        colId: 'actions',
+        headerName: 'Actions',
+        sortable: false,
+        width: 92,
+        cellStyle: { display: 'flex', alignItems: 'center' },
+        cellRenderer: (p: ICellRendererParams<Order>) => {
+          if (!p.data) return null;
+          const order = p.data;
+          const decisions = decisionsFor(order);
+          return (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for order ${order.number}`}>
+                  <IconDots size={18} aria-hidden />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to={orderPath(order.id)}>
+                  Open order
+                </Menu.Item>
+                {decisions.length > 0 && <Menu.Divider />}
+                {decisions.map((d) => (
+                  <Menu.Item key={d} color={DECISION_COPY[d].danger ? 'red' : undefined} onClick={() => run(order, d)}>
+                    {DECISION_COPY[d].label}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          );
+        },
+      },
+    ];
+    return cols.map((c) => (c.colId === sortCol ? { ...c, initialSort: sortDir } : c));
+    // The sort only seeds new columns; later changes go through applyColumnState below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [orderPath, showCustomer, showReseller, showCost, dateFormat]);
+
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const current = toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), DEFAULT_ORDER_SORT);
+    if (current !== sort) api.applyColumnState({ state: [{ colId: sortCol, sort: sortDir }], defaultState: { sort: null } });
+  }, [sort, sortCol, sortDir]);
+
+  return (
+    <AgGridReact<Order>
+      theme={gridTheme}
+      rowModelType="infinite"
+      datasource={datasource}
+      columnDefs={columnDefs}
+      defaultColDef={{ sortable: true, sortingOrder: ['desc', 'asc'], resizable: false }}
+      cacheBlockSize={BLOCK}
+      maxBlocksInCache={50}
+      infiniteInitialRowCount={1}
+      getRowId={(p) => p.data.id}
+      onGridReady={(e) => {
+        apiRef.current = e.api;
+      }}
+      onSortChanged={(e: SortChangedEvent) => props.onSortChange(toSortParam(e.api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), DEFAULT_ORDER_SORT))}
+      tooltipShowMode="whenTruncated"
+      tooltipShowDelay={400}
+      ensureDomOrder
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/shared';
+import { formatNumber } from '@/lib/format';
+import type { OrderFilters } from '../api/get-orders';
+import { DEFAULT_ORDER_SORT, type OrdersGridProps } from './orders-grid';
+
+// AG Grid is large: load it only when a grid is on screen.
+const OrdersGrid = lazy(() => import('./orders-grid'));
+
+type GridState = { total: number } | { error: string } | null;
+
+export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 'dateFormat' | 'showCustomer' | 'showReseller' | 'showCost'> {
+  /** Filters the view always has (a customer, a status queue); the search box and status filter add to them. */
+  fixed?: OrderFilters;
+  /** Offer the status filter (not in a queue that is one status). */
+  statusFilter?: boolean;
+  /** More filters beside the search box (the distributor's reseller and age filters). */
+  extraFilters?: ReactNode;
+  height?: number;
+  emptyText: string;
+}
+
+/** An orders grid with its search by number, status filter, count, empty and error states. */
+export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, ...grid }: OrdersViewProps) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [sort, setSort] = useState(DEFAULT_ORDER_SORT);
+  const [state, setState] = useState<GridState>(null);
+  const [retry, setRetry] = useState(0);
+  const onLoaded = useCallback((r: { total: number } | { error: string }) => setState(r), []);
+  const filters: OrderFilters = { ...fixed, search: debounced || undefined, ...(status ? { status } : {}) };
+  const empty = state !== null && 'total' in state && state.total === 0;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Text aria-live="polite" size="sm" c="dimmed">
+          {state === null ? 'Loading orders…' : 'error' in state || state.total === 0 ? '' : `${formatNumber(state.total)} ${state.total === 1 ? 'order' : 'orders'}`}
+        </Text>
+        <Group align="flex-end" wrap="wrap">
+          {extraFilters}
+          {statusFilter && (
+            <Select
+              label="Status"
+              placeholder="Any status"
+              clearable
+              w={210}
+              data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABEL[s] }))}
+              value={status || null}
+              onChange={(v) => setStatus((v as OrderStatus | null) ?? '')}
+            />
+          )}
+          <TextInput
+            label="Search orders"
+            placeholder="Order number"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            w={{ base: '100%', xs: 220 }}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+        </Group>
+      </Group>
+      {state && 'error' in state && (
+        <Alert color="red" role="alert" title="The orders could not be loaded">
+          <Group justify="space-between">
+            <Text size="sm">{state.error}</Text>
+            <Button size="xs" variant="light" onClick={() => setRetry((k) => k + 1)}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {empty && (
+        <Alert color="gray" role="status">
+          {debounced || status ? 'No order matches these filters.' : emptyText}
+        </Alert>
+      )}
+      <Box h={height} style={{ display: empty ? 'none' : undefined }}>
+        <Suspense fallback={<Loader aria-label="Loading the grid" />}>
+          <OrdersGrid key={retry} {...grid} filters={filters} sort={sort} onSortChange={setSort} onLoaded={onLoaded} />
+        </Suspense>
+      </Box>
+    </Stack>
+  );
+}

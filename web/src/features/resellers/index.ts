@@ -1,0 +1,1 @@
+export { useResellerOptions } from './api/get-reseller-options';
