@@ -36,7 +36,7 @@ export function AppLayout({ principal }: { principal: Principal }) {
             leftSection={<item.icon size={18} aria-hidden />}
             rightSection={
               item.count && overview.data && item.count(overview.data) > 0 ? (
-                <Badge size="sm" color="orange.9" variant="filled" circle={item.count(overview.data) < 10} aria-label={`${item.count(overview.data)} waiting`} data-testid={`nav-count-${item.label}`}>
+                <Badge size="sm" color="#8f4700" variant="filled" circle={item.count(overview.data) < 10} aria-label={`${item.count(overview.data)} waiting`} data-testid={`nav-count-${item.label}`}>
                   {item.count(overview.data)}
                 </Badge>
               ) : undefined

@@ -21,8 +21,10 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat }: Approvals
   const pages = useOrderPages({ status: 'pending_approval' }, 'orderedAt');
   const decide = useDecideOrders();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const orders = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = pages.data?.pages[0]?.total ?? 0;
+  // Decided here: gone from the queue at once, before the list comes back from the server.
+  const [decided, setDecided] = useState<Set<string>>(new Set());
+  const orders = (pages.data?.pages.flatMap((p) => p.items) ?? []).filter((o) => !decided.has(o.id));
+  const total = Math.max(0, (pages.data?.pages[0]?.total ?? 0) - [...decided].filter((id) => pages.data?.pages.some((p) => p.items.some((o) => o.id === id))).length);
   const chosen = orders.filter((o) => selected.has(o.id));
 
   const toggle = (id: string, on: boolean) =>
@@ -38,6 +40,8 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat }: Approvals
       const { results } = await decide.mutateAsync({ ids: targets.map((o) => o.id), decision, note });
       const done = results.filter((r) => r.outcome === 'done');
       const missed = results.filter((r) => r.outcome !== 'done');
+      // Decided by someone else meanwhile: not waiting any more either.
+      setDecided((s) => new Set([...s, ...results.filter((r) => r.outcome === 'done' || r.outcome === 'changed').map((r) => r.id)]));
       const numberOf = (id: string) => targets.find((o) => o.id === id)?.number ?? id;
       if (done.length > 0) notifications.show({ color: 'green', message: `${done.length === 1 ? `Order ${numberOf(done[0]!.id)}` : `${done.length} orders`} ${DECISION_COPY[decision].done}.` });
       if (missed.length > 0) {
@@ -102,7 +106,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat }: Approvals
                   <Anchor component={Link} to={orderPath(o.id)} fw={700}>
                     {o.number}
                   </Anchor>
-                  <Badge color="orange.9" variant="filled" style={{ textTransform: 'none' }}>
+                  <Badge color="#8f4700" variant="filled" style={{ textTransform: 'none' }}>
                     waiting {formatAge(o.orderedAt)}
                   </Badge>
                 </Group>
