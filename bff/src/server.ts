@@ -10,6 +10,7 @@ import { purgeExpiredSessions } from './auth/sessions.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { createMailer } from './mail/mailer.js';
+import { whenOrderMailsSettled } from './orders/order-notifications.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -60,6 +61,8 @@ async function main() {
     logger.info(`${signal}: finishing requests in flight, then stopping`);
     server.close(async () => {
       await whenResetMailsSettled(); // reset requests answered but not yet mailed
+      // Order emails queued after their decisions' answers; a stalled mail server does not hold the stop.
+      await Promise.race([whenOrderMailsSettled(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await db.close();
       logger.info('Stopped');
       process.exit(0);

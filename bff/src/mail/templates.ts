@@ -45,7 +45,7 @@ const COPY: Record<Language, Copy> = {
   },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function render(to: string, subject: string, body: string, button: string, link: string, footer: string[]): MailMessage {
   const text = `${body}\n\n${link}\n\n${footer.join('\n')}\n`;

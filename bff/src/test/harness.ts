@@ -13,7 +13,8 @@ import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { loadDemoData } from '../db/seed/load.js';
 import { createLogger } from '../logger.js';
 import { testSsoKeys } from '../sso/sso-keys.js';
-import { createMailer } from '../mail/mailer.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { whenOrderMailsSettled } from '../orders/order-notifications.js';
 
 export const DEMO_ACCOUNTS = {
   distributor: 'distributor@demo.example',
@@ -34,11 +35,12 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 export const TEST_SSO_KEYS = await testSsoKeys();
 
-export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}): Express {
+/** The app on the test database; `mailer` replaces the outbox mailer (e.g. one whose sends fail). */
+export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Express {
   const config = testConfig(configOverrides);
   return createApp({
     ssoKeys: TEST_SSO_KEYS,
-    mailer: createMailer(config, createLogger('silent')),
+    mailer: options.mailer ?? createMailer(config, createLogger('silent')),
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,
@@ -61,6 +63,7 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
     if (opts.demoData !== false) await loadDemoData();
   });
   afterAll(async () => {
+    await whenOrderMailsSettled(); // no queued email outlives its test file's database
     await mongoose.connection.dropDatabase().catch(() => {});
     await mongoose.disconnect();
   });

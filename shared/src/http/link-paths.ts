@@ -1,3 +1,6 @@
 /** Pages that emailed links open: the BFF writes them into emails, the web app routes them. */
 export const LINK_PAGES = { activation: '/activate', reset: '/reset-password' } as const;
 export type LinkPurpose = keyof typeof LINK_PAGES;
+
+/** An order's page in an area of the web app: emailed order notifications link here. */
+export const orderPagePath = (area: 'reseller' | 'distributor' | 'storefront', orderId: string) => `/${area}/orders/${orderId}`;
