@@ -113,3 +113,16 @@ test('the distributor marks an in-progress order executed, and the customer’s 
   const monthly = order.lines.filter((l: { billing: string }) => l.billing === 'monthly').reduce((s: number, l: { amount: number }) => s + l.amount, 0);
   await expect.poll(runRate).toBeCloseTo(before + monthly, 2);
 });
+
+test('searching customers by an order number opens the customer with that order shown', async ({ browser }) => {
+  const reseller = await personAt(browser, 'reseller.cash@demo.example');
+  const list = await (await reseller.request.get('/api/orders?limit=1&status=executed')).json();
+  const { number, customerName } = list.items[0] as { number: string; customerName: string };
+  await reseller.goto('/reseller/customers');
+  await reseller.getByLabel('Search customers').fill(number);
+  await expect(reseller.getByText('1 customer', { exact: true })).toBeVisible();
+  await reseller.getByRole('grid').getByRole('link', { name: customerName }).click();
+  await expect(reseller).toHaveURL(new RegExp(`\\?order=${number}#orders$`));
+  await expect(reseller.getByLabel('Search orders')).toHaveValue(number);
+  await expect(reseller.getByRole('grid').getByRole('link', { name: number })).toBeVisible();
+});

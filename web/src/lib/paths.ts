@@ -1,4 +1,4 @@
-import { LINK_PAGES, type Role } from '@app/shared';
+import { LINK_PAGES, orderPagePath, type Role } from '@app/shared';
 
 /** The segments under an area; the router declares them and the links below build on them. */
 export const AREA_SEGMENTS = {
@@ -25,7 +25,7 @@ export const paths = {
   customers: (area: Role) => `/${area}/${AREA_SEGMENTS.customers}`,
   customer: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customers}/${id}`,
   orders: (area: Role) => `/${area}/${AREA_SEGMENTS.orders}`,
-  order: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.orders}/${id}`,
+  order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
 } as const;

@@ -1,5 +1,6 @@
 import { useMe } from '@/features/auth';
-import { CustomerRecordPage, CustomersPage, type RecordSlots } from '@/features/customers';
+import { useSearchParams } from 'react-router';
+import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { useResellerOptions } from '@/features/resellers';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
@@ -15,6 +16,7 @@ export function CustomersRoute() {
 
 export function CustomerRecordRoute() {
   const principal = useMe().data?.principal;
+  const [params] = useSearchParams();
   if (!principal) return null;
   const area = principal.role;
   // The record page with the storefront users and orders sections composed in (features do not import each other).
@@ -28,6 +30,7 @@ export function CustomerRecordRoute() {
     orders: ({ customer }) => (
       <OrdersView
         fixed={{ customerId: customer.id }}
+        initialSearch={params.get(RECORD_ORDER_PARAM) ?? ''}
         orderPath={(id) => paths.order(area, id)}
         dateFormat={principal.preferences.dateFormat}
         emptyText="This customer has no orders yet."

@@ -1,2 +1,2 @@
-export { CustomersPage } from './components/customers-page';
+export { CustomersPage, RECORD_ORDER_PARAM } from './components/customers-page';
 export { CustomerRecordPage, type RecordSlots } from './components/customer-record-page';

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import type { CustomerDetail, Principal, Role } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
@@ -22,6 +22,11 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
   const { customerId = '' } = useParams();
   const customer = useCustomer(customerId);
   const [addOpen, add] = useDisclosure(false);
+  const { hash } = useLocation();
+  // A link to a section (#orders from an order-number search): scroll there once the record is shown.
+  useEffect(() => {
+    if (hash && customer.isSuccess) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [hash, customer.isSuccess]);
   const listPath = paths.customers(area);
   usePageTitle(customer.data?.companyName ?? 'Customer');
 

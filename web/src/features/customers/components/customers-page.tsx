@@ -18,6 +18,11 @@ const CustomerGrid = lazy(() => import('./customer-grid'));
 
 type GridState = { total: number } | { error: string } | null;
 
+/** What an order number looks like (`NW-000123`, or its start), as opposed to a name or a phone number. */
+const ORDER_NUMBER_LIKE = /^[A-Za-z]{1,6}-\d+$/;
+/** The record page's query parameter naming an order to show. */
+export const RECORD_ORDER_PARAM = 'order';
+
 /**
  * Reseller · My customers, and the distributor's read-only view across its resellers. What shows
  * follows the principal's abilities: a viewer who may list resellers sees them (column, filter).
@@ -29,7 +34,12 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
   const url = useGridUrlState(DEFAULT_SORT);
   const resellerId = acrossResellers ? url.resellerId : '';
   const stats = useCustomerStats(resellerId || undefined);
-  const recordPath = useCallback((id: string) => paths.customer(area, id), [area]);
+  // A search for an order number opens the customer with that order shown in its Orders section.
+  const orderSearch = ORDER_NUMBER_LIKE.test(url.search) ? url.search : '';
+  const recordPath = useCallback(
+    (id: string) => paths.customer(area, id) + (orderSearch ? `?${RECORD_ORDER_PARAM}=${encodeURIComponent(orderSearch)}#orders` : ''),
+    [area, orderSearch],
+  );
   const [dialogOpen, dialog] = useDisclosure(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const [grid, setGrid] = useState<GridState>(null);

@@ -21,11 +21,13 @@ export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 'da
   extraFilters?: ReactNode;
   height?: number;
   emptyText: string;
+  /** Start with this in the search box (an order number the person was looking for). */
+  initialSearch?: string;
 }
 
 /** An orders grid with its search by number, status filter, count, empty and error states. */
-export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, ...grid }: OrdersViewProps) {
-  const [search, setSearch] = useState('');
+export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', ...grid }: OrdersViewProps) {
+  const [search, setSearch] = useState(initialSearch);
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [sort, setSort] = useState(DEFAULT_ORDER_SORT);
