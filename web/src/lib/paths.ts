@@ -1,7 +1,13 @@
 import { LINK_PAGES, type Role } from '@app/shared';
 
 /** The segments under an area; the router declares them and the links below build on them. */
-export const AREA_SEGMENTS = { customers: 'customers', customer: 'customers/:customerId' } as const;
+export const AREA_SEGMENTS = {
+  customers: 'customers',
+  customer: 'customers/:customerId',
+  catalogue: 'catalogue',
+  orders: 'orders',
+  order: 'orders/:orderId',
+} as const;
 
 /**
  * Every page path of the web app, in one place: the router mounts these, and every link and
@@ -17,6 +23,9 @@ export const paths = {
   area: (area: Role) => `/${area}`,
   customers: (area: Role) => `/${area}/${AREA_SEGMENTS.customers}`,
   customer: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customers}/${id}`,
+  storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
+  storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
+  storefrontOrder: (id: string) => `/storefront/${AREA_SEGMENTS.orders}/${encodeURIComponent(id)}`,
 } as const;
 
 /** Why the sign-in page was opened; it words its notice from this. */

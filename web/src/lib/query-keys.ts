@@ -9,4 +9,5 @@ export const QUERY_ROOTS = {
   customers: 'customers',
   storefrontUsers: 'storefront-users',
   devMail: 'dev-mail',
+  catalogue: 'catalogue',
 } as const;
