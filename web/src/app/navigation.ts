@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconHome, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconHome, IconShoppingBag, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -20,7 +20,10 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
   ],
-  storefront: [{ label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true }],
+  storefront: [
+    { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
+    { label: 'Catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
+  ],
 };
 
 /** How each persona's area names itself: page titles, the header's tenant, the home page's place. */

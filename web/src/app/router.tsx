@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import type { Role } from '@app/shared';
+import type { Principal, Role } from '@app/shared';
 import { AREA_SEGMENTS, paths } from '@/lib/paths';
+import { StorefrontLayout } from './layout/storefront-layout';
 import { AreaHome } from './routes/area-home';
 import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -9,10 +10,11 @@ import { RequireArea, RootRedirect } from './routes/require-area';
 type Lazy = () => Promise<{ Component: React.ComponentType }>;
 const customersPage: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomersRoute });
 const customerRecord: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomerRecordRoute });
+const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
-const area = (role: Role, children: { path: string; lazy: Lazy }[] = []) => ({
+const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
   path: paths.area(role),
-  element: <RequireArea role={role} />,
+  element: <RequireArea role={role} layout={layout} />,
   children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
 });
 
@@ -35,7 +37,8 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
       ]),
-      area('storefront'),
+      // The lead's orders pages mount at AREA_SEGMENTS.orders and AREA_SEGMENTS.order here.
+      area('storefront', [{ path: AREA_SEGMENTS.catalogue, lazy: cataloguePage }], StorefrontLayout),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,11 +1,13 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import type { Principal } from '@app/shared';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
-export function AppLayout({ principal }: { principal: Principal }) {
+/** `headerActions`: what an area adds to the header next to the account menu (the storefront's cart). */
+export function AppLayout({ principal, headerActions }: { principal: Principal; headerActions?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: { sm: 200, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -20,7 +22,10 @@ export function AppLayout({ principal }: { principal: Principal }) {
               {AREAS[principal.role].tenant(principal)}
             </Text>
           </Group>
-          <UserMenu principal={principal} />
+          <Group gap="sm" wrap="nowrap">
+            {headerActions}
+            <UserMenu principal={principal} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
