@@ -15,7 +15,7 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={800} c="indigo.8">
+            <Text fw={800} c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
               Storefront Admin
             </Text>
             <Text c="dimmed" visibleFrom="xs" truncate>

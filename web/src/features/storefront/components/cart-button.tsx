@@ -1,4 +1,4 @@
-import { Badge, Button } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useCart } from '../cart/cart-context';
@@ -43,7 +43,9 @@ export function CartButton() {
         aria-label={`Cart, ${count} ${count === 1 ? 'product' : 'products'}`}
         aria-haspopup="dialog"
       >
-        Cart
+        <Text span inherit visibleFrom="xs">
+          Cart
+        </Text>
       </Button>
       <CartDrawer opened={view === 'cart'} onClose={() => setView('closed')} onReview={openReview} fullScreen={!wide} />
       {view === 'review' && (

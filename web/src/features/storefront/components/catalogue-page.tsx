@@ -16,20 +16,30 @@ function useCatalogueUrlState() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const category = params.get('category') ?? '';
+  // One navigation per change: react-router's functional update sees the current URL, not a
+  // pending one, so two calls in a row would lose the first.
   const update = useCallback(
-    (key: 'q' | 'category', value: string) =>
+    (changes: { q?: string; category?: string }) =>
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
-          if (value) next.set(key, value);
-          else next.delete(key);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
           return next;
         },
         { replace: true },
       ),
     [setParams],
   );
-  return { search, category, setSearch: (q: string) => update('q', q), setCategory: (c: string) => update('category', c) };
+  return {
+    search,
+    category,
+    setSearch: (q: string) => update({ q }),
+    setCategory: (c: string) => update({ category: c }),
+    clear: () => update({ q: '', category: '' }),
+  };
 }
 
 export function CataloguePage({ customerName, resellerName }: { customerName: string | null; resellerName: string | null }) {
@@ -51,9 +61,8 @@ export function CataloguePage({ customerName, resellerName }: { customerName: st
   const filtered = Boolean(url.search || url.category);
   const clearFilters = () => {
     setSearchInput('');
-    pushSearch.cancel?.();
-    url.setSearch('');
-    url.setCategory('');
+    pushSearch.cancel();
+    url.clear();
   };
   const updating = catalogue.isFetching && catalogue.isPlaceholderData;
 
@@ -200,7 +209,7 @@ function ProductCards({ items, currency }: { items: CatalogueItem[]; currency: s
                   · {item.category}
                 </Text>
               </div>
-              <Price amount={item.unitPrice} currency={currency} billing={item.billing} size="md" fw={700} />
+              <Price amount={item.unitPrice} currency={currency} billing={item.billing} size="md" fw={700} stacked />
             </Group>
             <Group gap="xs">
               <BillingBadge billing={item.billing} />

@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconBolt, IconInfoCircle, IconTool } from '@tabler/icons-react';
 import type { CatalogueItem } from '@app/shared';
 import { formatMoney } from '@/lib/format';
@@ -20,9 +20,12 @@ const PROVISIONING: Record<CatalogueItem['provisioning'], { label: string; expla
   },
 };
 
+// A badge's label may shrink to nothing in an auto-sized table column; keep the whole word.
+const noTruncation = { label: { overflow: 'visible' } } as const;
+
 export function BillingBadge({ billing }: { billing: CatalogueItem['billing'] }) {
   return (
-    <Badge variant="light" color={billing === 'monthly' ? 'indigo' : 'gray'} tt="none">
+    <Badge variant="light" color={billing === 'monthly' ? 'indigo' : 'gray'} tt="none" styles={noTruncation}>
       {BILLING_LABEL[billing]}
     </Badge>
   );
@@ -34,7 +37,7 @@ export function ProvisioningBadge({ provisioning }: { provisioning: CatalogueIte
   return (
     <Tooltip label={p.explain} multiline w={240} withArrow events={{ hover: true, focus: true, touch: true }}>
       <UnstyledButton aria-label={`${p.label} provisioning: ${p.explain}`} style={{ borderRadius: 'var(--mantine-radius-xl)' }}>
-        <Badge variant="outline" color={p.color} tt="none" leftSection={<p.icon size={12} aria-hidden />} rightSection={<IconInfoCircle size={12} aria-hidden />} style={{ cursor: 'help' }}>
+        <Badge variant="outline" color={p.color} tt="none" leftSection={<p.icon size={12} aria-hidden />} rightSection={<IconInfoCircle size={12} aria-hidden />} style={{ cursor: 'help' }} styles={noTruncation}>
           {p.label}
         </Badge>
       </UnstyledButton>
@@ -42,10 +45,10 @@ export function ProvisioningBadge({ provisioning }: { provisioning: CatalogueIte
   );
 }
 
-/** A price in the catalogue's currency; monthly products say "per month". */
-export function Price({ amount, currency, billing, size = 'sm', fw = 600 }: { amount: number; currency: string; billing: CatalogueItem['billing']; size?: string; fw?: number }) {
-  return (
-    <Group gap={4} wrap="nowrap" align="baseline" justify="flex-end">
+/** A price in the catalogue's currency; monthly products say "per month" (beside it, or under it when `stacked`). */
+export function Price({ amount, currency, billing, size = 'sm', fw = 600, stacked = false }: { amount: number; currency: string; billing: CatalogueItem['billing']; size?: string; fw?: number; stacked?: boolean }) {
+  const parts = (
+    <>
       <Text size={size} fw={fw} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
         {formatMoney(amount, currency)}
       </Text>
@@ -54,6 +57,15 @@ export function Price({ amount, currency, billing, size = 'sm', fw = 600 }: { am
           per month
         </Text>
       )}
+    </>
+  );
+  return stacked ? (
+    <Stack gap={0} align="flex-end">
+      {parts}
+    </Stack>
+  ) : (
+    <Group gap={4} wrap="nowrap" align="baseline" justify="flex-end">
+      {parts}
     </Group>
   );
 }

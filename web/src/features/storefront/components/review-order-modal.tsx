@@ -114,7 +114,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
                         {line.billing === 'monthly' ? ' per month' : ''}
                       </Text>
                     </div>
-                    <Price amount={line.amount} currency={currency} billing={line.billing} />
+                    <Price amount={line.amount} currency={currency} billing={line.billing} stacked />
                   </Group>
                   <LineError line={line} errors={errors?.byProduct} onRemove={() => store.remove(line.productId)} />
                 </Stack>
