@@ -11,11 +11,15 @@ export function placeOrder(body: PlaceOrder): Promise<OrderDetail> {
  * Places the cart as one order. The caller passes the same submit key for every attempt at the
  * same review, so a double click or a retry after a lost answer makes one order.
  */
-export function usePlaceOrder() {
+export function usePlaceOrder({ onPlaced }: { onPlaced: (order: OrderDetail) => void }) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: placeOrder,
-    // The home counters count orders; the orders pages (another feature) refetch by their own root.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [QUERY_ROOTS.overview] }),
+    // Runs even if the screen that placed the order has gone: the cart must not outlive its order.
+    onSuccess: (order) => {
+      onPlaced(order);
+      // The home counters count orders; the orders pages (another feature) refetch by their own root.
+      void queryClient.invalidateQueries({ queryKey: [QUERY_ROOTS.overview] });
+    },
   });
 }

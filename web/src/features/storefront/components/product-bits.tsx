@@ -9,13 +9,14 @@ const PROVISIONING: Record<CatalogueItem['provisioning'], { label: string; expla
   automatic: {
     label: 'Automatic',
     explain: 'Set up automatically as soon as the order goes ahead.',
-    color: 'teal',
+    color: 'teal.9',
     icon: IconBolt,
   },
   manual: {
     label: 'Manual',
     explain: 'Set up by hand by the distributor: the order stays in progress until they finish it.',
-    color: 'orange',
+    // Mantine's orange shades are below AA contrast for small text on white; a darker burnt orange.
+    color: '#a8440a',
     icon: IconTool,
   },
 };

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ORDER_STATUS_LABEL, type PlaceOrder } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
@@ -52,28 +52,36 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   const catalogue = useFullCatalogue();
   const priced = priceCart(cart, catalogue.data);
   const currency = catalogue.data?.currency;
-  const place = usePlaceOrder();
+  const place = usePlaceOrder({
+    onPlaced: (order) => {
+      store.clear();
+      notifications.show({
+        color: order.status === 'pending_approval' ? 'blue' : 'green',
+        title: `Order ${order.number} placed`,
+        message: `Status: ${ORDER_STATUS_LABEL[order.status]}.`,
+      });
+    },
+  });
   const navigate = useNavigate();
   const [sent, setSent] = useState<PlaceOrder['lines']>([]);
+  // A second click before React re-renders the button as busy sends nothing (the key would make it harmless anyway).
+  const inFlight = useRef(false);
   const errors = lineErrors(place.error, sent);
 
   const submit = () => {
-    if (place.isPending) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     const lines = cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     setSent(lines);
     place.mutate(
       { idempotencyKey: submitKey, lines },
       {
         onSuccess: (order) => {
-          store.clear();
           onPlaced();
-          place.reset();
-          notifications.show({
-            color: order.status === 'pending_approval' ? 'blue' : 'green',
-            title: `Order ${order.number} placed`,
-            message: `Status: ${ORDER_STATUS_LABEL[order.status]}.`,
-          });
           navigate(paths.storefrontOrder(order.id));
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
       },
     );
@@ -84,7 +92,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Review your order" size="xl" fullScreen={fullScreen} closeButtonProps={{ 'aria-label': 'Close the review' }}>
+    <Modal opened={opened} onClose={close} title={<Text component="span" fw={700} size="lg">Review your order</Text>} size="xl" fullScreen={fullScreen} closeButtonProps={{ 'aria-label': 'Close the review' }}>
       {!currency ? (
         catalogue.isError ? (
           <Alert color="red" role="alert" title="Current prices could not be loaded">
