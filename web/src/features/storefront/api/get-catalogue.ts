@@ -8,8 +8,9 @@ export function getCatalogue(filter: CatalogueFilter, signal?: AbortSignal): Pro
 }
 
 /** The catalogue at the signed-in customer's prices; the previous answer stays on screen while a new filter loads. */
-export function useCatalogue(filter: CatalogueFilter) {
+export function useCatalogue(filter: CatalogueFilter, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: catalogueKeys.list(filter),
     queryFn: ({ signal }) => getCatalogue(filter, signal),
     placeholderData: keepPreviousData,
@@ -17,5 +18,5 @@ export function useCatalogue(filter: CatalogueFilter) {
   });
 }
 
-/** The whole catalogue, unfiltered: the cart and the review price their lines from it. */
-export const useFullCatalogue = () => useCatalogue({ search: '', category: '' });
+/** The whole catalogue, unfiltered: the cart and the review price their lines from it (fetched once they are open). */
+export const useFullCatalogue = (enabled = true) => useCatalogue({ search: '', category: '' }, { enabled });

@@ -21,7 +21,7 @@ interface CartDrawerProps {
 /** The cart: change quantities, remove lines, see the total, go on to review. */
 export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawerProps) {
   const { cart, store } = useCart();
-  const catalogue = useFullCatalogue();
+  const catalogue = useFullCatalogue(opened);
   const priced = priceCart(cart, catalogue.data);
   const currency = catalogue.data?.currency;
   const empty = cart.lines.length === 0;
