@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconChecklist, IconHome, IconReceipt, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconChecklist, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -26,6 +26,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   storefront: [
     { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
+    { label: 'Catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
     { label: 'My orders', to: paths.orders('storefront'), icon: IconReceipt },
   ],
 };

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import type { Role } from '@app/shared';
+import type { Principal, Role } from '@app/shared';
 import { AREA_SEGMENTS, paths } from '@/lib/paths';
+import { StorefrontLayout } from './layout/storefront-layout';
 import { AreaHome } from './routes/area-home';
 import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -13,10 +14,11 @@ const orderPage: Lazy = async () => ({ Component: (await import('./routes/order-
 const approvals: Lazy = async () => ({ Component: (await import('./routes/order-routes')).ApprovalsRoute });
 const inProgress: Lazy = async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute });
 const myOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute });
+const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
-const area = (role: Role, children: { path: string; lazy: Lazy }[] = []) => ({
+const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
   path: paths.area(role),
-  element: <RequireArea role={role} />,
+  element: <RequireArea role={role} layout={layout} />,
   children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
 });
 
@@ -43,10 +45,15 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
       ]),
-      area('storefront', [
-        { path: AREA_SEGMENTS.orders, lazy: myOrders },
-        { path: AREA_SEGMENTS.order, lazy: orderPage },
-      ]),
+      area(
+        'storefront',
+        [
+          { path: AREA_SEGMENTS.catalogue, lazy: cataloguePage },
+          { path: AREA_SEGMENTS.orders, lazy: myOrders },
+          { path: AREA_SEGMENTS.order, lazy: orderPage },
+        ],
+        StorefrontLayout,
+      ),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

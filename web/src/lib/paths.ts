@@ -8,6 +8,7 @@ export const AREA_SEGMENTS = {
   order: 'orders/:orderId',
   approvals: 'approvals',
   ordersInProgress: 'orders-in-progress',
+  catalogue: 'catalogue',
 } as const;
 
 /**
@@ -28,6 +29,9 @@ export const paths = {
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
+  storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
+  storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
+  storefrontOrder: (id: string) => orderPagePath('storefront', id),
 } as const;
 
 /** Why the sign-in page was opened; it words its notice from this. */

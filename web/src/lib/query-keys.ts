@@ -11,4 +11,5 @@ export const QUERY_ROOTS = {
   orders: 'orders',
   resellers: 'resellers',
   devMail: 'dev-mail',
+  catalogue: 'catalogue',
 } as const;

@@ -1,12 +1,14 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
-export function AppLayout({ principal }: { principal: Principal }) {
+/** `headerActions`: what an area adds to the header next to the account menu (the storefront's cart). */
+export function AppLayout({ principal, headerActions }: { principal: Principal; headerActions?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const overview = useLiveOverview();
   return (
@@ -15,14 +17,17 @@ export function AppLayout({ principal }: { principal: Principal }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={800} c="indigo.8">
+            <Text fw={800} c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
               Storefront Admin
             </Text>
             <Text c="dimmed" visibleFrom="xs" truncate>
               {AREAS[principal.role].tenant(principal)}
             </Text>
           </Group>
-          <UserMenu principal={principal} />
+          <Group gap="sm" wrap="nowrap">
+            {headerActions}
+            <UserMenu principal={principal} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">

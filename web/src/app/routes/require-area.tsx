@@ -1,13 +1,13 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '@app/shared';
+import type { Principal, Role } from '@app/shared';
 import { homePathFor, useMe } from '@/features/auth';
 import { paths, signInPath } from '@/lib/paths';
 import { AppLayout } from '../layout/app-layout';
 import { PageError } from './error-page';
 
 /** Signed-in persona of the right role, or a redirect: to sign-in, or to the persona's own area. */
-export function RequireArea({ role }: { role: Role }) {
+export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; layout?: React.ComponentType<{ principal: Principal }> }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) {
@@ -23,7 +23,7 @@ export function RequireArea({ role }: { role: Role }) {
     return <Navigate to={signInPath({ next: location.pathname + location.search, reason: ended ? 'expired' : undefined })} replace />;
   }
   if (principal.role !== role) return <Navigate to={homePathFor(principal.role)} replace />;
-  return <AppLayout principal={principal} />;
+  return <Layout principal={principal} />;
 }
 
 export function RootRedirect() {

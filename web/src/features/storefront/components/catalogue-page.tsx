@@ -1,0 +1,224 @@
+import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { CatalogueItem } from '@app/shared';
+import { formatNumber } from '@/lib/format';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useCatalogue } from '../api/get-catalogue';
+import { AddToCart } from './add-to-cart';
+import { BillingBadge, Price, ProvisioningBadge } from './product-bits';
+import { useWideLayout } from './use-wide-layout';
+
+/** Search text and category live in the URL: reload, back/forward and a shared link show the same list. */
+function useCatalogueUrlState() {
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const category = params.get('category') ?? '';
+  // One navigation per change: react-router's functional update sees the current URL, not a
+  // pending one, so two calls in a row would lose the first.
+  const update = useCallback(
+    (changes: { q?: string; category?: string }) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return {
+    search,
+    category,
+    setSearch: (q: string) => update({ q }),
+    setCategory: (c: string) => update({ category: c }),
+    clear: () => update({ q: '', category: '' }),
+  };
+}
+
+export function CataloguePage({ customerName, resellerName, canOrder }: { customerName: string | null; resellerName: string | null; /** From the principal's abilities: may place orders. */ canOrder: boolean }) {
+  usePageTitle('Catalogue');
+  const url = useCatalogueUrlState();
+  const catalogue = useCatalogue({ search: url.search, category: url.category });
+  const wide = useWideLayout();
+
+  // The box follows the URL when it changes from outside (back/forward, a shared link).
+  const [searchInput, setSearchInput] = useState(url.search);
+  const [seenSearch, setSeenSearch] = useState(url.search);
+  if (seenSearch !== url.search) {
+    setSeenSearch(url.search);
+    setSearchInput(url.search);
+  }
+  const pushSearch = useDebouncedCallback((q: string) => url.setSearch(q.trim()), 300);
+
+  const data = catalogue.data;
+  const filtered = Boolean(url.search || url.category);
+  const clearFilters = () => {
+    setSearchInput('');
+    pushSearch.cancel();
+    url.clear();
+  };
+  const updating = catalogue.isFetching && catalogue.isPlaceholderData;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>Catalogue</Title>
+        <Text c="dimmed">{customerName && resellerName ? `Prices for ${customerName}, from ${resellerName}` : 'Your prices'}</Text>
+      </div>
+
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }}>
+          <TextInput
+            label="Search products"
+            placeholder="Name, SKU or category"
+            type="search"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            w={{ base: '100%', xs: 320 }}
+            value={searchInput}
+            onChange={(e) => {
+              setSearchInput(e.currentTarget.value);
+              pushSearch(e.currentTarget.value);
+            }}
+          />
+          <Select
+            label="Category"
+            placeholder="All categories"
+            clearable
+            w={{ base: '100%', xs: 240 }}
+            data={data?.categories ?? []}
+            value={url.category || null}
+            onChange={(v) => url.setCategory(v ?? '')}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+        <Group gap="xs" mih={24}>
+          {updating && <Loader size="xs" aria-hidden />}
+          <Text aria-live="polite" size="sm" c="dimmed">
+            {catalogue.isPending ? 'Loading products…' : data ? `${formatNumber(data.items.length)} ${data.items.length === 1 ? 'product' : 'products'}` : ''}
+          </Text>
+        </Group>
+      </Group>
+
+      {catalogue.isError && !data ? (
+        <Alert color="red" role="alert" title="The catalogue could not be loaded">
+          <Group justify="space-between">
+            <Text size="sm">{catalogue.error.message}</Text>
+            <Button size="xs" variant="light" onClick={() => catalogue.refetch()}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      ) : catalogue.isPending ? (
+        <Stack gap="xs" aria-hidden>
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} height={wide ? 52 : 150} radius="md" />
+          ))}
+        </Stack>
+      ) : data && data.items.length === 0 ? (
+        <Alert color="gray" role="status" title={filtered ? 'No products match' : 'The catalogue is empty'}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {filtered
+                ? `Nothing matches${url.search ? ` “${url.search}”` : ''}${url.category ? ` in ${url.category}` : ''}. Try fewer letters or another category.`
+                : 'Your reseller offers no products yet.'}
+            </Text>
+            {filtered && (
+              <Button size="xs" variant="light" onClick={clearFilters}>
+                Show all products
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      ) : data ? (
+        <div style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 120ms' }}>
+          {wide ? <ProductTable items={data.items} currency={data.currency} /> : <ProductCards items={data.items} currency={data.currency} />}
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ProductTable({ items, currency }: { items: CatalogueItem[]; currency: string }) {
+  return (
+    <Card withBorder padding={0} radius="md">
+      <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Product</Table.Th>
+            <Table.Th>Category</Table.Th>
+            <Table.Th>Billing</Table.Th>
+            <Table.Th>Provisioning</Table.Th>
+            <Table.Th ta="right">Your price</Table.Th>
+            <Table.Th ta="right">Quantity</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {item.name}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  SKU {item.sku}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{item.category}</Text>
+              </Table.Td>
+              <Table.Td>
+                <BillingBadge billing={item.billing} />
+              </Table.Td>
+              <Table.Td>
+                <ProvisioningBadge provisioning={item.provisioning} />
+              </Table.Td>
+              <Table.Td>
+                <Price amount={item.unitPrice} currency={currency} billing={item.billing} />
+              </Table.Td>
+              <Table.Td>
+                {canOrder && <AddToCart item={item} />}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function ProductCards({ items, currency }: { items: CatalogueItem[]; currency: string }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products">
+      {items.map((item) => (
+        <Card key={item.id} withBorder radius="md" padding="md" component="li" aria-label={item.name}>
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600}>{item.name}</Text>
+                <Text size="xs" c="dimmed">
+                  <Text span ff="monospace" size="xs">
+                    SKU {item.sku}
+                  </Text>{' '}
+                  · {item.category}
+                </Text>
+              </div>
+              <Price amount={item.unitPrice} currency={currency} billing={item.billing} size="md" fw={700} stacked />
+            </Group>
+            <Group gap="xs">
+              <BillingBadge billing={item.billing} />
+              <ProvisioningBadge provisioning={item.provisioning} />
+            </Group>
+            {canOrder && <AddToCart item={item} fullWidth />}
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

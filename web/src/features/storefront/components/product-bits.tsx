@@ -1,0 +1,72 @@
+import { Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconBolt, IconInfoCircle, IconTool } from '@tabler/icons-react';
+import type { CatalogueItem } from '@app/shared';
+import { formatMoney } from '@/lib/format';
+
+export const BILLING_LABEL: Record<CatalogueItem['billing'], string> = { one_time: 'One-time', monthly: 'Monthly' };
+
+const PROVISIONING: Record<CatalogueItem['provisioning'], { label: string; explain: string; color: string; icon: typeof IconBolt }> = {
+  automatic: {
+    label: 'Automatic',
+    explain: 'Set up automatically as soon as the order goes ahead.',
+    color: 'teal.9',
+    icon: IconBolt,
+  },
+  manual: {
+    label: 'Manual',
+    explain: 'Set up by hand by the distributor: the order stays in progress until they finish it.',
+    // Mantine's orange shades are below AA contrast for small text on white; a darker burnt orange.
+    color: '#a8440a',
+    icon: IconTool,
+  },
+};
+
+// A badge's label may shrink to nothing in an auto-sized table column; keep the whole word.
+const noTruncation = { label: { overflow: 'visible' } } as const;
+
+export function BillingBadge({ billing }: { billing: CatalogueItem['billing'] }) {
+  return (
+    <Badge variant="light" color={billing === 'monthly' ? 'indigo' : 'gray'} tt="none" styles={noTruncation}>
+      {BILLING_LABEL[billing]}
+    </Badge>
+  );
+}
+
+/** The provisioning kind, explained in a tooltip that hover, keyboard focus and touch all open. */
+export function ProvisioningBadge({ provisioning }: { provisioning: CatalogueItem['provisioning'] }) {
+  const p = PROVISIONING[provisioning];
+  return (
+    <Tooltip label={p.explain} multiline w={240} withArrow events={{ hover: true, focus: true, touch: true }}>
+      <UnstyledButton aria-label={`${p.label} provisioning: ${p.explain}`} style={{ borderRadius: 'var(--mantine-radius-xl)' }}>
+        <Badge variant="outline" color={p.color} tt="none" leftSection={<p.icon size={12} aria-hidden />} rightSection={<IconInfoCircle size={12} aria-hidden />} style={{ cursor: 'help' }} styles={noTruncation}>
+          {p.label}
+        </Badge>
+      </UnstyledButton>
+    </Tooltip>
+  );
+}
+
+/** A price in the catalogue's currency; monthly products say "per month" (beside it, or under it when `stacked`). */
+export function Price({ amount, currency, billing, size = 'sm', fw = 600, stacked = false }: { amount: number; currency: string; billing: CatalogueItem['billing']; size?: string; fw?: number; stacked?: boolean }) {
+  const parts = (
+    <>
+      <Text size={size} fw={fw} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+        {formatMoney(amount, currency)}
+      </Text>
+      {billing === 'monthly' && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          per month
+        </Text>
+      )}
+    </>
+  );
+  return stacked ? (
+    <Stack gap={0} align="flex-end">
+      {parts}
+    </Stack>
+  ) : (
+    <Group gap={4} wrap="nowrap" align="baseline" justify="flex-end">
+      {parts}
+    </Group>
+  );
+}

@@ -1,0 +1,211 @@
+import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ORDER_STATUS_LABEL, type PlaceOrder } from '@app/shared';
+import { ApiRequestError } from '@/lib/api-client';
+import { formatMoney, formatNumber } from '@/lib/format';
+import { paths } from '@/lib/paths';
+import { useFullCatalogue } from '../api/get-catalogue';
+import { usePlaceOrder } from '../api/place-order';
+import { useCart } from '../cart/cart-context';
+import { priceCart, type PricedLine } from '../cart/priced-cart';
+import { Price } from './product-bits';
+
+interface ReviewOrderModalProps {
+  opened: boolean;
+  onClose: () => void;
+  onBackToCart: () => void;
+  /** The submit key of this review: the same for every attempt, so the order is made once. */
+  submitKey: string;
+  onPlaced: () => void;
+  fullScreen: boolean;
+}
+
+/** Server field errors name lines by position (`lines.2.quantity`); shown against those lines. */
+function lineErrors(error: unknown, sent: PlaceOrder['lines']): { byProduct: Map<string, string>; general: string | null; title: string } | null {
+  if (!(error instanceof ApiRequestError)) return error ? { byProduct: new Map(), general: (error as Error).message, title: 'The order was not placed' } : null;
+  const byProduct = new Map<string, string>();
+  const other: string[] = [];
+  for (const [field, message] of Object.entries(error.fields)) {
+    const m = /^lines\.(\d+)\./.exec(field);
+    const productId = m ? sent[Number(m[1])]?.productId : undefined;
+    if (productId) byProduct.set(productId, byProduct.has(productId) ? `${byProduct.get(productId)} ${message}` : message);
+    else other.push(message);
+  }
+  if (error.status === 409) {
+    return { byProduct, general: `${error.message} Please contact your reseller.`, title: 'Your company cannot order right now' };
+  }
+  if (error.code === 'network' || error.status >= 500) {
+    return {
+      byProduct,
+      general: `${error.message} Placing the order again is safe: it will not make a second order.`,
+      title: 'We could not confirm the order',
+    };
+  }
+  return { byProduct, general: [error.message, ...other].join(' '), title: 'The order was not placed' };
+}
+
+export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onPlaced, fullScreen }: ReviewOrderModalProps) {
+  const { cart, store } = useCart();
+  const catalogue = useFullCatalogue();
+  const priced = priceCart(cart, catalogue.data);
+  const currency = catalogue.data?.currency;
+  const place = usePlaceOrder({
+    onPlaced: (order) => {
+      store.clear();
+      notifications.show({
+        color: order.status === 'pending_approval' ? 'blue' : 'green',
+        title: `Order ${order.number} placed`,
+        message: `Status: ${ORDER_STATUS_LABEL[order.status]}.`,
+      });
+    },
+  });
+  const navigate = useNavigate();
+  const [sent, setSent] = useState<PlaceOrder['lines']>([]);
+  // A second click before React re-renders the button as busy sends nothing (the key would make it harmless anyway).
+  const inFlight = useRef(false);
+  const errors = lineErrors(place.error, sent);
+
+  const submit = () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const lines = cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
+    setSent(lines);
+    place.mutate(
+      { idempotencyKey: submitKey, lines },
+      {
+        onSuccess: (order) => {
+          onPlaced();
+          navigate(paths.storefrontOrder(order.id));
+        },
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      },
+    );
+  };
+
+  const close = () => {
+    if (!place.isPending) onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={<Text component="span" fw={700} size="lg">Review your order</Text>} size="xl" fullScreen={fullScreen} closeButtonProps={{ 'aria-label': 'Close the review' }}>
+      {!currency ? (
+        catalogue.isError ? (
+          <Alert color="red" role="alert" title="Current prices could not be loaded">
+            {catalogue.error.message}
+          </Alert>
+        ) : (
+          <Loader aria-label="Loading prices" />
+        )
+      ) : (
+        <Stack gap="md">
+          {errors?.general && (
+            <Alert color="red" role="alert" title={errors.title}>
+              {errors.general}
+            </Alert>
+          )}
+          {fullScreen ? (
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Order lines">
+              {priced.lines.map((line) => (
+                <Stack key={line.productId} component="li" gap={2} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <div style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm">
+                        {line.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {formatNumber(line.quantity)} × {formatMoney(line.unitPrice, currency)}
+                        {line.billing === 'monthly' ? ' per month' : ''}
+                      </Text>
+                    </div>
+                    <Price amount={line.amount} currency={currency} billing={line.billing} stacked />
+                  </Group>
+                  <LineError line={line} errors={errors?.byProduct} onRemove={() => store.remove(line.productId)} />
+                </Stack>
+              ))}
+            </Stack>
+          ) : (
+            <Table verticalSpacing="xs" aria-label="Order lines">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Product</Table.Th>
+                  <Table.Th ta="right">Quantity</Table.Th>
+                  <Table.Th ta="right">Unit price</Table.Th>
+                  <Table.Th ta="right">Line total</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {priced.lines.map((line) => (
+                  <Table.Tr key={line.productId}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {line.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        SKU {line.sku}
+                      </Text>
+                      <LineError line={line} errors={errors?.byProduct} onRemove={() => store.remove(line.productId)} />
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {formatNumber(line.quantity)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Price amount={line.unitPrice} currency={currency} billing={line.billing} fw={400} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Price amount={line.amount} currency={currency} billing={line.billing} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+
+          <Group justify="space-between" align="baseline">
+            <Text fw={700}>Total</Text>
+            <Text fw={700} size="xl" data-testid="review-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatMoney(priced.total, currency)}
+            </Text>
+          </Group>
+          {priced.monthly > 0 && (
+            <Text size="xs" c="dimmed" ta="right" mt={-12}>
+              Includes {formatMoney(priced.monthly, currency)} per month for monthly products.
+            </Text>
+          )}
+
+          <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="note">
+            Your order may have to wait for {'your reseller’s'} approval before it goes ahead. You can follow its status on the order page.
+          </Alert>
+
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onBackToCart} disabled={place.isPending}>
+              Back to cart
+            </Button>
+            <Button onClick={submit} loading={place.isPending} disabled={cart.lines.length === 0 || priced.unavailable > 0}>
+              Place order
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function LineError({ line, errors, onRemove }: { line: PricedLine; errors: Map<string, string> | undefined; onRemove: () => void }) {
+  const message = errors?.get(line.productId) ?? (line.available ? null : 'No longer in the catalogue');
+  if (!message) return null;
+  return (
+    <Group gap="xs" mt={4}>
+      <Text size="xs" c="red.9" fw={600} role="alert">
+        {message}
+      </Text>
+      <Button size="compact-xs" variant="subtle" color="red" onClick={onRemove}>
+        Remove
+      </Button>
+    </Group>
+  );
+}
