@@ -138,14 +138,14 @@ export function CataloguePage({ customerName, resellerName, canOrder }: { custom
         </Alert>
       ) : data ? (
         <div style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 120ms' }}>
-          {wide ? <ProductTable items={data.items} currency={data.currency} /> : <ProductCards items={data.items} currency={data.currency} />}
+          {wide ? <ProductTable items={data.items} currency={data.currency} canOrder={canOrder} /> : <ProductCards items={data.items} currency={data.currency} canOrder={canOrder} />}
         </div>
       ) : null}
     </Stack>
   );
 }
 
-function ProductTable({ items, currency }: { items: CatalogueItem[]; currency: string }) {
+function ProductTable({ items, currency, canOrder }: { items: CatalogueItem[]; currency: string; canOrder: boolean }) {
   return (
     <Card withBorder padding={0} radius="md">
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
@@ -193,7 +193,7 @@ function ProductTable({ items, currency }: { items: CatalogueItem[]; currency: s
   );
 }
 
-function ProductCards({ items, currency }: { items: CatalogueItem[]; currency: string }) {
+function ProductCards({ items, currency, canOrder }: { items: CatalogueItem[]; currency: string; canOrder: boolean }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products">
       {items.map((item) => (
