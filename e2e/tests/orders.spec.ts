@@ -126,3 +126,18 @@ test('searching customers by an order number opens the customer with that order 
   await expect(reseller.getByLabel('Search orders')).toHaveValue(number);
   await expect(reseller.getByRole('grid').getByRole('link', { name: number })).toBeVisible();
 });
+
+test('the reseller places an order on a customer’s behalf, which needs no approval', async ({ browser }, testInfo) => {
+  const reseller = await personAt(browser, 'reseller.cash@demo.example');
+  await reseller.goto('/reseller/customers');
+  await reseller.getByLabel('Search customers').fill('blue harbor');
+  await reseller.getByRole('grid').getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
+  await reseller.getByRole('button', { name: 'New order' }).click();
+  const dialog = reseller.getByRole('dialog', { name: 'New order for Blue Harbor Trading Ltd' });
+  await dialog.getByLabel(/^Quantity of /).first().fill('3');
+  await expectAccessible(reseller, testInfo, 'new order for a customer');
+  await dialog.getByRole('button', { name: 'Place order' }).click();
+  await expect(reseller).toHaveURL(/\/reseller\/orders\/[0-9a-f]{24}$/);
+  await expect(reseller.getByText(/placed .* by Cashmere Cloud Partners \(reseller\)/)).toBeVisible();
+  await expect(reseller.getByText('Pending reseller approval')).toHaveCount(0);
+});

@@ -38,11 +38,12 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: {
-      ...customerPolicy.abilities(principal, { paymentMethod }, {
+      ...customerPolicy.abilities(principal, { paymentMethod, active: c.active }, {
         edit: 'customer.edit',
         setActive: 'customer.setActive',
         setOrderApproval: 'customer.setOrderApproval',
         openWorkspace: 'customer.openWorkspace',
+        placeOrder: 'customer.placeOrder',
       }),
       addStorefrontUser: storefrontUserPolicy.can(principal, 'storefrontUser.add'),
     },

@@ -6,7 +6,7 @@ import { auditEventFor } from '../audit/audit.service.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
-import { effectiveApproval } from '../policies/customer.js';
+import { customerPolicy, effectiveApproval } from '../policies/customer.js';
 import { orderPolicy } from '../policies/order.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
@@ -122,7 +122,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   if (earlier) return { order: earlier as StoredOrder, created: false };
 
   const { customer, paymentMethod, currency } = await getCustomer(scope, customerId.toHexString());
-  if (!customer.active) throw conflict('This customer is inactive and cannot place orders.');
+  customerPolicy.authorize(principal, 'customer.placeOrder', { paymentMethod, active: customer.active }, () => conflict('This customer is inactive and cannot place orders.'));
   const reseller = await scoped(Reseller.findById(customer.resellerId, { markupPercent: 1 }), scope).lean();
   if (!reseller) throw notFound('The customer');
 

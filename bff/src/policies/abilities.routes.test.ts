@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserState } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
+import { Product } from '../products/product.model.js';
 import { demoId } from '../db/demo-ids.js';
 import { buildRoutes } from '../routes.js';
 import { api, buildTestApp, signIn, testConfig, useTestDatabase, type DemoAccount } from '../test/harness.js';
@@ -66,6 +67,11 @@ describe("a customer's abilities match the routes' answers", () => {
       },
       openWorkspace: async () => (await http.post(`/api/customers/${customerId}/sso-links`, { target: 'services' }, cookie)).status,
       addStorefrontUser: async () => (await http.post(`/api/customers/${customerId}/storefront-users`, {}, cookie)).status,
+      placeOrder: async () => {
+        const product = (await Product.collection.findOne({ distributorId: demoId('distributor:northwind'), active: true }))!;
+        const body = { customerId: String(customerId), idempotencyKey: `abilities-${Date.now()}-${who}`, lines: [{ productId: String(product._id), quantity: 1 }] };
+        return (await http.post('/api/orders', body, cookie)).status;
+      },
     };
     for (const [ability, attempt] of Object.entries(tries)) {
       const status = await attempt();

@@ -17,6 +17,7 @@ export function effectiveApproval(customerSetting: boolean, paymentMethod: Payme
 export interface CustomerResource {
   paymentMethod: PaymentMethod | string;
   to?: boolean;
+  active?: boolean;
 }
 
 /**
@@ -32,7 +33,8 @@ export const customerPolicy = definePolicy<
   | 'customer.edit'
   | 'customer.setActive'
   | 'customer.setOrderApproval'
-  | 'customer.openWorkspace',
+  | 'customer.openWorkspace'
+  | 'customer.placeOrder',
   CustomerResource
 >({
   'customer.list': { roles: ['reseller', 'distributor'] },
@@ -44,4 +46,6 @@ export const customerPolicy = definePolicy<
   // Switching approval on is always allowed; off only where the payment method does not force it.
   'customer.setOrderApproval': { roles: ['reseller'], when: (c) => c.to === true || !approvalForcedBy(c.paymentMethod) },
   'customer.openWorkspace': { roles: ['reseller'] },
+  // Staff order on a customer's behalf; its own users order through the storefront. An inactive customer orders nothing (rule 8).
+  'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true },
 });

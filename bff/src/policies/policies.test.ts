@@ -39,6 +39,7 @@ describe('customer policy: principal × action × payment method → allowed', (
     ['distributor', 'customer.setActive', 'cash', undefined, false],
     ['reseller', 'customer.openWorkspace', 'cash', undefined, true],
     ['distributor', 'customer.openWorkspace', 'cash', undefined, false],
+    ['distributor', 'customer.placeOrder', 'cash', undefined, false],
     // Rule 1: a credit-card reseller may switch approval on, never off.
     ['reseller', 'customer.setOrderApproval', 'cash', false, true],
     ['reseller', 'customer.setOrderApproval', 'cash', true, true],
@@ -53,6 +54,13 @@ describe('customer policy: principal × action × payment method → allowed', (
   ];
   it.each(table)('%s %s (%s, to %s) → %s', (role, action, paymentMethod, to, allowed) => {
     expect(customerPolicy.can(P[role], action, { paymentMethod, to })).toBe(allowed);
+  });
+
+  it('lets staff and the customer’s own users order only for an active customer', () => {
+    expect(customerPolicy.can(P.reseller, 'customer.placeOrder', { paymentMethod: 'cash', active: true })).toBe(true);
+    expect(customerPolicy.can(P.reseller, 'customer.placeOrder', { paymentMethod: 'cash', active: false })).toBe(false);
+    expect(customerPolicy.can(P.storefront, 'customer.placeOrder', { paymentMethod: 'cash', active: true })).toBe(true);
+    expect(customerPolicy.can(P.distributor, 'customer.placeOrder', { paymentMethod: 'cash', active: true })).toBe(false);
   });
 
   it('tells a refusal by role (403) from one by state (409)', () => {

@@ -118,6 +118,7 @@ export const customerDetailSchema = customerFieldsSchema
         setOrderApproval: z.boolean(),
         addStorefrontUser: z.boolean(),
         openWorkspace: z.boolean(),
+        placeOrder: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })

@@ -1,8 +1,14 @@
 import { useMe } from '@/features/auth';
-import { useSearchParams } from 'react-router';
+import { Button, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { CustomerDetail } from '@app/shared';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { useResellerOptions } from '@/features/resellers';
+import { OrderForCustomerDialog } from '@/features/storefront';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
 import { paths } from '@/lib/paths';
 
@@ -28,14 +34,44 @@ export function CustomerRecordRoute() {
       </>
     ),
     orders: ({ customer }) => (
-      <OrdersView
-        fixed={{ customerId: customer.id }}
+      <CustomerOrders
+        customer={customer}
         initialSearch={params.get(RECORD_ORDER_PARAM) ?? ''}
         orderPath={(id) => paths.order(area, id)}
         dateFormat={principal.preferences.dateFormat}
-        emptyText="This customer has no orders yet."
       />
     ),
   };
   return <CustomerRecordPage principal={principal} area={area} slots={slots} />;
+}
+
+/** The record's Orders: the grid, and a new order on the customer's behalf where the caller may place one. */
+function CustomerOrders({ customer, initialSearch, orderPath, dateFormat }: { customer: CustomerDetail; initialSearch: string; orderPath: (id: string) => string; dateFormat: string }) {
+  const [opened, dialog] = useDisclosure(false);
+  const [placed, setPlaced] = useState(0);
+  const navigate = useNavigate();
+  return (
+    <>
+      {customer.abilities.placeOrder && (
+        <Group justify="flex-end" mb="xs">
+          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
+            New order
+          </Button>
+        </Group>
+      )}
+      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} emptyText="This customer has no orders yet." />
+      {customer.abilities.placeOrder && (
+        <OrderForCustomerDialog
+          customerId={customer.id}
+          customerName={customer.companyName}
+          opened={opened}
+          onClose={dialog.close}
+          onPlaced={(order) => {
+            setPlaced((n) => n + 1);
+            navigate(orderPath(order.id));
+          }}
+        />
+      )}
+    </>
+  );
 }

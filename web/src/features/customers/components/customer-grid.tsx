@@ -1,17 +1,14 @@
 import { ActionIcon, Anchor, Menu, Text } from '@mantine/core';
 import { IconCheck, IconDots, IconMinus } from '@tabler/icons-react';
-import type { ColDef, GridApi, ICellRendererParams, IDatasource, SortChangedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import type { ColDef, ICellRendererParams, IDatasource } from 'ag-grid-community';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CustomerRow } from '@app/shared';
 import { formatMoney } from '@/lib/format';
 import { getCustomerPage } from '../api/get-customers';
-import { createCustomerDatasource, toSortParam } from './customer-datasource';
-import { gridTheme } from '@/components/grid/grid-setup';
+import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
+import { createCustomerDatasource, DEFAULT_SORT } from './customer-datasource';
 import { useOpenSso } from './use-open-sso';
-
-const BLOCK = 100;
 
 export interface CustomerGridProps {
   /** The record page of a row. */
@@ -35,10 +32,8 @@ export default function CustomerGrid(props: CustomerGridProps) {
     [search, resellerId, onLoaded],
   );
 
-  const apiRef = useRef<GridApi<CustomerRow> | null>(null);
-  const [sortCol, sortDir] = sort.startsWith('-') ? [sort.slice(1), 'desc' as const] : [sort, 'asc' as const];
   const columnDefs = useMemo<ColDef<CustomerRow>[]>(
-    () => withSort([
+    () => withInitialSort([
       {
         colId: 'companyName',
         field: 'companyName',
@@ -91,48 +86,22 @@ export default function CustomerGrid(props: CustomerGridProps) {
             } as ColDef<CustomerRow>,
           ]
         : []),
-    ], sortCol, sortDir),
+    ], sort),
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [recordPath, showReseller, showActions],
   );
 
-  // Back/forward or a shared link changed the sort in the URL: show it in the grid.
-  useEffect(() => {
-    const api = apiRef.current;
-    if (!api) return;
-    const current = toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })));
-    if (current !== sort) api.applyColumnState({ state: [{ colId: sortCol, sort: sortDir }], defaultState: { sort: null } });
-  }, [sort, sortCol, sortDir]);
-
   return (
-    <AgGridReact<CustomerRow>
-      theme={gridTheme}
-      rowModelType="infinite"
+    <ServerGrid<CustomerRow>
       datasource={datasource}
       columnDefs={columnDefs}
-      defaultColDef={{ sortable: true, sortingOrder: ['asc', 'desc'], resizable: false }}
-      cacheBlockSize={BLOCK}
-      maxBlocksInCache={50}
-      infiniteInitialRowCount={1}
-      getRowId={(p) => p.data.id}
-      onGridReady={(e) => {
-        apiRef.current = e.api;
-      }}
-      onSortChanged={(e: SortChangedEvent) => {
-        const model = e.api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
-        props.onSortChange(toSortParam(model));
-      }}
-      tooltipShowMode="whenTruncated"
-      tooltipShowDelay={400}
-      ensureDomOrder
-      suppressCellFocus={false}
+      sort={sort}
+      defaultSort={DEFAULT_SORT}
+      onSortChange={props.onSortChange}
+      getRowId={(row) => row.id}
     />
   );
-}
-
-function withSort(cols: ColDef<CustomerRow>[], colId: string, dir: 'asc' | 'desc'): ColDef<CustomerRow>[] {
-  return cols.map((c) => (c.colId === colId ? { ...c, initialSort: dir } : c));
 }
 
 function RowActions({ row, recordPath }: { row: CustomerRow; recordPath: string }) {

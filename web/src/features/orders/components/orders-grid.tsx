@@ -1,20 +1,18 @@
 import { ActionIcon, Anchor, Menu, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
-import type { ColDef, GridApi, ICellRendererParams, IDatasource, SortChangedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Order } from '@app/shared';
-import { gridTheme } from '@/components/grid/grid-setup';
+import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';
-import { createKeysetDatasource, toSortParam } from '@/lib/keyset-datasource';
+import { createKeysetDatasource } from '@/lib/keyset-datasource';
 import { getOrderPage, type OrderFilters } from '../api/get-orders';
 import { useDecideOrder } from '../api/mutations';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
 import { OrderStatusBadge } from './order-status-badge';
 
-const BLOCK = 100;
 export const DEFAULT_ORDER_SORT = '-orderedAt';
 
 export interface OrdersGridProps {
@@ -43,7 +41,6 @@ export default function OrdersGrid(props: OrdersGridProps) {
     [filterKey, onLoaded],
   );
 
-  const [sortCol, sortDir] = sort.startsWith('-') ? [sort.slice(1), 'desc' as const] : [sort, 'asc' as const];
   const columnDefs = useMemo<ColDef<Order>[]>(() => {
     const run = (order: Order, decision: Parameters<typeof confirmDecision>[1]) =>
       confirmDecision({ number: order.number }, decision, (note) =>
@@ -146,36 +143,23 @@ export default function OrdersGrid(props: OrdersGridProps) {
         },
       },
     ];
-    return cols.map((c) => (c.colId === sortCol ? { ...c, initialSort: sortDir } : c));
+    return withInitialSort(cols, sort);
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orderPath, showCustomer, showReseller, showCost, dateFormat]);
 
-  useEffect(() => {
-    const api = apiRef.current;
-    if (!api) return;
-    const current = toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), DEFAULT_ORDER_SORT);
-    if (current !== sort) api.applyColumnState({ state: [{ colId: sortCol, sort: sortDir }], defaultState: { sort: null } });
-  }, [sort, sortCol, sortDir]);
-
   return (
-    <AgGridReact<Order>
-      theme={gridTheme}
-      rowModelType="infinite"
+    <ServerGrid<Order>
       datasource={datasource}
       columnDefs={columnDefs}
-      defaultColDef={{ sortable: true, sortingOrder: ['desc', 'asc'], resizable: false }}
-      cacheBlockSize={BLOCK}
-      maxBlocksInCache={50}
-      infiniteInitialRowCount={1}
-      getRowId={(p) => p.data.id}
-      onGridReady={(e) => {
-        apiRef.current = e.api;
+      sort={sort}
+      defaultSort={DEFAULT_ORDER_SORT}
+      onSortChange={props.onSortChange}
+      sortingOrder={['desc', 'asc']}
+      onReady={(api) => {
+        apiRef.current = api;
       }}
-      onSortChanged={(e: SortChangedEvent) => props.onSortChange(toSortParam(e.api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), DEFAULT_ORDER_SORT))}
-      tooltipShowMode="whenTruncated"
-      tooltipShowDelay={400}
-      ensureDomOrder
+      getRowId={(row) => row.id}
     />
   );
 }

@@ -1,0 +1,71 @@
+import type { ColDef, GridApi, IDatasource, SortChangedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useRef } from 'react';
+import { toSortParam } from '@/lib/keyset-datasource';
+import { gridTheme } from './grid-setup';
+
+export interface ServerGridProps<T> {
+  datasource: IDatasource;
+  columnDefs: ColDef<T>[];
+  /** The sort as the BFF takes it (`field` or `-field`), e.g. kept in the URL. */
+  sort: string;
+  defaultSort: string;
+  onSortChange: (sort: string) => void;
+  /** Which way a column sorts first when its header is clicked. */
+  sortingOrder?: ('asc' | 'desc')[];
+  /** Hands the grid's API over, for the caller to refresh the rows after a change it made. */
+  onReady?: (api: GridApi<T>) => void;
+  getRowId: (row: T) => string;
+}
+
+const BLOCK = 100;
+
+/** The split of a sort value into the column and direction AG Grid shows. */
+export function sortColumn(sort: string): [string, 'asc' | 'desc'] {
+  return sort.startsWith('-') ? [sort.slice(1), 'desc'] : [sort, 'asc'];
+}
+
+/**
+ * An AG Grid over a server-paged list (Infinite Row Model): rows, sorting and paging are the
+ * server's. The sort follows `sort` when it changes from outside (back/forward, a shared link).
+ */
+export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId }: ServerGridProps<T>) {
+  const ref = useRef<GridApi<T> | null>(null);
+  const [sortCol, sortDir] = sortColumn(sort);
+  const sortOf = (api: GridApi<T>) => toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), defaultSort);
+
+  useEffect(() => {
+    const api = ref.current;
+    if (!api) return;
+    if (sortOf(api) !== sort) api.applyColumnState({ state: [{ colId: sortCol, sort: sortDir }], defaultState: { sort: null } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sort, sortCol, sortDir]);
+
+  return (
+    <AgGridReact<T>
+      theme={gridTheme}
+      rowModelType="infinite"
+      datasource={datasource}
+      columnDefs={columnDefs}
+      defaultColDef={{ sortable: true, sortingOrder, resizable: false }}
+      cacheBlockSize={BLOCK}
+      maxBlocksInCache={50}
+      infiniteInitialRowCount={1}
+      getRowId={(p) => getRowId(p.data)}
+      onGridReady={(e) => {
+        ref.current = e.api;
+        onReady?.(e.api);
+      }}
+      onSortChanged={(e: SortChangedEvent<T>) => onSortChange(sortOf(e.api))}
+      tooltipShowMode="whenTruncated"
+      tooltipShowDelay={400}
+      ensureDomOrder
+    />
+  );
+}
+
+/** Columns with the initial sort marked on the one `sort` names (new columns only; later sorts go through the grid). */
+export function withInitialSort<T>(cols: ColDef<T>[], sort: string): ColDef<T>[] {
+  const [colId, dir] = sortColumn(sort);
+  return cols.map((c) => (c.colId === colId ? { ...c, initialSort: dir } : c));
+}

@@ -1,0 +1,126 @@
+import { Alert, Button, Group, Modal, NumberInput, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
+import { ApiRequestError } from '@/lib/api-client';
+import { formatMoney } from '@/lib/format';
+import { useFullCatalogue } from '../api/get-catalogue';
+import { usePlaceOrder } from '../api/place-order';
+import { MAX_QUANTITY } from '../cart/cart-store';
+import { newSubmitKey } from '../cart/submit-key';
+import { BillingBadge, ProvisioningBadge } from './product-bits';
+
+export interface OrderForCustomerDialogProps {
+  customerId: string;
+  customerName: string;
+  opened: boolean;
+  onClose: () => void;
+  onPlaced: (order: OrderDetail) => void;
+}
+
+/**
+ * A reseller orders on a customer's behalf: quantities against the catalogue at the customer's
+ * price (the reseller sees the cost too), one submit key per opening. No approval is needed.
+ */
+export function OrderForCustomerDialog({ customerId, customerName, opened, onClose, onPlaced }: OrderForCustomerDialogProps) {
+  const catalogue = useFullCatalogue(opened);
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const [submitKey, setSubmitKey] = useState(newSubmitKey);
+  const place = usePlaceOrder({
+    onPlaced: (order) => {
+      notifications.show({ color: 'green', message: `Order ${order.number} placed for ${customerName}: ${ORDER_STATUS_LABEL[order.status]}.` });
+      setQuantities({});
+      setSubmitKey(newSubmitKey());
+      onPlaced(order);
+      onClose();
+    },
+  });
+  const items = catalogue.data?.items ?? [];
+  const currency = catalogue.data?.currency ?? 'EUR';
+  const lines = items.filter((p) => (quantities[p.id] ?? 0) > 0).map((p) => ({ product: p, quantity: quantities[p.id]! }));
+  const totalCents = lines.reduce((s, l) => s + Math.round(l.product.unitPrice * 100) * l.quantity, 0);
+  const error = place.error instanceof ApiRequestError ? place.error : null;
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`New order for ${customerName}`} size="xl" fullScreen={false}>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Placed by you, the order needs no approval: it is executed at once, or waits for the distributor where a product is provisioned by hand.
+        </Text>
+        {catalogue.isError && <Alert color="red">{catalogue.error.message}</Alert>}
+        {error && (
+          <Alert color="red" role="alert" title="The order was not placed">
+            {error.message}
+          </Alert>
+        )}
+        <ScrollArea.Autosize mah={420}>
+          <Table verticalSpacing="xs" aria-label="Products">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Product</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th ta="right">Price</Table.Th>
+                <Table.Th ta="right">Cost</Table.Th>
+                <Table.Th w={130}>Quantity</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {p.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {p.sku} · {p.category}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <BillingBadge billing={p.billing} />
+                      <ProvisioningBadge provisioning={p.provisioning} />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatMoney(p.unitPrice, currency)}</Table.Td>
+                  <Table.Td ta="right">{p.unitCost !== undefined ? formatMoney(p.unitCost, currency) : '—'}</Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={`Quantity of ${p.name}`}
+                      min={0}
+                      max={MAX_QUANTITY}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      size="xs"
+                      value={quantities[p.id] ?? 0}
+                      onChange={(v) => setQuantities((q) => ({ ...q, [p.id]: typeof v === 'number' ? v : 0 }))}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+        <Group justify="space-between">
+          <Text fw={700}>
+            Total {formatMoney(totalCents / 100, currency)} · {lines.length} {lines.length === 1 ? 'product' : 'products'}
+          </Text>
+          <Group>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              disabled={lines.length === 0}
+              loading={place.isPending}
+              onClick={() => {
+                if (place.isPending) return;
+                place.mutate({ customerId, idempotencyKey: submitKey, lines: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })) });
+              }}
+            >
+              Place order
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
