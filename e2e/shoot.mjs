@@ -1,4 +1,5 @@
 // Screenshots for a person to look at (not a test): node e2e/shoot.mjs <account> <path> <name> [width]
+// (see the README, "Looking at the app"); the app must be running on http://localhost:3000.
 import { chromium } from '@playwright/test';
 const [account, path, name, width = '1366'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
