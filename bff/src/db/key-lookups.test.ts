@@ -60,3 +60,14 @@ describe('writes of one document by _id plus conditions', () => {
     expect(await coll().countDocuments({ _id: id } as never)).toBe(1);
   });
 });
+
+describe('writes the key lookup leaves to the server', () => {
+  // (Positional updates, `items.$.qty`, are also left to the server; FerretDB v1 has none to test with.)
+  it('reads a delete’s options where deletes keep them', async () => {
+    const _id = new Types.ObjectId();
+    await coll().insertOne({ _id, tenant } as never);
+    expect(await coll().findOneAndDelete({ _id, tenant: other } as never, { includeResultMetadata: true })).toMatchObject({ value: null });
+    expect(await coll().findOneAndDelete({ _id, tenant } as never)).toMatchObject({ _id });
+    expect(await coll().countDocuments({ _id } as never)).toBe(0);
+  });
+});

@@ -134,8 +134,12 @@ async function writeByKey(
   filter: Record<string, unknown>,
   rest: unknown[],
 ): Promise<{ result: unknown } | undefined> {
-  const options = method.startsWith('findOneAnd') || method === 'replaceOne' || method === 'updateOne' ? rest[1] : rest[0];
+  // Deletes take (filter, options); updates and replaces (filter, change, options).
+  const takesChange = method !== 'deleteOne' && method !== 'findOneAndDelete';
+  const options = takesChange ? rest[1] : rest[0];
   if (!SINGLE_WRITES.has(method) || (isPlainObject(options) && options.upsert === true)) return undefined;
+  // A positional update (`items.$.qty`) needs the array condition in the filter the server sees.
+  if (takesChange && JSON.stringify(rest[0] ?? null).includes('.$')) return undefined;
   const { _id, ...condition } = filter;
   if (Object.keys(condition).length === 0 || !usesOnlyCheckable(condition)) return undefined;
   const current = await collection.findOne({ _id } as never);
