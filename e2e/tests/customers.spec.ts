@@ -81,6 +81,10 @@ test.describe('reseller · my customers', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Quokka Quantum Ltd was created.')).toBeVisible();
     await expect(dialog).toBeHidden();
+    // The new customer's record opens, to go on with (storefront users, orders).
+    await expect(page).toHaveURL(/\/reseller\/customers\/[0-9a-f]{24}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Quokka Quantum Ltd' })).toBeVisible();
+    await page.getByRole('link', { name: 'Customers' }).first().click();
     await expect(page.getByText('71 customers')).toBeVisible();
     await page.getByLabel('Search customers').fill('quokka');
     await expect(grid(page).getByRole('link', { name: 'Quokka Quantum Ltd' })).toBeVisible();
@@ -125,11 +129,11 @@ test.describe('the order-approval toggle', () => {
     await expect(toggle).toBeChecked();
     await expect(toggle).toBeEnabled();
     await toggle.click({ force: true });
-    await expect(page.getByText('Order approval is now not required.')).toBeVisible();
+    await expect(page.getByText('Orders of Blue Harbor Trading Ltd no longer need approval.')).toBeVisible();
     await expect(toggle).not.toBeChecked();
     await keepScreenshot(page, testInfo, 'record-cash');
     await toggle.click({ force: true });
-    await expect(page.getByText('Order approval is now required.')).toBeVisible();
+    await expect(page.getByText('Orders of Blue Harbor Trading Ltd now need your approval.')).toBeVisible();
     await expect(toggle).toBeChecked();
   });
 });
@@ -151,5 +155,7 @@ test('the distributor sees every reseller’s customers, read-only, and filters 
   await expect(information.getByRole('term').filter({ hasText: 'City' })).toBeVisible();
   await expect(information.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Update' })).toHaveCount(0);
+  // The record's sections have loaded (the orders grid is a lazy chunk) before it is checked.
+  await expect(page.getByRole('region', { name: 'Orders' }).getByText(/^\d+ orders?$|no orders yet/)).toBeVisible();
   await expectAccessible(page, testInfo, 'customer record (distributor)');
 });

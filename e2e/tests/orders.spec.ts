@@ -78,7 +78,7 @@ test('the cash reseller switches approval off for a customer, whose next order t
   const toggle = reseller.getByRole('switch', { name: 'Order approval required' });
   await expect(toggle).toBeChecked();
   await toggle.click({ force: true });
-  await expect(reseller.getByText('Order approval is now not required.')).toBeVisible();
+  await expect(reseller.getByText('Orders of Blue Harbor Trading Ltd no longer need approval.')).toBeVisible();
 
   const buyer = await personAt(browser, 'buyer@demo.example');
   const order = await placeOrder(buyer, 1);
@@ -89,7 +89,7 @@ test('the cash reseller switches approval off for a customer, whose next order t
   await reseller.getByLabel('Search orders').fill(order.number);
   await expect(reseller.getByRole('link', { name: order.number })).toBeVisible();
   await reseller.getByRole('switch', { name: 'Order approval required' }).click({ force: true });
-  await expect(reseller.getByText('Order approval is now required.')).toBeVisible();
+  await expect(reseller.getByText('Orders of Blue Harbor Trading Ltd now need your approval.')).toBeVisible();
 });
 
 test('the distributor marks an in-progress order executed, and the customer’s run rate takes it', async ({ browser }, testInfo) => {

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { loginRequestSchema, type LoginRequest } from '@app/shared';
+import { loginRequestSchema, type LoginRequest, type Principal } from '@app/shared';
 import { PublicCard } from '@/components/public-card';
 import { ApiRequestError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -20,7 +20,11 @@ export function SignInPage() {
   const login = useLogin();
   const form = useForm<LoginRequest>({ initialValues: { email: params.get('email') ?? '', password: '' }, validate: zodValidate(loginRequestSchema) });
 
-  if (me.data?.principal && !login.isPending) return <Navigate to={homePathFor(me.data.principal.role)} replace />;
+  // Where to go once signed in: the page that sent the person here (a path of this app only), else home.
+  const destination = (role: Principal['role']) => safeNext(params.get('next')) ?? homePathFor(role);
+  // Signed in already (or just now, once the session query has the principal): the same destination
+  // as the sign-in's own navigation, so neither can undo the other.
+  if (me.data?.principal && !login.isPending) return <Navigate to={destination(me.data.principal.role)} replace />;
 
   const expired = params.get('reason') === 'expired' || me.data?.ended;
   const signedOut = params.get('reason') === 'signed-out';
@@ -29,8 +33,10 @@ export function SignInPage() {
 
   const submit = form.onSubmit((values) =>
     login.mutate(values, {
-      onSuccess: (principal) => navigate(params.get('next') ?? homePathFor(principal.role), { replace: true }),
+      onSuccess: (principal) => navigate(destination(principal.role), { replace: true }),
       onError: (err) => {
+        // A refused password is typed again from scratch.
+        form.setFieldValue('password', '');
         if (err instanceof ApiRequestError && err.fields) form.setErrors(err.fields);
       },
     }),
@@ -72,4 +78,9 @@ export function SignInPage() {
       </form>
     </PublicCard>
   );
+}
+
+/** A `next` that stays inside this app: a path, never another origin (`//host`, `https:`). */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 }

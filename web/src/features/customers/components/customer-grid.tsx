@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Menu, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Menu, Text } from '@mantine/core';
 import { IconCheck, IconDots, IconMinus } from '@tabler/icons-react';
 import type { ColDef, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMemo } from 'react';
@@ -43,9 +43,16 @@ export default function CustomerGrid(props: CustomerGridProps) {
         minWidth: 190,
         cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
           p.data ? (
-            <Anchor component={Link} to={recordPath(p.data.id)} fw={600}>
-              {p.data.companyName}
-            </Anchor>
+            <Group gap={6} wrap="nowrap">
+              <Anchor component={Link} to={recordPath(p.data.id)} fw={600} truncate>
+                {p.data.companyName}
+              </Anchor>
+              {!p.data.active && (
+                <Badge color="gray.7" variant="filled" size="sm" tt="none" style={{ flexShrink: 0 }}>
+                  Inactive
+                </Badge>
+              )}
+            </Group>
           ) : null,
       },
       ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.4, minWidth: 150, sortable: false } as ColDef<CustomerRow>] : []),

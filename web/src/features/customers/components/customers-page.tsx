@@ -2,6 +2,7 @@ import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput, Titl
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { APPROVAL_FORCED_NOTICE, type Principal, type Role } from '@app/shared';
 import { toQueryString } from '@/lib/api-client';
 import { formatNumber } from '@/lib/format';
@@ -36,6 +37,7 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
   const stats = useCustomerStats(resellerId || undefined);
   // A search for an order number opens the customer with that order shown in its Orders section.
   const orderSearch = ORDER_NUMBER_LIKE.test(url.search) ? url.search : '';
+  const navigate = useNavigate();
   const recordPath = useCallback(
     (id: string) => paths.customer(area, id) + (orderSearch ? `?${RECORD_ORDER_PARAM}=${encodeURIComponent(orderSearch)}#orders` : ''),
     [area, orderSearch],
@@ -151,7 +153,7 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
       <NewCustomerDialog
         opened={dialogOpen}
         onClose={dialog.close}
-        onCreated={() => setRefreshKey((k) => k + 1)}
+        onCreated={(customer) => navigate(recordPath(customer.id))}
       />
     </Stack>
   );

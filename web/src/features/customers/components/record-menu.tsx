@@ -18,7 +18,11 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
 
   const toggle = (required: boolean) =>
     approval.mutate(required, {
-      onSuccess: () => notifications.show({ color: 'green', message: `Order approval is now ${required ? 'required' : 'not required'}.` }),
+      onSuccess: () =>
+        notifications.show({
+          color: 'green',
+          message: required ? `Orders of ${customer.companyName} now need your approval.` : `Orders of ${customer.companyName} no longer need approval.`,
+        }),
       onError: (err) => notifications.show({ color: 'red', title: 'Order approval was not changed', message: err.message }),
     });
 
