@@ -1,10 +1,18 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible, keepScreenshot } from '../fixtures/a11y.js';
 import { signIn } from '../fixtures/auth.js';
 
+const opened: BrowserContext[] = [];
+// Each person's page polls the live counts: close them all, or they load the server for later tests.
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
 /** A signed-in page of its own (its own cookies), as a second person at another computer would have. */
 async function personAt(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  opened.push(context);
+  const page = await context.newPage();
   await signIn(page, email);
   await expect(page).not.toHaveURL(/sign-in/);
   return page;

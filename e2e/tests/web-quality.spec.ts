@@ -51,3 +51,31 @@ test('Manage services opens the distributor’s workspace in a new tab and leave
   await expect.poll(() => tab.url()).toMatch(/^https:\/\/workspace\.northwind\.example\/sso\/services\?customer=[0-9a-f]{24}&token=/);
   await expect(page).toHaveURL(new RegExp(`/reseller/customers/${customer.id}$`));
 });
+
+test('unsaved edits of a record are not dropped without asking', async ({ browser, page }) => {
+  const customer = await cashCustomer(browser, (c) => c.active);
+  await signIn(page, 'reseller.cash@demo.example');
+  await page.goto(`/reseller/customers/${customer.id}`);
+  await page.getByLabel(/^City/).fill('Patras');
+  await page.getByRole('link', { name: 'My customers' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(new RegExp(`/reseller/customers/${customer.id}$`));
+  await expect(page.getByLabel(/^City/)).toHaveValue('Patras');
+  await page.getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page).toHaveURL(/\/reseller\/customers$/);
+});
+
+test('loading the app warns about nothing in the console', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /HydrateFallback/.test(m.text())) warnings.push(m.text());
+  });
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/reseller');
+  await expect(page).toHaveURL(/sign-in/);
+  expect(warnings).toEqual([]);
+});

@@ -21,7 +21,7 @@ export const authRoutes = [
     access: 'public',
     body: loginRequestSchema,
     success: { status: 200, description: 'Signed in', schema: principalSchema },
-    errors: [401, 429],
+    errors: [401, 403, 429],
     async handler({ res, body, deps, client }) {
       const { user, sessionId } = await login(body, client, deps.loginLimiter);
       const token = await signSessionToken(deps.sessionKey, { userId: String(user._id), sessionId });

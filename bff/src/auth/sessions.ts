@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { ClientInfo } from '../tenancy/actor.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
+import { mayHoldSession } from './account-standing.js';
 import { Session } from './session.model.js';
 import { SESSION_TTL_SECONDS, type SessionClaims } from './session-token.js';
 
@@ -40,6 +41,6 @@ export async function resolveSession(claims: SessionClaims, now = new Date()) {
     return null;
   }
   const user = await unsafeUnscoped(User.findById(session.userId), 'auth: the user behind a live session').lean();
-  if (!user || user.state !== 'active') return null;
+  if (!user || !(await mayHoldSession(user))) return null;
   return { session, user };
 }

@@ -26,6 +26,8 @@ export const router = createBrowserRouter([
   {
     element: <Outlet />,
     errorElement: <RouteErrorBoundary />,
+    // Pages load lazily: while the first one loads, show nothing rather than have the router warn.
+    HydrateFallback: () => null,
     children: [
       { path: paths.root, element: <RootRedirect /> },
       { path: paths.signIn, lazy: async () => ({ Component: (await import('@/features/auth/components/sign-in-page')).SignInPage }) },

@@ -1,7 +1,10 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useBlocker } from 'react-router';
 import { customerFieldsSchema, type CustomerDetail, type CustomerFields as Fields } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { zodValidate } from '@/lib/zod-form';
@@ -37,6 +40,8 @@ export function CustomerInformation({ customer }: { customer: CustomerDetail }) 
       },
     ),
   );
+
+  useLeaveGuard(customer.abilities.edit && form.isDirty() && !update.isPending, customer.companyName);
 
   const reload = async () => {
     update.reset();
@@ -83,4 +88,37 @@ export function CustomerInformation({ customer }: { customer: CustomerDetail }) 
       </form>
     </Paper>
   );
+}
+
+/**
+ * Unsaved edits are not dropped without a word: leaving for another page asks first (the router's
+ * blocker), and closing or reloading the tab gets the browser's own warning.
+ */
+function useLeaveGuard(dirty: boolean, name: string) {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    let leaving = false;
+    modals.openConfirmModal({
+      title: 'Leave without saving?',
+      children: <Text size="sm">Your changes to the information of {name} are not saved yet.</Text>,
+      labels: { confirm: 'Leave without saving', cancel: 'Stay' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        leaving = true;
+        blocker.proceed();
+      },
+      onClose: () => {
+        if (!leaving) blocker.reset();
+      },
+    });
+    // Once per blocked navigation (the blocker object changes on every render meanwhile).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [blocker.state]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 }

@@ -29,7 +29,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
   const confirmActive = () =>
     modals.openConfirmModal({
       title: customer.active ? 'Make this customer inactive?' : 'Make this customer active?',
-      children: <Text size="sm">{customer.active ? 'Inactive customers stay in your list and statistics, marked inactive.' : 'The customer will be active again.'}</Text>,
+      children: <Text size="sm">{customer.active ? 'Inactive customers stay in your list and statistics, marked inactive. Their storefront users are signed out and cannot sign in or order until the customer is active again; nothing is deleted.' : 'The customer will be active again, and its storefront users can sign in and order.'}</Text>,
       labels: { confirm: customer.active ? 'Make inactive' : 'Make active', cancel: 'Cancel' },
       onConfirm: () =>
         active.mutate(
@@ -53,7 +53,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
   );
 
   return (
-    <Paper withBorder radius="md" p="sm" pos="sticky" top={68} style={{ zIndex: 5 }} component="nav" aria-label="Customer record">
+    <Paper withBorder radius="md" p="sm" pos="sticky" top={60} style={{ zIndex: 5 }} component="nav" aria-label="Customer record">
       <Group justify="space-between" wrap="wrap" gap="md">
         {oa.forcedByPaymentMethod ? <Tooltip label={APPROVAL_FORCED_NOTICE} multiline w={280}><div>{switchEl}</div></Tooltip> : switchEl}
         <Group gap="lg">
