@@ -1,5 +1,11 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from '../fixtures/auth.js';
+
+/** Signs in and waits until the app has left the sign-in page (the session cookie is set by then). */
+async function signedIn(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/sign-in/);
+}
 
 /** A customer of the cash reseller, found through the API as that reseller. */
 async function cashCustomer(browser: Browser, pick: (c: { id: string; companyName: string; active: boolean }) => boolean) {
@@ -33,7 +39,7 @@ test('a refused password is cleared, the email kept', async ({ page }) => {
 
 test('an inactive customer is marked inactive in the grid', async ({ browser, page }) => {
   const inactive = await cashCustomer(browser, (c) => !c.active);
-  await signIn(page, 'reseller.cash@demo.example');
+  await signedIn(page, 'reseller.cash@demo.example');
   await page.getByRole('link', { name: 'My customers' }).click();
   await page.getByLabel('Search customers').fill(inactive.companyName);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: inactive.companyName }) });
@@ -44,7 +50,7 @@ test('Manage services opens the distributor’s workspace in a new tab and leave
   const customer = await cashCustomer(browser, (c) => c.active);
   // The workspace is another site; answer for it here so no request leaves the machine.
   await context.route('https://workspace.northwind.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Workspace</title>' }));
-  await signIn(page, 'reseller.cash@demo.example');
+  await signedIn(page, 'reseller.cash@demo.example');
   await page.goto(`/reseller/customers/${customer.id}`);
   await page.getByRole('button', { name: 'Actions' }).click();
   const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Manage services' }).click()]);
@@ -54,7 +60,7 @@ test('Manage services opens the distributor’s workspace in a new tab and leave
 
 test('unsaved edits of a record are not dropped without asking', async ({ browser, page }) => {
   const customer = await cashCustomer(browser, (c) => c.active);
-  await signIn(page, 'reseller.cash@demo.example');
+  await signedIn(page, 'reseller.cash@demo.example');
   await page.goto(`/reseller/customers/${customer.id}`);
   await page.getByLabel(/^City/).fill('Patras');
   await page.getByRole('link', { name: 'My customers' }).click();
