@@ -29,6 +29,11 @@ const envSchema = z.object({
   DEV_MAILBOX: z.enum(['0', '1']).default('0'),
   WEB_DIST: z.string().default(path.join(repoRoot, 'web/dist')),
   FERRETDB_BIN: z.string().optional(),
+  /**
+   * An existing PostgreSQL for the embedded FerretDB (postgres://user@host:5432/db); unset: the BFF
+   * starts its own under DATA_DIR. Ignored with MONGODB_URI.
+   */
+  POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'POSTGRES_URL must start with postgres://').optional(),
   /** smtp://user:pass@host:587 or smtps://…; unset in development: mail goes to the dev outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Storefront Admin <no-reply@storefront-admin.example>'),

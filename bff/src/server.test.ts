@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from './db/embedded-ferretdb.js';
+import { freePort } from './db/supervised-server.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -18,43 +18,84 @@ const portOpen = (port: number) =>
     s.once('error', () => resolve(false));
   });
 
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  return condition();
+}
+
+/** Processes whose command line names `dataDir` (the embedded PostgreSQL's does). */
+async function processesUsing(dataDir: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(dataDir)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** The real entry point on `dataDir` with the embedded database, as `pnpm start` runs it. */
+async function startBff(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: { ...process.env, MONGODB_URI: undefined, POSTGRES_URL: undefined, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', FERRETDB_BIN: inject('ferretDbBinary') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = { text: '' };
+  child.stdout.on('data', (d: Buffer) => (log.text += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log.text += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const healthy = await waitUntil(() => fetch(`${base}/api/health`).then((r) => r.status === 200, () => false), 60_000);
+  expect(healthy, log.text).toBe(true);
+  const portsLine = /listening on 127\.0\.0\.1:(\d+), on PostgreSQL on 127\.0\.0\.1:(\d+)/;
+  // The log arrives through a pipe and may trail the first answer a little.
+  expect(await waitUntil(async () => portsLine.test(log.text), 5000), log.text).toBe(true);
+  const ports = portsLine.exec(log.text);
+  return { child, exited, base, port, log, ferretPort: Number(ports![1]), postgresPort: Number(ports![2]) };
+}
+
+const signIn = (base: string) =>
+  fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
+    body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }),
+  });
+
 describe.skipIf(!inject('ferretDbBinary'))('the BFF process', () => {
   it('starts the embedded database with demo data, serves health and sign-in, and stops everything on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-server-'));
     dirs.push(dataDir);
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
-      cwd: path.join(import.meta.dirname, '..'),
-      env: { ...process.env, MONGODB_URI: undefined, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', FERRETDB_BIN: inject('ferretDbBinary') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 45_000;
-    let health = 0;
-    while (Date.now() < deadline && health !== 200) {
-      health = await fetch(`${base}/api/health`).then((r) => r.status, () => 0);
-      if (health !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(health, output).toBe(200);
-
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
-      body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }),
-    });
+    const bff = await startBff(dataDir);
+    const login = await signIn(bff.base);
     expect(login.status).toBe(200);
-    expect(output).not.toContain('Demo-Password-1');
+    expect(bff.log.text).not.toContain('Demo-Password-1');
 
-    const dbPort = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
-    expect(dbPort).toBeGreaterThan(0);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(await portOpen(port)).toBe(false);
-    expect(await portOpen(dbPort)).toBe(false);
-  }, 90_000);
+    bff.child.kill('SIGTERM');
+    expect(await bff.exited).toBe(0);
+    expect(await portOpen(bff.port)).toBe(false);
+    expect(await portOpen(bff.ferretPort)).toBe(false);
+    expect(await portOpen(bff.postgresPort)).toBe(false);
+    expect(await processesUsing(dataDir)).toEqual([]);
+  }, 120_000);
+
+  it('killed with SIGKILL, leaves no database server behind, and the next start works on the same data', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-killed-'));
+    dirs.push(dataDir);
+    const first = await startBff(dataDir);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // FerretDB and the PostgreSQL watchdog see their standard input close and end their servers.
+    expect(await waitUntil(async () => !(await portOpen(first.ferretPort)) && !(await portOpen(first.postgresPort)), 15_000)).toBe(true);
+    expect(await waitUntil(async () => (await processesUsing(dataDir)).length === 0, 15_000)).toBe(true);
+
+    // The lock file still names the killed process: the next start takes it over.
+    const second = await startBff(dataDir);
+    expect(second.log.text).not.toContain("loading the demo data set");
+    expect((await signIn(second.base)).status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 180_000);
 });

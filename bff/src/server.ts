@@ -6,7 +6,7 @@ import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
-import { purgeExpiredSessions } from './auth/sessions.js';
+import { scheduleHousekeeping } from './housekeeping.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { createMailer } from './mail/mailer.js';
@@ -24,10 +24,8 @@ async function main() {
     logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
   }
 
-  // Session records expire by their stored expiry (FerretDB has no TTL indexes); sweep them hourly.
-  const sweep = () => purgeExpiredSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
-  await sweep();
-  setInterval(sweep, 60 * 60 * 1000).unref();
+  // What TTL indexes would do on MongoDB (FerretDB has none), and the embedded database's indexes.
+  scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));
 
   const app = createApp({
     config,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DataDirInUseError, LOCK_FILE } from './data-dir-lock.js';
-import { startFerretDb, type EmbeddedDatabase } from './embedded-ferretdb.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { EMBEDDED_DIR } from './open-database.js';
 
 const bffRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let dataDir: string;
@@ -37,24 +38,24 @@ function startSecondBff(): Promise<{ code: number | null; stderr: string }> {
 
 describe.skipIf(!inject('ferretDbBinary'))('the embedded database serves one process', () => {
   it('refuses a second BFF on the same DATA_DIR with a clear message, and a second open in this process', async () => {
-    owner = await startFerretDb({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, 'ferretdb') });
-    expect((await readFile(path.join(dataDir, 'ferretdb', LOCK_FILE), 'utf8')).trim()).toBe(String(process.pid));
+    owner = await startEmbeddedDatabase({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, EMBEDDED_DIR), ephemeral: true });
+    expect((await readFile(path.join(dataDir, EMBEDDED_DIR, LOCK_FILE), 'utf8')).trim()).toBe(String(process.pid));
 
     const second = await startSecondBff();
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`is already in use by process ${process.pid}`);
     expect(second.stderr).toContain('MONGODB_URI');
 
-    await expect(startFerretDb({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, 'ferretdb') })).rejects.toBeInstanceOf(DataDirInUseError);
+    await expect(startEmbeddedDatabase({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, EMBEDDED_DIR), ephemeral: true })).rejects.toBeInstanceOf(DataDirInUseError);
     await owner.stop();
-    await expect(readFile(path.join(dataDir, 'ferretdb', LOCK_FILE), 'utf8')).rejects.toThrow(/ENOENT/);
+    await expect(readFile(path.join(dataDir, EMBEDDED_DIR, LOCK_FILE), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('takes over a lock file left by a process that is gone', async () => {
     const gone = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((resolve) => gone.once('exit', () => resolve(gone.pid!)));
-    await writeFile(path.join(dataDir, 'ferretdb', LOCK_FILE), `${deadPid}\n`);
-    owner = await startFerretDb({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, 'ferretdb') });
-    expect((await readFile(path.join(dataDir, 'ferretdb', LOCK_FILE), 'utf8')).trim()).toBe(String(process.pid));
+    await writeFile(path.join(dataDir, EMBEDDED_DIR, LOCK_FILE), `${deadPid}\n`);
+    owner = await startEmbeddedDatabase({ binary: inject('ferretDbBinary'), dataDir: path.join(dataDir, EMBEDDED_DIR), ephemeral: true });
+    expect((await readFile(path.join(dataDir, EMBEDDED_DIR, LOCK_FILE), 'utf8')).trim()).toBe(String(process.pid));
   });
 });

@@ -1,32 +1,43 @@
 import path from 'node:path';
+import mongoose from 'mongoose';
 import type { Config } from '../config.js';
 import { connectDatabase, disconnectDatabase, syncAllIndexes } from './connect.js';
-import { locateFerretDb, startFerretDb, type EmbeddedDatabase, type LogLevel } from './embedded-ferretdb.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { locateFerretDb } from './embedded-ferretdb.js';
+import { ensureEqualityIndexes } from './postgres-indexes.js';
+import type { LogLevel } from './supervised-server.js';
+
+/** Under DATA_DIR: the embedded database's lock file and PostgreSQL cluster. */
+export const EMBEDDED_DIR = 'database';
 
 export interface OpenDatabase {
   uri: string;
-  /** Set when this process started FerretDB itself (no MONGODB_URI). */
+  /** Set when this process started FerretDB (and maybe PostgreSQL) itself: no MONGODB_URI. */
   embedded: EmbeddedDatabase | null;
   close(): Promise<void>;
 }
 
 /**
- * Connects to MONGODB_URI, or starts the embedded FerretDB under DATA_DIR and connects to it. The
- * embedded database belongs to this process alone: a second one on the same DATA_DIR is refused
- * (DataDirInUseError, a ConfigError), and a crashed FerretDB is restarted (embedded-ferretdb.ts).
+ * Connects to MONGODB_URI, or starts the embedded FerretDB on PostgreSQL under DATA_DIR (or on
+ * POSTGRES_URL) and connects to it. The embedded database belongs to this process alone: a second
+ * one on the same DATA_DIR is refused (DataDirInUseError, a ConfigError), and a crashed server is
+ * restarted (supervised-server.ts). On it, the equality indexes that FerretDB cannot make itself
+ * are kept up (postgres-indexes.ts).
  */
 export async function openDatabase(config: Config, log: (line: string, level?: LogLevel) => void): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | null = null;
   let uri = config.MONGODB_URI;
   if (!uri) {
     const binary = await locateFerretDb(config.repoRoot, config.FERRETDB_BIN);
-    embedded = await startFerretDb({ binary, dataDir: path.join(config.DATA_DIR, 'ferretdb'), log });
+    const dataDir = path.join(config.DATA_DIR, EMBEDDED_DIR);
+    embedded = await startEmbeddedDatabase({ binary, dataDir, postgresUrl: config.POSTGRES_URL, log });
     uri = embedded.uri;
-    log(`Embedded FerretDB listening on 127.0.0.1:${embedded.port} (data in ${config.DATA_DIR}/ferretdb)`);
+    log(`Embedded FerretDB listening on 127.0.0.1:${embedded.port}, on ${config.POSTGRES_URL ? 'POSTGRES_URL' : `PostgreSQL on 127.0.0.1:${new URL(embedded.postgresUrl).port} (${dataDir})`}`);
   }
   try {
     await connectDatabase(uri);
     await syncAllIndexes();
+    if (embedded) await ensureEqualityIndexes(embedded.postgresUrl, mongoose.connection.name);
   } catch (err) {
     await embedded?.stop();
     throw err;

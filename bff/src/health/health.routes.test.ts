@@ -5,17 +5,17 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../db/connect.js';
-import { startFerretDb, type EmbeddedDatabase } from '../db/embedded-ferretdb.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded-database.js';
 import { buildTestApp } from '../test/harness.js';
 
-// This file runs its own FerretDB so that it can stop and restart it.
+// This file runs its own embedded database so that it can stop and restart it.
 let dir: string;
 let db: EmbeddedDatabase;
 const app = buildTestApp();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'storefront-health-'));
-  db = await startFerretDb({ binary: inject('ferretDbBinary'), dataDir: dir });
+  db = await startEmbeddedDatabase({ binary: inject('ferretDbBinary'), dataDir: dir, ephemeral: true });
   await connectDatabase(db.uri);
 });
 
@@ -49,7 +49,7 @@ describe.skipIf(!inject('ferretDbBinary'))('GET /api/health follows the database
     const down = await request(app).get('/api/health');
     expect(down.body.error.code).toBe('database_unavailable');
 
-    db = await startFerretDb({ binary: inject('ferretDbBinary'), dataDir: dir, port: db.port });
+    db = await startEmbeddedDatabase({ binary: inject('ferretDbBinary'), dataDir: dir, port: db.port, ephemeral: true });
     expect(await waitForStatus(200)).toBe(200);
   });
 });

@@ -9,6 +9,7 @@ import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-lim
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase, syncAllIndexes } from '../db/connect.js';
+import { ensureEqualityIndexes } from '../db/postgres-indexes.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { loadDemoData } from '../db/seed/load.js';
 import { createLogger } from '../logger.js';
@@ -60,6 +61,7 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
   beforeAll(async () => {
     await connectDatabase(inject('mongoBaseUri'), dbName);
     await syncAllIndexes();
+    if (inject('postgresUrl')) await ensureEqualityIndexes(inject('postgresUrl'), dbName);
     if (opts.demoData !== false) await loadDemoData();
   });
   afterAll(async () => {

@@ -1,0 +1,39 @@
+import mongoose from 'mongoose';
+import { purgeExpiredSessions } from './auth/sessions.js';
+import { purgeSpentAccountTokens } from './auth/token-retention.js';
+import { ensureEqualityIndexes } from './db/postgres-indexes.js';
+import { purgeOldOutboxMail } from './mail/outbox-retention.js';
+
+/**
+ * Periodic upkeep that a TTL index would do on MongoDB and that FerretDB lacks: expired sessions,
+ * spent links and old development mail are deleted, so those collections do not grow without
+ * bound; and on the embedded database the equality indexes are checked again, which finds a
+ * collection dropped and made again (postgres-indexes.ts).
+ */
+export interface HousekeepingResult {
+  sessions: number;
+  tokens: number;
+  mail: number;
+  indexes: number;
+}
+
+export async function runHousekeeping(opts: { postgresUrl?: string | null; now?: Date } = {}): Promise<HousekeepingResult> {
+  const now = opts.now ?? new Date();
+  return {
+    sessions: await purgeExpiredSessions(now),
+    tokens: await purgeSpentAccountTokens(now),
+    mail: await purgeOldOutboxMail(now),
+    indexes: opts.postgresUrl ? await ensureEqualityIndexes(opts.postgresUrl, mongoose.connection.name) : 0,
+  };
+}
+
+export const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
+
+/** Runs now and then every ten minutes; a failed round is reported and the next one tries again. */
+export function scheduleHousekeeping(postgresUrl: string | null, report: (err: unknown) => void): () => void {
+  const round = () => runHousekeeping({ postgresUrl }).catch(report);
+  void round();
+  const timer = setInterval(round, HOUSEKEEPING_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
