@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // One FerretDB for the run; each test file works in a database of its own.
     globalSetup: ['src/test/global-setup.ts'],
+    // Records the shape of every query the application sends; checked against the indexes after the run.
+    setupFiles: ['src/test/setup-query-shapes.ts'],
     pool: 'forks',
     // Generous: FerretDB scans whole collections, and CI machines have two cores.
     testTimeout: 120_000,

@@ -15,5 +15,6 @@ const outboxSchema = new Schema({
   createdAt: { type: Date, required: true },
 });
 outboxSchema.index({ distributorId: 1, resellerId: 1, createdAt: -1 });
+outboxSchema.index({ distributorId: 1, createdAt: -1 });
 
 export const OutboxMessage = model('OutboxMessage', outboxSchema);

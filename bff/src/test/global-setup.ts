@@ -14,6 +14,8 @@ declare module 'vitest' {
     ferretDbBinary: string;
     /** The PostgreSQL under the run's FerretDB ('' with MONGODB_URI): equality indexes go there. */
     postgresUrl: string;
+    /** Where the workers record the shapes of the application's queries (query-shapes.ts). */
+    queryShapesDir: string;
   }
 }
 
@@ -35,6 +37,9 @@ export default async function setup(project: TestProject) {
   project.provide('mongoBaseUri', baseUri);
   project.provide('ferretDbBinary', binary);
   project.provide('postgresUrl', db?.postgresUrl ?? '');
+  const shapesDir = path.join(repoRoot, '.tmp/query-shapes');
+  await rm(shapesDir, { recursive: true, force: true });
+  project.provide('queryShapesDir', shapesDir);
   return async () => {
     await db?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

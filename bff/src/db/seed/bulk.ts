@@ -31,7 +31,7 @@ export async function seedBulk(opts: BulkOptions): Promise<{ customers: number; 
   const reseller = await Reseller.collection.findOne({ _id: resellerId });
   if (!reseller) throw new Error(`No demo reseller "${opts.resellerKey}" (card, cash, deposit or other)`);
   const products = (await Product.collection.find({ distributorId: reseller.distributorId }).toArray()) as never[];
-  const rnd = seededRandom(opts.customers * 31 + opts.orders);
+  const rnd = seededRandom(opts.customers * 31 + opts.orders + [...opts.resellerKey].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) % 100_003);
   const now = new Date();
 
   const customers = Array.from({ length: opts.customers }, (_, i) =>

@@ -101,7 +101,7 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
   return data;
 }
 
-function staff(
+export function staff(
   who: { email: string; firstName: string; lastName: string },
   role: 'distributor' | 'reseller',
   ids: { distributorId: Types.ObjectId; resellerId?: Types.ObjectId },

@@ -1,0 +1,176 @@
+// Benchmark of the embedded database under a multi-tenant data set (issue 11): one run seeds the
+// demo data plus bench resellers — one with --large customers, --resellers more with --per-reseller
+// each, --orders-per-customer orders per customer — then measures, for the large reseller and for
+// a typical one, the BFF answering the customer grid (page 1, a deep keyset page, a search), the
+// statistics and the orders grid, next to the raw driver sending the same queries. Not a test: it
+// prints a table.
+//
+//   pnpm --filter @app/bff bench:db [--backend postgresql|sqlite] [--resellers 90] [--per-reseller 1000]
+//                                   [--large 10000] [--orders-per-customer 10] [--runs 10]
+//
+// Defaults: 100k customers and 1M orders in 91 resellers. Uses MONGODB_URI when set; otherwise a
+// throwaway embedded FerretDB on PostgreSQL (or, with --backend sqlite, FerretDB's SQLite backend,
+// which the app no longer uses, for comparison).
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
+import { loadConfig } from '../src/config.js';
+import { customerKeysetView } from '../src/customers/customer-list.js';
+import { Customer } from '../src/customers/customer.model.js';
+import { connectDatabase, disconnectDatabase, syncAllIndexes } from '../src/db/connect.js';
+import { demoId } from '../src/db/demo-ids.js';
+import { startEmbeddedDatabase } from '../src/db/embedded-database.js';
+import { locateFerretDb, spawnFerretDb } from '../src/db/embedded-ferretdb.js';
+import { ensureEqualityIndexes } from '../src/db/postgres-indexes.js';
+import { seedBenchResellers } from '../src/db/seed/bench-resellers.js';
+import { loadDemoData } from '../src/db/seed/load.js';
+import { freePort } from '../src/db/supervised-server.js';
+import { encodeCursor } from '../src/lib/keyset-page.js';
+import { createLogger } from '../src/logger.js';
+import { createMailer } from '../src/mail/mailer.js';
+import { Order } from '../src/orders/order.model.js';
+import { testSsoKeys } from '../src/sso/sso-keys.js';
+
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'postgresql' },
+    resellers: { type: 'string', default: '90' },
+    'per-reseller': { type: 'string', default: '1000' },
+    large: { type: 'string', default: '10000' },
+    'orders-per-customer': { type: 'string', default: '10' },
+    runs: { type: 'string', default: '10' },
+  },
+});
+const RUNS = Number(values.runs);
+const PAGE = 50;
+const perOrder = Number(values['orders-per-customer']);
+const sizes = [
+  { customers: Number(values.large), orders: Number(values.large) * perOrder },
+  ...Array.from({ length: Number(values.resellers) }, () => ({ customers: Number(values['per-reseller']), orders: Number(values['per-reseller']) * perOrder })),
+];
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-db-'));
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+let stopDatabase = async () => {};
+let postgresUrl: string | null = null;
+let uri = config.MONGODB_URI;
+let backend = `MONGODB_URI (${uri?.replace(/\/\/[^@]*@/, '//')})`;
+if (!uri) {
+  const binary = await locateFerretDb(repoRoot, config.FERRETDB_BIN);
+  if (values.backend === 'sqlite') {
+    const port = await freePort();
+    const server = await spawnFerretDb(binary, { sqliteDir: dataDir }, port);
+    uri = `mongodb://127.0.0.1:${port}/`;
+    stopDatabase = () => server.stop();
+    backend = 'embedded FerretDB v1.24.2 on SQLite';
+  } else {
+    const db = await startEmbeddedDatabase({ binary, dataDir, postgresUrl: config.POSTGRES_URL, log: (l) => console.error(l) });
+    uri = db.uri;
+    postgresUrl = db.postgresUrl;
+    stopDatabase = () => db.stop();
+    backend = 'embedded FerretDB v1.24.2 on PostgreSQL 18 (GIN equality indexes)';
+  }
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const time = async (fn: () => Promise<unknown>) => {
+  const s = performance.now();
+  await fn();
+  return performance.now() - s;
+};
+
+try {
+  await connectDatabase(uri, 'bench');
+  await syncAllIndexes();
+  if (postgresUrl) await ensureEqualityIndexes(postgresUrl, 'bench');
+  await loadDemoData();
+  const totalCustomers = sizes.reduce((n, s) => n + s.customers, 0);
+  const totalOrders = sizes.reduce((n, s) => n + s.orders, 0);
+  console.error(`Seeding ${totalCustomers} customers and ${totalOrders} orders in ${sizes.length} resellers…`);
+  const seedStart = Date.now();
+  const tty = process.stderr.isTTY;
+  const resellers = await seedBenchResellers(sizes, (line) => (tty ? process.stderr.write(`\r${line}      `) : undefined));
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+  console.error(`\nSeeded in ${seedSeconds.toFixed(0)} s (${Math.round((totalCustomers * 1.5 + totalOrders) / seedSeconds)} documents/s)`);
+  if (postgresUrl) {
+    // What autovacuum does by itself a little after a bulk load; done now so the plans are settled.
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query('ANALYZE');
+    await client.end();
+  }
+
+  const app = createApp({
+    config, logger: createLogger('silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
+    loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(),
+    mailer: createMailer(config, createLogger('silent')),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  console.log(`\n${totalCustomers.toLocaleString('en')} customers and ${totalOrders.toLocaleString('en')} orders in ${sizes.length + 4} resellers; ${RUNS} runs each; ${backend}\n`);
+  console.log('| reseller | query | BFF p50 ms | BFF p95 ms | raw p50 ms | raw p95 ms | BFF/raw (p50) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const reseller of [resellers[0]!, resellers[1]!]) {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
+      body: JSON.stringify({ email: reseller.staffEmail, password: 'Demo-Password-1' }),
+    });
+    if (login.status !== 200) throw new Error(`sign-in as ${reseller.staffEmail}: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const get = async (url: string) => {
+      const res = await fetch(`${base}${url}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+
+    const scope = { distributorId: demoId('distributor:northwind'), resellerId: demoId(`reseller:${reseller.key}`) };
+    const sort = { nameKey: 1, _id: 1 } as const;
+    const deepPage = Math.floor(reseller.customers / PAGE) - 1;
+    const deepRow = (await Customer.collection.find(scope).sort(sort).skip(deepPage * PAGE - 1).limit(1).toArray())[0]!;
+    const cursor = encodeCursor(customerKeysetView({ sort: 'companyName' }), deepRow as never);
+    const after = { $or: [{ nameKey: { $gt: deepRow.nameKey } }, { nameKey: deepRow.nameKey, _id: { $gt: deepRow._id } }] };
+    const search = 'harbor';
+    const searchFilter = { ...scope, searchText: { $regex: search } };
+    const orderSort = { orderedAt: -1, _id: -1 } as const;
+
+    const cases: { name: string; bff: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
+      { name: 'customers page 1', bff: () => get(`/api/customers?limit=${PAGE}`),
+        raw: () => Promise.all([Customer.collection.find(scope).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(scope)]) },
+      { name: `customers page ${deepPage + 1} (keyset)`, bff: () => get(`/api/customers?limit=${PAGE}&cursor=${cursor}`),
+        raw: () => Promise.all([Customer.collection.find({ ...scope, ...after }).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(scope)]) },
+      { name: `customers search "${search}"`, bff: () => get(`/api/customers?limit=${PAGE}&search=${search}`),
+        raw: () => Promise.all([Customer.collection.find(searchFilter).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(searchFilter)]) },
+      { name: 'customer statistics', bff: () => get('/api/customers/stats'),
+        raw: () => Promise.all([Customer.collection.countDocuments(scope), Customer.collection.countDocuments({ ...scope, monthlyRunRateCents: { $gt: 0 } }),
+          Customer.collection.aggregate([{ $match: { ...scope, monthlyRunRateCents: { $gt: 0 } } }, { $group: { _id: null, t: { $sum: '$monthlyRunRateCents' } } }]).toArray()]) },
+      { name: 'orders page 1', bff: () => get(`/api/orders?limit=${PAGE}`),
+        raw: () => Promise.all([Order.collection.find(scope).sort(orderSort).limit(PAGE).toArray(), Order.collection.countDocuments(scope)]) },
+    ];
+    const label = `${reseller.customers.toLocaleString('en')} customers, ${reseller.orders.toLocaleString('en')} orders`;
+    for (const c of cases) {
+      await c.bff();
+      await c.raw(); // warm-up
+      const bff: number[] = [];
+      const raw: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        bff.push(await time(c.bff));
+        raw.push(await time(c.raw));
+      }
+      console.log(`| ${label} | ${c.name} | ${pct(bff, 50).toFixed(0)} | ${pct(bff, 95).toFixed(0)} | ${pct(raw, 50).toFixed(0)} | ${pct(raw, 95).toFixed(0)} | ${(pct(bff, 50) / pct(raw, 50)).toFixed(2)} |`);
+    }
+  }
+  server.close();
+} finally {
+  await disconnectDatabase().catch(() => {});
+  await stopDatabase();
+  await rm(dataDir, { recursive: true, force: true });
+}
