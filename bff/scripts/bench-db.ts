@@ -108,7 +108,7 @@ try {
   }
 
   const app = createApp({
-    config, logger: createLogger('silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
+    config, logger: createLogger(process.env.BENCH_LOG ?? 'silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
     loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(),
     mailer: createMailer(config, createLogger('silent')),
   });
