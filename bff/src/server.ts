@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import { purgeExpiredRateLimits } from './auth/rate-limit-store.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { createMailer } from './mail/mailer.js';
@@ -24,8 +25,10 @@ async function main() {
     logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
   }
 
-  // Session records expire by their stored expiry (FerretDB has no TTL indexes); sweep them hourly.
-  const sweep = () => purgeExpiredSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  // Session records and rate-limit counters expire by their stored expiry (FerretDB has no TTL
+  // indexes); sweep them hourly. Any number of processes may sweep: deleting the expired is idempotent.
+  const sweep = () =>
+    Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((err: unknown) => logger.warn({ err }, 'expiry sweep failed'));
   await sweep();
   setInterval(sweep, 60 * 60 * 1000).unref();
 
