@@ -31,7 +31,7 @@ export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPur
   if (!account) throw new AppError('link_invalid', LINK_INVALID);
   const scope = systemScope({ distributorId: account.distributorId, resellerId: account.resellerId, customerId: account.customerId });
   const actor = { principal: principalFromAccount(account, 'link'), scope, client };
-  const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id } });
+  const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id, label: `${account.firstName} ${account.lastName}` } });
   // A new password ends every session the old one opened: before the change, so that a failure
   // after it cannot leave them open, and again after it, for one opened in between.
   if (purpose === 'reset') await endAllSessionsOf(account._id);
