@@ -41,7 +41,7 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
   }
   const pushActor = useDebouncedCallback((q: string) => url.set({ actor: q.trim() }), 300);
   const empty = grid !== null && 'total' in grid && grid.total === 0;
-  const scope = principal.role === 'distributor' ? `Every change in ${principal.distributorName}'s resellers and their customers` : `Every change to ${principal.resellerName}'s customers`;
+  const scope = principal.role === 'distributor' ? `Every change in the resellers of ${principal.distributorName} and their customers` : `Every change to the customers of ${principal.resellerName}`;
 
   return (
     <Stack gap="lg">
@@ -91,7 +91,8 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
           {url.filtered ? 'Try a longer period, another action or fewer filters.' : 'Changes to customers, storefront users and orders appear here as they are made.'}
         </Alert>
       )}
-      <Box h={600} style={{ display: empty ? 'none' : undefined }}>
+      {/* As tall as its rows up to a page's worth: a short log leaves no empty box below it. */}
+      <Box h={grid && 'total' in grid ? Math.min(600, Math.max(180, 46 + 56 * grid.total + 2)) : 600} style={{ display: empty ? 'none' : undefined }}>
         <Suspense fallback={<Loader aria-label="Loading the grid" />}>
           <AuditGrid
             key={retry}
