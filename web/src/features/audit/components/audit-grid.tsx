@@ -66,7 +66,12 @@ export default function AuditGrid({ filters, sort, onSortChange, dateFormat, onO
         minWidth: 220,
         cellStyle: centred,
         tooltipValueGetter: (p) => (p.data ? changesText(p.data.changes) : ''),
-        cellRenderer: (p: ICellRendererParams<AuditEventRow>) => (p.data ? <Text size="sm" truncate>{changesText(p.data.changes) || '—'}</Text> : null),
+        cellRenderer: (p: ICellRendererParams<AuditEventRow>) =>
+          p.data ? (
+            <Text size="sm" lineClamp={2} style={{ lineHeight: 1.3, whiteSpace: 'normal' }}>
+              {changesText(p.data.changes) || '—'}
+            </Text>
+          ) : null,
       },
       {
         colId: 'who',
