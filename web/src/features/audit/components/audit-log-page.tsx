@@ -8,6 +8,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useAuditUrlState } from '../hooks/use-audit-url-state';
 import { AuditEventDetails } from './audit-event-details';
 import { DEFAULT_AUDIT_SORT } from './audit-grid';
+import { LoadErrorAlert } from '@/components/load-error-alert';
 
 // AG Grid is large: load it only when a grid is on screen.
 const AuditGrid = lazy(() => import('./audit-grid'));
@@ -77,14 +78,7 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
         {grid === null ? 'Loading events…' : 'error' in grid || grid.total === 0 ? '' : `${formatNumber(grid.total)} ${grid.total === 1 ? 'event' : 'events'}`}
       </Text>
       {grid && 'error' in grid && (
-        <Alert color="red" role="alert" title="The audit log could not be loaded">
-          <Group justify="space-between">
-            <Text size="sm">{grid.error}</Text>
-            <Button size="xs" variant="light" onClick={() => setRetry((k) => k + 1)}>
-              Try again
-            </Button>
-          </Group>
-        </Alert>
+        <LoadErrorAlert title="The audit log could not be loaded" message={grid.error} onRetry={() => setRetry((k) => k + 1)} />
       )}
       {empty && (
         <Alert color="gray" role="status" title={url.filtered ? 'No events match these filters' : 'Nothing recorded yet'}>
