@@ -80,6 +80,22 @@ test.describe('the audit log', () => {
     await keepScreenshot(page, testInfo, 'audit-log-390');
   });
 
+  test('an order decided by the distributor shows in its audit trail, with where it came from', async ({ page }) => {
+    await signIn(page, 'distributor@demo.example');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Orders in progress' }).click();
+    const firstLink = grid(page).getByRole('link').first();
+    const number = (await firstLink.textContent())!;
+    await firstLink.click();
+    await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
+    const trail = page.getByRole('region', { name: 'Audit trail' });
+    await expect(trail).toBeVisible();
+    await page.getByRole('button', { name: 'Mark executed' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark executed' }).click();
+    await expect(trail.getByRole('button', { name: 'Order executed' })).toBeVisible();
+    await expect(trail.getByText('Status: in progress → executed')).toBeVisible();
+    await expect(trail.getByText(/Dana Distributor · .* · (127\.0\.0\.1|::1)/)).toBeVisible();
+  });
+
   test('a storefront user has no audit log', async ({ page }) => {
     await signIn(page, 'buyer@demo.example');
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
