@@ -20,6 +20,8 @@ import { DEMO_ACCOUNTS, useTestDatabase } from './test/harness.js';
 
 useTestDatabase();
 
+// Generous limits: under a full parallel test run FerretDB answers a whole-collection count in seconds.
+
 interface Bff {
   base: string;
   child: ChildProcess;
@@ -84,7 +86,7 @@ beforeAll(async () => {
     SSO_SIGNING_KEY: JSON.stringify(await generateSsoJwk()),
   };
   [a, b] = await Promise.all([startBff({ ...shared, DATA_DIR: path.join(dataDir, 'a') }), startBff({ ...shared, DATA_DIR: path.join(dataDir, 'b') })]);
-}, 90_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(
@@ -104,7 +106,7 @@ describe('two BFF processes on one database', () => {
     const refusedByB = await login(b, DEMO_ACCOUNTS.deposit, 'Demo-Password-1');
     expect([refusedByA.status, refusedByB.status], a.output() + b.output()).toEqual([429, 429]);
     expect(Number(refusedByB.headers.get('retry-after'))).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 
   it('share sessions: signed in on one, known to the other; signed out on one, refused by the other', async () => {
     const signedIn = await login(a, DEMO_ACCOUNTS.cash, 'Demo-Password-1');
@@ -115,7 +117,7 @@ describe('two BFF processes on one database', () => {
     expect((await send(b, 'POST', '/api/auth/logout', undefined, cookie)).status).toBe(204);
     expect((await send(a, 'GET', '/api/auth/me', undefined, cookie)).status).toBe(401);
     expect((await send(b, 'GET', '/api/auth/me', undefined, cookie)).status).toBe(401);
-  }, 30_000);
+  }, 120_000);
 
   it('count waiting orders from the database: an order accepted on one leaves the other’s count one lower', async () => {
     const cookie = cookieOf(await login(a, DEMO_ACCOUNTS.cash, 'Demo-Password-1'));
@@ -125,5 +127,5 @@ describe('two BFF processes on one database', () => {
     const order = await Order.collection.findOne({ resellerId: demoId('reseller:cash'), status: 'pending_approval' });
     expect((await send(a, 'POST', `/api/orders/${String(order!._id)}/accept`, {}, cookie)).status).toBe(200);
     expect(await waiting(b)).toBe(before - 1);
-  }, 30_000);
+  }, 120_000);
 });
