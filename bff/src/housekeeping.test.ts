@@ -28,11 +28,11 @@ describe('housekeeping', () => {
     const mail = (days: number) => ({ distributorId: userId, resellerId: null, to: 'a@b.example', subject: 's', text: 't', html: 'h', createdAt: ago(days) });
     await OutboxMessage.collection.insertMany([mail(8), mail(6)]);
 
-    expect(await runHousekeeping({ now })).toEqual({ sessions: 1, tokens: 2, mail: 1, indexes: 0 });
+    expect(await runHousekeeping({ now })).toEqual({ sessions: 1, rateLimits: 0, tokens: 2, mail: 1, indexes: 0 });
     expect((await Session.collection.find().toArray()).map((s) => s._id)).toEqual(['live']);
     expect((await AccountToken.collection.find().sort({ _id: 1 }).toArray()).map((t) => t._id)).toEqual(['open', 'used-recently']);
     expect(await OutboxMessage.collection.countDocuments()).toBe(1);
 
-    expect(await runHousekeeping({ now })).toEqual({ sessions: 0, tokens: 0, mail: 0, indexes: 0 });
+    expect(await runHousekeeping({ now })).toEqual({ sessions: 0, rateLimits: 0, tokens: 0, mail: 0, indexes: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { purgeExpiredRateLimits } from './auth/rate-limit-store.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSpentAccountTokens } from './auth/token-retention.js';
 import { ensureEqualityIndexes } from './db/postgres-indexes.js';
@@ -6,12 +7,13 @@ import { purgeOldOutboxMail } from './mail/outbox-retention.js';
 
 /**
  * Periodic upkeep that a TTL index would do on MongoDB and that FerretDB lacks: expired sessions,
- * spent links and old development mail are deleted, so those collections do not grow without
+ * sign-in throttling counters past their window, spent links and old development mail are deleted, so those collections do not grow without
  * bound; and on the embedded database the equality indexes are checked again, which finds a
  * collection dropped and made again (postgres-indexes.ts).
  */
 export interface HousekeepingResult {
   sessions: number;
+  rateLimits: number;
   tokens: number;
   mail: number;
   indexes: number;
@@ -21,6 +23,7 @@ export async function runHousekeeping(opts: { postgresUrl?: string | null; now?:
   const now = opts.now ?? new Date();
   return {
     sessions: await purgeExpiredSessions(now),
+    rateLimits: await purgeExpiredRateLimits(now),
     tokens: await purgeSpentAccountTokens(now),
     mail: await purgeOldOutboxMail(now),
     indexes: opts.postgresUrl ? await ensureEqualityIndexes(opts.postgresUrl, mongoose.connection.name) : 0,

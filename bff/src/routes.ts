@@ -1,3 +1,4 @@
+import { auditEventRoutes } from './audit/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
@@ -29,6 +30,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...ssoRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,
+    ...auditEventRoutes,
     ...(devMailboxEnabled(config) ? devMailRoutes : []),
   ];
   routes.push(

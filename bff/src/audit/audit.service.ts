@@ -1,14 +1,21 @@
 import { Types } from 'mongoose';
+import type { AuditAction } from '@app/shared';
 import type { Actor } from '../tenancy/actor.js';
 import { scopedDoc } from '../tenancy/tenant-plugin.js';
 import { AuditEvent } from './audit-event.model.js';
 
 export interface AuditEntry {
-  action: string;
-  target: { type: string; id: Types.ObjectId };
-  /** Where the target sits in the tree; defaults to the caller's own place. */
+  action: AuditAction;
+  /** `label`: what the object is called now (company name, order number, person's name). */
+  target: { type: string; id: Types.ObjectId; label?: string | null };
+  /**
+   * Where the target sits in the tree; defaults to the caller's own place. Give both for anything
+   * below a reseller: the audit log is scoped by these, so an event about a customer must name it.
+   */
   resellerId?: Types.ObjectId | null;
   customerId?: Types.ObjectId | null;
+  /** The customer's name, when the event concerns a customer or anything of it. */
+  customerName?: string | null;
   changes?: Record<string, { from: unknown; to: unknown }> | null;
 }
 
@@ -19,9 +26,10 @@ export interface AuditEventRecord {
   resellerId: Types.ObjectId | null;
   customerId: Types.ObjectId | null;
   at: Date;
-  actor: { userId: Types.ObjectId | null; role: string; name: string };
+  actor: { userId: Types.ObjectId | null; role: string; name: string; email: string | null };
   action: string;
-  target: { type: string; id: Types.ObjectId };
+  target: { type: string; id: Types.ObjectId; label: string | null };
+  customerName: string | null;
   changes: Record<string, { from: unknown; to: unknown }> | null;
   ip: string | null;
   userAgent: string | null;
@@ -36,9 +44,10 @@ export function auditEventFor(actor: Actor, entry: AuditEntry, at = new Date()):
     resellerId: entry.resellerId !== undefined ? entry.resellerId : principal.resellerId,
     customerId: entry.customerId !== undefined ? entry.customerId : principal.customerId,
     at,
-    actor: { userId: principal.userId, role: principal.role, name: principal.displayName },
+    actor: { userId: principal.userId, role: principal.role, name: principal.displayName, email: principal.email },
     action: entry.action,
-    target: entry.target,
+    target: { type: entry.target.type, id: entry.target.id, label: entry.target.label ?? null },
+    customerName: entry.customerName ?? null,
     changes: entry.changes ?? null,
     ip: client.ip,
     userAgent: client.userAgent,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
+import { databaseLimiter } from './rate-limit-store.js';
 
 export interface LoginLimits {
   /** Failed sign-ins from one address per window, over all accounts; then 429 for that address. */
@@ -32,16 +33,16 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
  * account+address pair keep one source from guessing; per account only an exponential delay, so
  * that wrong guesses by someone else never refuse the owner's right password (no lockout DoS).
  * A distributed guesser gets at most `failuresPerAccountAndAddress` tries per address and window,
- * each slowed down. In memory: the BFF runs as one process; several instances would move this to a
- * shared store (rate-limiter-flexible has a Mongo one).
+ * each slowed down. The counters live in the database (rate-limit-store.ts), so several BFF
+ * processes count together; `store.namespace` separates test apps sharing one database.
  */
-export function createLoginRateLimiter(overrides: Partial<LoginLimits> = {}) {
+export function createLoginRateLimiter(overrides: Partial<LoginLimits> = {}, store: { namespace?: string } = {}) {
   const limits = { ...DEFAULT_LOGIN_LIMITS, ...overrides };
-  const window = { duration: limits.windowSeconds };
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'login_ip', points: limits.failuresPerAddress, ...window });
-  const byPair = new RateLimiterMemory({ keyPrefix: 'login_pair', points: limits.failuresPerAccountAndAddress, ...window });
+  const window = { duration: limits.windowSeconds, namespace: store.namespace };
+  const byAddress = databaseLimiter({ keyPrefix: 'login_ip', points: limits.failuresPerAddress, ...window });
+  const byPair = databaseLimiter({ keyPrefix: 'login_pair', points: limits.failuresPerAccountAndAddress, ...window });
   // Only counts: an account is never refused.
-  const byAccount = new RateLimiterMemory({ keyPrefix: 'login_account', points: Number.MAX_SAFE_INTEGER, ...window });
+  const byAccount = databaseLimiter({ keyPrefix: 'login_account', points: Number.MAX_SAFE_INTEGER, ...window });
   const pairKey = (address: string, email: string) => `${email.toLowerCase()}|${address}`;
   const accountKey = (email: string) => email.toLowerCase();
 
@@ -53,7 +54,7 @@ export function createLoginRateLimiter(overrides: Partial<LoginLimits> = {}) {
   };
   // An attempt takes its point up front, so that parallel guesses cannot overrun the limit; a
   // success gives it back.
-  const take = async (limiter: RateLimiterMemory, key: string) => {
+  const take = async (limiter: RateLimiterAbstract, key: string) => {
     try {
       await limiter.consume(key);
     } catch (err) {

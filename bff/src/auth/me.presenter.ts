@@ -3,6 +3,7 @@ import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { customerPolicy } from '../policies/customer.js';
+import { auditEventPolicy } from '../policies/audit-event.js';
 import { orderPolicy } from '../policies/order.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
@@ -43,6 +44,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       // Roles that decide orders in some state (the state is the order's to say).
       approveOrders: orderPolicy.roles('order.accept').includes(principal.role),
       finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
+      viewAuditLog: auditEventPolicy.can(principal, 'auditEvent.list'),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { LINK_PAGES } from '@app/shared';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { AppError } from '../errors/app-error.js';
@@ -14,6 +14,7 @@ import { User } from '../users/user.model.js';
 import { issueAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
 import { hashPassword } from './password.js';
 import { endAllSessionsOf } from './sessions.js';
+import { databaseLimiter } from './rate-limit-store.js';
 
 const LINK_INVALID = 'This link has expired or has already been used. Ask for a new one.';
 
@@ -30,7 +31,7 @@ export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPur
   if (!account) throw new AppError('link_invalid', LINK_INVALID);
   const scope = systemScope({ distributorId: account.distributorId, resellerId: account.resellerId, customerId: account.customerId });
   const actor = { principal: principalFromAccount(account, 'link'), scope, client };
-  const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id } });
+  const event = auditEventFor(actor, { action: purpose === 'activation' ? 'account.activated' : 'account.password_reset', target: { type: 'user', id: account._id, label: `${account.firstName} ${account.lastName}` } });
   // A new password ends every session the old one opened: before the change, so that a failure
   // after it cannot leave them open, and again after it, for one opened in between.
   if (purpose === 'reset') await endAllSessionsOf(account._id);
@@ -57,12 +58,13 @@ export const DEFAULT_RESET_MAIL_LIMITS: ResetMailLimits = { perAccount: 3, perAd
 
 /**
  * Caps reset mails per account and per address; the excess is dropped silently (the answer is the
- * same). In memory, like the sign-in limits: one BFF process.
+ * same). Counted in the database, like the sign-in limits, so every BFF process counts together.
  */
-export function createResetMailLimiter(limits: ResetMailLimits = DEFAULT_RESET_MAIL_LIMITS) {
-  const byAccount = new RateLimiterMemory({ keyPrefix: 'reset_account', points: limits.perAccount, duration: limits.windowSeconds });
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'reset_ip', points: limits.perAddress, duration: limits.windowSeconds });
-  const take = (limiter: RateLimiterMemory, key: string) =>
+export function createResetMailLimiter(limits: ResetMailLimits = DEFAULT_RESET_MAIL_LIMITS, store: { namespace?: string } = {}) {
+  const window = { duration: limits.windowSeconds, namespace: store.namespace };
+  const byAccount = databaseLimiter({ keyPrefix: 'reset_account', points: limits.perAccount, ...window });
+  const byAddress = databaseLimiter({ keyPrefix: 'reset_ip', points: limits.perAddress, ...window });
+  const take = (limiter: RateLimiterAbstract, key: string) =>
     limiter.consume(key).then(
       () => true,
       (err: unknown) => {

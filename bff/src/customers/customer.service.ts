@@ -35,7 +35,13 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
   const reseller = await scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean();
   if (!reseller) throw notFound('Your reseller account');
   const _id = new Types.ObjectId();
-  const event = auditEventFor(actor, { action: 'customer.created', target: { type: 'customer', id: _id }, customerId: _id });
+  const event = auditEventFor(actor, {
+    action: 'customer.created',
+    target: { type: 'customer', id: _id, label: input.companyName },
+    resellerId: reseller._id,
+    customerId: _id,
+    customerName: input.companyName,
+  });
   const doc = scopedDoc(
     new Customer({
       _id,
@@ -66,9 +72,10 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
   const { revision, ...fields } = input;
   const event = auditEventFor(actor, {
     action: 'customer.updated',
-    target: { type: 'customer', id: before._id },
+    target: { type: 'customer', id: before._id, label: fields.companyName },
     resellerId: before.resellerId,
     customerId: before._id,
+    customerName: fields.companyName,
     changes: diff(before as unknown as CustomerFields, fields),
   });
   let updated;
@@ -97,9 +104,10 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
   const changed = customer.active !== active;
   const event = auditEventFor(actor, {
     action: active ? 'customer.activated' : 'customer.deactivated',
-    target: { type: 'customer', id: customer._id },
+    target: { type: 'customer', id: customer._id, label: customer.companyName },
     resellerId: customer.resellerId,
     customerId: customer._id,
+    customerName: customer.companyName,
     changes: { active: { from: customer.active, to: active } },
   });
   const updated = await scoped(
@@ -127,9 +135,10 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
   if (customer.orderApprovalRequired !== required) {
     const event = auditEventFor(actor, {
       action: 'customer.order_approval_changed',
-      target: { type: 'customer', id: customer._id },
+      target: { type: 'customer', id: customer._id, label: customer.companyName },
       resellerId: customer.resellerId,
       customerId: customer._id,
+      customerName: customer.companyName,
       changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
     });
     // Conditional on the value read, so two racing switches record one change each, never a no-op.

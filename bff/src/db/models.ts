@@ -1,5 +1,6 @@
 // Every model, so that index creation and tests can reach them all from one import.
 import { AuditEvent } from '../audit/audit-event.model.js';
+import { RateLimit } from '../auth/rate-limit.model.js';
 import { Session } from '../auth/session.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
@@ -12,4 +13,4 @@ import { AccountToken } from '../auth/account-token.model.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { User } from '../users/user.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage];
+export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit];

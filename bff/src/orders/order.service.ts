@@ -56,7 +56,14 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
   const entry = { at, from: order.status, to, byUserId: principal.userId, byName: principal.displayName, note };
   const event = auditEventFor(
     actor,
-    { action: rule.action, target: { type: 'order', id: order._id }, resellerId: order.resellerId, customerId: order.customerId, changes: { status: { from: order.status, to } } },
+    {
+      action: rule.action,
+      target: { type: 'order', id: order._id, label: order.number },
+      resellerId: order.resellerId,
+      customerId: order.customerId,
+      customerName: order.customerName,
+      changes: { status: { from: order.status, to } },
+    },
     at,
   );
   const updated = (await scoped(
@@ -156,7 +163,14 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   const placedByName = byCustomer ? principal.displayName : customer.resellerName;
   const event = auditEventFor(
     actor,
-    { action: 'order.placed', target: { type: 'order', id: _id }, resellerId: customer.resellerId, customerId: customer._id, changes: { status: { from: null, to: status } } },
+    {
+      action: 'order.placed',
+      target: { type: 'order', id: _id },
+      resellerId: customer.resellerId,
+      customerId: customer._id,
+      customerName: customer.companyName,
+      changes: { status: { from: null, to: status } },
+    },
     at,
   );
   const fields = {
@@ -182,7 +196,10 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   // A number drawn twice (a database without atomic updates) meets the unique index: draw again.
   for (let attempt = 0; ; attempt++) {
     try {
-      await scopedDoc(new Order({ ...fields, number: await nextOrderNumber(scope, customer.distributorId) }), scope).save();
+      const number = await nextOrderNumber(scope, customer.distributorId);
+      // The event names the order by its number, known only now.
+      event.target.label = number;
+      await scopedDoc(new Order({ ...fields, number, ...withCreationAudit(event) }), scope).save();
       break;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -52,7 +52,13 @@ export async function issueSsoLink(actor: Actor, keys: SsoKeys, customerId: stri
       userId: principal.userId, target, issuedAt: new Date(now * 1000), expiresAt }),
     scope,
   ).save();
-  await recordAudit(actor, { action: `customer.sso.${target}`, target: { type: 'customer', id: customer._id }, customerId: customer._id });
+  await recordAudit(actor, {
+    action: `customer.sso.${target}`,
+    target: { type: 'customer', id: customer._id, label: customer.companyName },
+    resellerId: customer.resellerId,
+    customerId: customer._id,
+    customerName: customer.companyName,
+  });
 
   const url = new URL(PATHS[target], audience);
   url.searchParams.set('customer', customer._id.toHexString());

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { LINK_PAGES, type CreateStorefrontUser, type UserState } from '@app/shared';
+import { LINK_PAGES, type AuditAction, type CreateStorefrontUser, type UserState } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor, recordAudit } from '../audit/audit.service.js';
 import { issueAccountToken, revokeAccountTokens, TOKEN_TTL_HOURS } from '../auth/account-tokens.js';
@@ -70,7 +70,13 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
   storefrontUserPolicy.authorize(actor.principal, 'storefrontUser.add', undefined, forbidden);
   const { customer } = await getCustomer(scope, customerId);
   const _id = new Types.ObjectId();
-  const event = auditEventFor(actor, { action: 'storefront_user.created', target: { type: 'storefront_user', id: _id }, resellerId: customer.resellerId, customerId: customer._id });
+  const event = auditEventFor(actor, {
+    action: 'storefront_user.created',
+    target: { type: 'storefront_user', id: _id, label: `${input.firstName} ${input.lastName}` },
+    resellerId: customer.resellerId,
+    customerId: customer._id,
+    customerName: customer.companyName,
+  });
   const doc = scopedDoc(
     new User({
       _id,
@@ -118,7 +124,13 @@ async function emailLink(actor: Actor, ctx: MailContext, id: string, purpose: ke
   storefrontUserPolicy.authorize(actor.principal, rule.ability, user, () => conflict(rule.refusal));
   const { customer } = await getCustomer(actor.scope, String(user.customerId));
   const emailSent = await sendLink(ctx, user, customer.resellerName, purpose);
-  await recordAudit(actor, { action: rule.action, target: { type: 'storefront_user', id: user._id }, resellerId: user.resellerId, customerId: user.customerId });
+  await recordAudit(actor, {
+    action: rule.action,
+    target: { type: 'storefront_user', id: user._id, label: `${user.firstName} ${user.lastName}` },
+    resellerId: user.resellerId,
+    customerId: user.customerId,
+    customerName: customer.companyName,
+  });
   return { user, emailSent };
 }
 
@@ -134,7 +146,7 @@ async function transition(
   id: string,
   ability: 'storefrontUser.deactivate' | 'storefrontUser.activate',
   to: (u: { passwordHash?: string | null }) => UserState,
-  action: string,
+  action: AuditAction,
 ) {
   const user = await getStorefrontUser(actor.scope, id);
   const refusal = () => conflict(`This user is ${user.state.replace('_', ' ')}; refresh to see the current state.`);
@@ -142,7 +154,7 @@ async function transition(
   const target = to(user);
   const event = auditEventFor(actor, {
     action,
-    target: { type: 'storefront_user', id: user._id },
+    target: { type: 'storefront_user', id: user._id, label: `${user.firstName} ${user.lastName}` },
     resellerId: user.resellerId,
     customerId: user.customerId,
     changes: { state: { from: user.state, to: target } },

@@ -5,6 +5,7 @@
 import type { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@app/shared';
+import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../db/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
@@ -113,6 +114,8 @@ const MATRIX: Record<string, Entry> = {
     alsoOk: [404],
   },
   'GET /api/catalogue': { roles: ['reseller', 'storefront'] },
+  // By now the routes above have written events in every tenant; each persona must see only its own.
+  'GET /api/audit-events': { roles: ['distributor', 'reseller'], query: '?limit=200' },
 };
 
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
@@ -135,6 +138,7 @@ async function idsOutside(p: Persona): Promise<Set<string>> {
     [User, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
     [Order, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
     [Product, { distributorId: 'distributorId', resellerId: null, customerId: null }],
+    [AuditEvent, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
   ] as const) {
     const or = [
       notMine(tree.distributorId, p.distributorId),
@@ -244,4 +248,16 @@ describe('the tenancy matrix', () => {
       }
     });
   }
+  it('GET /api/audit-events: after all the writes above, no persona sees an event outside its subtree', async () => {
+    for (const p of PERSONAS.filter((x) => x.role !== 'storefront')) {
+      // The ids outside as before, plus the foreign events written during this run.
+      const outside = new Set(foreignIds.get(p.account));
+      const mine = { distributorId: p.distributorId, ...(p.resellerId ? { resellerId: p.resellerId } : {}) };
+      for (const e of await AuditEvent.collection.find({ $nor: [mine] }, { projection: { _id: 1 } }).toArray()) outside.add(String(e._id));
+      const res = await http.get('/api/audit-events?limit=200', cookies.get(p.account)!);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length, `${p.account} sees its own events`).toBeGreaterThan(0);
+      expect(idsIn(res.body).filter((id) => outside.has(id)), `${p.account} leaked`).toEqual([]);
+    }
+  });
 });

@@ -36,6 +36,9 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 export const TEST_SSO_KEYS = await testSsoKeys();
 
+/** A prefix that keeps one test app's rate-limit counters apart from another's in the same database. */
+export const testLimiterNamespace = () => `t${randomBytes(4).toString('hex')}:`;
+
 /** The app on the test database; `mailer` replaces the outbox mailer (e.g. one whose sends fail). */
 export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Express {
   const config = testConfig(configOverrides);
@@ -45,10 +48,12 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
     config,
     logger: createLogger('silent'),
     sessionKey: TEST_SESSION_KEY,
+    // Counters live in the test file's database: each app gets its own, as a fresh process would.
     loginLimiter: createLoginRateLimiter(
       limits ?? { failuresPerAddress: 10_000, failuresPerAccountAndAddress: 10_000, windowSeconds: 60, freeFailuresPerAccount: 10_000 },
+      { namespace: testLimiterNamespace() },
     ),
-    resetMailLimiter: createResetMailLimiter(),
+    resetMailLimiter: createResetMailLimiter(undefined, { namespace: testLimiterNamespace() }),
   });
 }
 

@@ -36,6 +36,7 @@ export const principalSchema = z
         placeOrders: z.boolean(),
         approveOrders: z.boolean(),
         finishOrders: z.boolean(),
+        viewAuditLog: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
   })

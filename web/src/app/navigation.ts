@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconChecklist, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -10,6 +10,8 @@ export interface NavItem {
   end?: boolean;
   /** A count shown beside the label (kept fresh from the overview), e.g. orders waiting. */
   count?: (o: Overview) => number;
+  /** Shown only to a principal with this ability (the server decides it from a policy). */
+  ability?: keyof Principal['abilities'];
 }
 
 /** Each persona's navigation; features add their pages here as they land. */
@@ -18,11 +20,13 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Home', to: paths.area('distributor'), icon: IconHome, end: true },
     { label: 'Customers', to: paths.customers('distributor'), icon: IconBuildingStore },
     { label: 'Orders in progress', to: paths.ordersInProgress('distributor'), icon: IconTruckDelivery, count: (o) => o.ordersInProgress },
+    { label: 'Audit log', to: paths.auditLog('distributor'), icon: IconHistory, ability: 'viewAuditLog' },
   ],
   reseller: [
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
     { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
+    { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
   ],
   storefront: [
     { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },

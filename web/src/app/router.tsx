@@ -14,6 +14,7 @@ const orderPage: Lazy = async () => ({ Component: (await import('./routes/order-
 const approvals: Lazy = async () => ({ Component: (await import('./routes/order-routes')).ApprovalsRoute });
 const inProgress: Lazy = async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute });
 const myOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute });
+const auditLog: Lazy = async () => ({ Component: (await import('./routes/audit-routes')).AuditLogRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -40,12 +41,14 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
         { path: AREA_SEGMENTS.ordersInProgress, lazy: inProgress },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
+        { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
+        { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
       ]),
       area(
         'storefront',

@@ -9,6 +9,7 @@ export const AREA_SEGMENTS = {
   approvals: 'approvals',
   ordersInProgress: 'orders-in-progress',
   catalogue: 'catalogue',
+  auditLog: 'audit-log',
 } as const;
 
 /**
@@ -29,6 +30,11 @@ export const paths = {
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
+  /** The audit log, optionally opened on a filter (`{ customer: id }`: the URL parameters the page reads). */
+  auditLog: (area: Role, filters: Record<string, string> = {}) => {
+    const qs = new URLSearchParams(filters).toString();
+    return `/${area}/${AREA_SEGMENTS.auditLog}${qs ? `?${qs}` : ''}`;
+  },
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

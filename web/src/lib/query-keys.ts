@@ -12,4 +12,5 @@ export const QUERY_ROOTS = {
   resellers: 'resellers',
   devMail: 'dev-mail',
   catalogue: 'catalogue',
+  audit: 'audit',
 } as const;

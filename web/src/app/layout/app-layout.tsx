@@ -31,7 +31,7 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAVIGATION[principal.role].map((item) => (
+        {NAVIGATION[principal.role].filter((item) => !item.ability || principal.abilities[item.ability]).map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}

@@ -5,6 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CustomerDetail } from '@app/shared';
+import { ObjectHistory } from '@/features/audit';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { useResellerOptions } from '@/features/resellers';
@@ -41,6 +42,11 @@ export function CustomerRecordRoute() {
         dateFormat={principal.preferences.dateFormat}
       />
     ),
+    ...(principal.abilities.viewAuditLog && {
+      history: ({ customer }: { customer: CustomerDetail }) => (
+        <ObjectHistory targetId={customer.id} version={customer.revision} dateFormat={principal.preferences.dateFormat} fullLogPath={paths.auditLog(area, { customer: customer.id })} />
+      ),
+    }),
   };
   return <CustomerRecordPage principal={principal} area={area} slots={slots} />;
 }

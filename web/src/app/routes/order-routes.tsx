@@ -1,3 +1,4 @@
+import { ObjectHistory } from '@/features/audit';
 import { useMe } from '@/features/auth';
 import { ApprovalsPage, InProgressPage, OrderPage, OrdersView } from '@/features/orders';
 import { useResellerOptions } from '@/features/resellers';
@@ -19,6 +20,11 @@ export function OrderRoute() {
       customerPath={principal.abilities.listCustomers ? (id) => paths.customer(area, id) : undefined}
       dateFormat={principal.preferences.dateFormat}
       language={principal.preferences.language}
+      auditTrail={
+        principal.abilities.viewAuditLog
+          ? (order) => <ObjectHistory targetId={order.id} version={order.status} dateFormat={principal.preferences.dateFormat} fullLogPath={paths.auditLog(area, { customer: order.customerId })} />
+          : undefined
+      }
     />
   );
 }

@@ -7,5 +7,7 @@ export function useCustomer(id: string) {
   return useQuery({
     queryKey: customerKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
+    // No id, no record (a picker with nothing chosen): never ask for `/api/customers/`, the list.
+    enabled: id !== '',
   });
 }

@@ -15,6 +15,8 @@ import { RecordMenu } from './record-menu';
 export interface RecordSlots {
   storefrontUsers?: (ctx: { customer: CustomerDetail; addOpen: boolean; openAdd: () => void; closeAdd: () => void }) => ReactNode;
   orders?: (ctx: { customer: CustomerDetail }) => ReactNode;
+  /** The record's own audit trail (the audit feature's), where the viewer may read it. */
+  history?: (ctx: { customer: CustomerDetail }) => ReactNode;
 }
 
 /** Reseller · Customer record (read-only for the distributor). */
@@ -72,7 +74,7 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
         </Group>
         {principal.abilities.listResellers && <Text c="dimmed">Customer of {c.resellerName}</Text>}
       </Stack>
-      <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} />
+      <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} withHistory={Boolean(slots.history)} />
       <CustomerInformation key={c.id} customer={c} />
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
@@ -81,6 +83,14 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
         </Title>
         {slots.orders?.({ customer: c })}
       </Paper>
+      {slots.history && (
+        <Paper withBorder p="lg" radius="md" id="history" component="section" aria-labelledby="history-title">
+          <Title order={2} size="h3" id="history-title" mb="sm">
+            History
+          </Title>
+          {slots.history({ customer: c })}
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { useGridUrlState } from '../hooks/use-grid-url-state';
 import { CustomerStatsCards } from './customer-stats-cards';
 import { NewCustomerDialog } from './new-customer-dialog';
 import { DEFAULT_SORT } from './customer-datasource';
+import { LoadErrorAlert } from '@/components/load-error-alert';
 
 // AG Grid is large: load it only when a grid is on screen.
 const CustomerGrid = lazy(() => import('./customer-grid'));
@@ -119,14 +120,7 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
       </Group>
 
       {grid && 'error' in grid && (
-        <Alert color="red" role="alert" title="The customers could not be loaded">
-          <Group justify="space-between">
-            <Text size="sm">{grid.error}</Text>
-            <Button size="xs" variant="light" onClick={() => setRefreshKey((k) => k + 1)}>
-              Try again
-            </Button>
-          </Group>
-        </Alert>
+        <LoadErrorAlert title="The customers could not be loaded" message={grid.error} onRetry={() => setRefreshKey((k) => k + 1)} />
       )}
       {grid && 'total' in grid && grid.total === 0 && (
         <Alert color="gray" role="status" title={url.search ? 'No customers match your search' : 'No customers yet'}>

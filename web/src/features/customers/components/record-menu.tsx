@@ -8,7 +8,7 @@ import { useSetCustomerActive, useSetOrderApproval } from '../api/mutations';
 import { useOpenSso } from './use-open-sso';
 
 /** The record's sticky menu: order-approval toggle, section links and the Actions menu. */
-export function RecordMenu({ customer, onAddStorefrontUser }: { customer: CustomerDetail; onAddStorefrontUser?: (() => void) | undefined }) {
+export function RecordMenu({ customer, onAddStorefrontUser, withHistory = false }: { customer: CustomerDetail; onAddStorefrontUser?: (() => void) | undefined; withHistory?: boolean }) {
   const approval = useSetOrderApproval(customer.id);
   const active = useSetCustomerActive(customer.id);
   const openSso = useOpenSso(customer.id);
@@ -60,6 +60,7 @@ export function RecordMenu({ customer, onAddStorefrontUser }: { customer: Custom
           <Anchor href="#information">Information</Anchor>
           <Anchor href="#storefront-users">Storefront users</Anchor>
           <Anchor href="#orders">Orders</Anchor>
+          {withHistory && <Anchor href="#history">History</Anchor>}
           {hasActions && (
             <Menu position="bottom-end">
               <Menu.Target>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
@@ -18,10 +19,12 @@ export interface OrderPageProps {
   customerPath?: (id: string) => string;
   dateFormat: string;
   language: string;
+  /** The order's audit trail (who, when, from where), composed in by the app where the viewer may read it. */
+  auditTrail?: ((order: OrderDetail) => ReactNode) | undefined;
 }
 
 /** One order: its lines and prices (cost and margin for staff), its history, and the decisions the caller may take. */
-export function OrderPage({ back, customerPath, dateFormat, language }: OrderPageProps) {
+export function OrderPage({ back, customerPath, dateFormat, language, auditTrail }: OrderPageProps) {
   const { orderId = '' } = useParams();
   const order = useOrder(orderId);
   usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
@@ -52,10 +55,10 @@ export function OrderPage({ back, customerPath, dateFormat, language }: OrderPag
       </Stack>
     );
   }
-  return <OrderView order={order.data} backLink={backLink} customerPath={customerPath} dateFormat={dateFormat} language={language} />;
+  return <OrderView order={order.data} backLink={backLink} customerPath={customerPath} dateFormat={dateFormat} language={language} auditTrail={auditTrail} />;
 }
 
-function OrderView({ order: o, backLink, customerPath, dateFormat, language }: { order: OrderDetail; backLink: React.ReactNode; customerPath?: ((id: string) => string) | undefined; dateFormat: string; language: string }) {
+function OrderView({ order: o, backLink, customerPath, dateFormat, language, auditTrail }: { order: OrderDetail; backLink: React.ReactNode } & Omit<OrderPageProps, 'back'>) {
   const decide = useDecideOrder();
   const money = (n: number) => formatMoney(n, o.currency);
   const seesCost = o.totalCost !== undefined;
@@ -163,6 +166,14 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language }: {
           ))}
         </Timeline>
       </Paper>
+      {auditTrail && (
+        <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="audit-trail-title">
+          <Title order={2} size="h3" id="audit-trail-title" mb="md">
+            Audit trail
+          </Title>
+          {auditTrail(o)}
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/share
 import { formatNumber } from '@/lib/format';
 import type { OrderFilters } from '../api/get-orders';
 import { DEFAULT_ORDER_SORT, type OrdersGridProps } from './orders-grid';
+import { LoadErrorAlert } from '@/components/load-error-alert';
 
 // AG Grid is large: load it only when a grid is on screen.
 const OrdersGrid = lazy(() => import('./orders-grid'));
@@ -67,14 +68,7 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
         </Group>
       </Group>
       {state && 'error' in state && (
-        <Alert color="red" role="alert" title="The orders could not be loaded">
-          <Group justify="space-between">
-            <Text size="sm">{state.error}</Text>
-            <Button size="xs" variant="light" onClick={() => setRetry((k) => k + 1)}>
-              Try again
-            </Button>
-          </Group>
-        </Alert>
+        <LoadErrorAlert title="The orders could not be loaded" message={state.error} onRetry={() => setRetry((k) => k + 1)} />
       )}
       {empty && (
         <Alert color="gray" role="status">

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { objectIdSchema } from './common.js';
+
+/**
+ * Every kind of audit event the BFF writes: services name their events from this list (typed), the
+ * audit log filters by it, and the web words each one (AUDIT_ACTION_LABELS).
+ */
+export const AUDIT_ACTIONS = [
+  'customer.created',
+  'customer.updated',
+  'customer.activated',
+  'customer.deactivated',
+  'customer.order_approval_changed',
+  'customer.sso.services',
+  'customer.sso.subscriptions',
+  'customer.sso.assets',
+  'storefront_user.created',
+  'storefront_user.activation_resent',
+  'storefront_user.password_reset_sent',
+  'storefront_user.activated',
+  'storefront_user.deactivated',
+  'account.activated',
+  'account.password_reset',
+  'order.placed',
+  'order.accepted',
+  'order.canceled',
+  'order.executed',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** How people read each action (grid, filters, exports). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'customer.created': 'Customer created',
+  'customer.updated': 'Customer updated',
+  'customer.activated': 'Customer activated',
+  'customer.deactivated': 'Customer deactivated',
+  'customer.order_approval_changed': 'Order approval changed',
+  'customer.sso.services': 'Opened services (SSO)',
+  'customer.sso.subscriptions': 'Opened subscriptions (SSO)',
+  'customer.sso.assets': 'Opened assets (SSO)',
+  'storefront_user.created': 'Storefront user added',
+  'storefront_user.activation_resent': 'Activation link resent',
+  'storefront_user.password_reset_sent': 'Password reset link sent',
+  'storefront_user.activated': 'Storefront user activated',
+  'storefront_user.deactivated': 'Storefront user deactivated',
+  'account.activated': 'Account activated',
+  'account.password_reset': 'Password reset',
+  'order.placed': 'Order placed',
+  'order.accepted': 'Order accepted',
+  'order.canceled': 'Order canceled',
+  'order.executed': 'Order executed',
+};
+
+export const AUDIT_SORTS = ['-at', 'at'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/** An instant with its offset, e.g. the start of a local day as the browser computes it. */
+const instant = z.iso.datetime({ offset: true, error: 'Must be a date-time, e.g. 2026-01-31T00:00:00Z' });
+
+/**
+ * What defines a view of the audit log: its filters and sort, not its paging. The list adds paging;
+ * an export takes exactly this.
+ */
+export const auditEventViewSchema = z
+  .object({
+    sort: z.enum(AUDIT_SORTS).default('-at'),
+    /** Events about one customer or anything of it (its storefront users, its orders). */
+    customerId: objectIdSchema.optional(),
+    /** Events about one object only (a record page's history). */
+    targetId: objectIdSchema.optional(),
+    /** Part of the actor's name or email. */
+    actor: z.string().trim().max(100, 'Actor must be at most 100 characters').optional(),
+    action: auditActionSchema.optional(),
+    /** From this instant on (inclusive). */
+    from: instant.optional(),
+    /** Before this instant (exclusive): the start of the day after the last day wanted. */
+    to: instant.optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { path: ['to'], message: 'The end must be after the start' });
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+export const auditEventListQuerySchema = auditEventViewSchema
+  .safeExtend({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(500).optional(),
+    /** For jumps without a cursor (a scrollbar dragged far down). */
+    offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  })
+  .meta({ id: 'AuditEventListQuery' });
+export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
+
+/** A changed field's value as shown: scalars as stored, anything else as text. */
+const shownValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const auditEventRowSchema = z
+  .object({
+    id: objectIdSchema,
+    at: z.iso.datetime(),
+    actor: z.object({ name: z.string(), email: z.string().nullable(), role: z.string() }).meta({ id: 'AuditActor' }),
+    /** One of AUDIT_ACTIONS for events written now; older events may carry others. */
+    action: z.string(),
+    target: z.object({ type: z.string(), id: objectIdSchema, label: z.string().nullable() }).meta({ id: 'AuditTarget' }),
+    customerId: objectIdSchema.nullable(),
+    customerName: z.string().nullable(),
+    changes: z.array(z.object({ field: z.string(), from: shownValue, to: shownValue })),
+    /** Where the change came from, as recorded with the request. */
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEventRow' });
+export type AuditEventRow = z.infer<typeof auditEventRowSchema>;
+
+export const auditEventListSchema = z
+  .object({ items: z.array(auditEventRowSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditEventList' });
+export type AuditEventList = z.infer<typeof auditEventListSchema>;

@@ -1,0 +1,2 @@
+export { AuditLogPage } from './components/audit-log-page';
+export { ObjectHistory } from './components/object-history';
