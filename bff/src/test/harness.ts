@@ -58,7 +58,7 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
 export function useTestDatabase(opts: { demoData?: boolean } = {}) {
   const dbName = `t_${randomBytes(6).toString('hex')}`;
   beforeAll(async () => {
-    await connectDatabase(inject('mongoBaseUri'), dbName);
+    await connectDatabase(inject('mongoBaseUri'), dbName, { monitorCommands: true });
     await syncAllIndexes();
     if (opts.demoData !== false) await loadDemoData();
   });
