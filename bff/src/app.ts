@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps): express.Express {
           upgradeInsecureRequests: config.isProduction ? [] : null,
         },
       },
-      strictTransportSecurity: config.isProduction,
+      // Only where browsers reach the app over HTTPS: over plain HTTP the header is ignored at best,
+      // and a development copy on localhost must not pin the name to HTTPS for a year.
+      strictTransportSecurity: new URL(config.PUBLIC_ORIGIN).protocol === 'https:' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
   app.use(hostCheck(config));
