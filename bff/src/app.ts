@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors/app-error.js';
 import { errorHandler } from './http/error-handler.js';
 import { mountRoutes } from './mount-routes.js';
+import { refuseOperatorKeys } from './http/input-guard.js';
 import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
+  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config), refuseOperatorKeys);
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such endpoint.')));
 
