@@ -47,7 +47,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config), refuseOperatorKeys);
+  app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
+  app.use(refuseOperatorKeys);
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such endpoint.')));
 

@@ -25,7 +25,7 @@ export function operatorKeyIn(query: Record<string, unknown>, body: unknown): 'q
 }
 
 /**
- * Refuses (400) a request whose query string or JSON body names a MongoDB operator (`$ne`, `$where`…)
+ * Refuses (400) any request (API, page or file) whose query string or JSON body names a MongoDB operator (`$ne`, `$where`…)
  * or a prototype key anywhere, or whose query uses bracket syntax (`?search[$ne]=x`).
  *
  * Belt and braces: every route validates its input with zod (strings are strings, unknown keys are

@@ -148,7 +148,7 @@ function mustRefuse(route: Route, parts: { id?: string; query?: string; body?: s
     }
     if (!body || typeof body !== 'object') return true; // express.json takes objects and arrays only
   }
-  if (route.path.startsWith('/api/') && operatorKeyIn(query, body)) return true; // the guard covers /api
+  if (operatorKeyIn(query, body)) return true;
   if (route.query && !route.query.safeParse(query).success) return true;
   if (route.body && !route.body.safeParse(body).success) return true;
   return false;
