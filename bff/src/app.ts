@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors/app-error.js';
 import { errorHandler } from './http/error-handler.js';
 import { mountRoutes } from './mount-routes.js';
+import { refuseOperatorKeys } from './http/input-guard.js';
 import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
 import { buildRoutes } from './routes.js';
@@ -34,7 +35,9 @@ export function createApp(deps: AppDeps): express.Express {
           upgradeInsecureRequests: config.isProduction ? [] : null,
         },
       },
-      strictTransportSecurity: config.isProduction,
+      // Only where browsers reach the app over HTTPS: over plain HTTP the header is ignored at best,
+      // and a development copy on localhost must not pin the name to HTTPS for a year.
+      strictTransportSecurity: new URL(config.PUBLIC_ORIGIN).protocol === 'https:' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
   app.use(hostCheck(config));
@@ -45,6 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
+  app.use(refuseOperatorKeys);
   app.use(mountRoutes(buildRoutes(config), deps));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such endpoint.')));
 

@@ -64,18 +64,61 @@ const signIn = (base: string) =>
     body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }),
   });
 
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+/** A request written over a raw socket in two halves: headers and half the body now, the rest on `finish()`. */
+function halfSentRequest(port: number, requestLine: string, cookie: string, body: string) {
+  const socket = net.connect({ port, host: '127.0.0.1' });
+  let answer = '';
+  socket.on('data', (d: Buffer) => (answer += d.toString()));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const half = Math.floor(body.length / 2);
+  const headersSent = new Promise<void>((resolve) =>
+    socket.once('connect', () => {
+      const head = [`${requestLine} HTTP/1.1`, 'Host: 127.0.0.1', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'x-csrf-protection: 1', `Cookie: ${cookie}`, 'Connection: close'];
+      socket.write(`${head.join('\r\n')}\r\n\r\n${body.slice(0, half)}`, () => setTimeout(resolve, 300));
+    }),
+  );
+  return {
+    headersSent,
+    async finish() {
+      socket.write(body.slice(half));
+      await closed;
+      return answer;
+    },
+  };
+}
+
 describe.skipIf(!inject('ferretDbBinary'))('the BFF process', () => {
-  it('starts the embedded database with demo data, serves health and sign-in, and stops everything on SIGTERM', async () => {
+  it('starts the embedded database with demo data, serves health and sign-in; on SIGTERM refuses new connections, finishes the request in flight, and stops everything', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-server-'));
     dirs.push(dataDir);
     const bff = await startBff(dataDir);
-    const login = await signIn(bff.base);
+    const { base, port } = bff;
+    const login = await signIn(base);
     expect(login.status).toBe(200);
     expect(bff.log.text).not.toContain('Demo-Password-1');
 
+    // Requests in flight at SIGTERM: a save whose body is half sent (the server has its headers).
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('session='))!.split(';')[0]!;
+    const list = (await (await fetch(`${base}/api/customers?limit=1`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const customerId = list.items[0]!.id;
+    const stored = (await (await fetch(`${base}/api/customers/${customerId}`, { headers: { cookie } })).json()) as Record<string, unknown>;
+    const save = JSON.stringify({ ...pick(stored, ['companyName', 'email', 'phone', 'address', 'city', 'country', 'state', 'postcode', 'revision']), city: 'Saved During Shutdown' });
+    const inFlight = halfSentRequest(port, `PUT /api/customers/${customerId}`, cookie, save);
+    await inFlight.headersSent;
+
     bff.child.kill('SIGTERM');
+    await waitUntil(async () => bff.log.text.includes('SIGTERM: finishing requests in flight'), 10_000);
+    // New connections are refused at once…
+    expect(await fetch(`${base}/api/health`).then((r) => r.status, (err: Error) => String((err.cause as Error | undefined)?.message ?? err))).toMatch(/ECONNREFUSED/);
+    // …while the request in flight finishes, whole.
+    const answer = await inFlight.finish();
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('Saved During Shutdown');
     expect(await bff.exited).toBe(0);
-    expect(await portOpen(bff.port)).toBe(false);
+    expect(bff.log.text).toContain('Stopped');
+    expect(await portOpen(port)).toBe(false);
     expect(await portOpen(bff.ferretPort)).toBe(false);
     expect(await portOpen(bff.postgresPort)).toBe(false);
     expect(await processesUsing(dataDir)).toEqual([]);

@@ -34,9 +34,11 @@ export const DRIVER_TIMEOUTS = {
   waitQueueTimeoutMS: 20_000,
 } as const;
 
-export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
+/** `monitorCommands`: tests watch every write command (test/write-journal.ts); off in the server. */
+export async function connectDatabase(uri: string, dbName?: string, options: { monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
     ...(dbName ? { dbName } : {}),
+    ...options,
     ...DRIVER_TIMEOUTS,
     bufferCommands: false,
     maxPoolSize: 20,

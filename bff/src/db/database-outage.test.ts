@@ -35,6 +35,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 9000);
+
 async function timed<T>(work: Promise<T>): Promise<[T, number]> {
   const started = Date.now();
   const result = await work;
@@ -89,6 +91,79 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
       expect(after.city).toBe('Stalled City');
       expect(recorded + waiting).toBe(1);
     }
+  });
+
+  it('paused mid-traffic: every request answers (503) within seconds, then traffic resumes without a restart and nothing is half-written', async () => {
+    const target = demoId('customer:cash:4');
+    const before = (await Customer.collection.findOne({ _id: target }))!;
+    const auditsBefore = await AuditEvent.collection.countDocuments({ 'target.id': target, action: 'customer.updated' });
+    const fields = { companyName: before.companyName, email: before.email, phone: before.phone, address: before.address, country: before.country, state: before.state, postcode: before.postcode };
+    const child = db.embedded!.process;
+    const restartsBefore = logged.filter((l) => /restarted/.test(l)).length;
+
+    interface Answer { started: number; ms: number; status: number; kind: string }
+    const answers: Answer[] = [];
+    let running = true;
+    const timedCall = async (kind: string, call: () => Promise<{ status: number; body: { revision?: number } }>) => {
+      const started = Date.now();
+      const res = await call();
+      answers.push({ started, ms: Date.now() - started, status: res.status, kind });
+      return res;
+    };
+    // Three readers and one writer (each save on the revision it last read), all the time.
+    const reader = async () => {
+      while (running) await timedCall('read', () => http.get(`/api/customers/${target}`, cookie));
+    };
+    const writer = async () => {
+      let n = 0;
+      while (running) {
+        const read = await timedCall('read', () => http.get(`/api/customers/${target}`, cookie));
+        if (read.status !== 200) continue;
+        await timedCall('save', () => http.put(`/api/customers/${target}`, { ...fields, city: `Traffic ${++n}`, revision: read.body.revision }, cookie));
+      }
+    };
+    const traffic = Promise.all([reader(), reader(), reader(), writer()]);
+
+    await new Promise((r) => setTimeout(r, 1500));
+    const pausedAt = Date.now();
+    child.kill('SIGSTOP');
+    await new Promise((r) => setTimeout(r, PAUSE_MS));
+    child.kill('SIGCONT');
+    const resumedAt = Date.now();
+    // Back once a read answers 200 again.
+    expect(await waitFor(() => answers.some((a) => a.started > resumedAt && a.status === 200), 15_000)).toBe(true);
+    const backAfterMs = Math.min(...answers.filter((a) => a.started > resumedAt && a.status === 200).map((a) => a.started + a.ms)) - resumedAt;
+    await new Promise((r) => setTimeout(r, 1000));
+    running = false;
+    await traffic;
+
+    // During the pause: every request answered, 503 unless it had finished first, within seconds.
+    const duringPause = answers.filter((a) => a.started + a.ms > pausedAt && a.started < resumedAt);
+    const longest = Math.max(...duringPause.map((a) => a.ms));
+    console.log(`[fault figures] database paused ${PAUSE_MS / 1000} s mid-traffic: ${duringPause.length} requests during the pause, ${duringPause.filter((a) => a.status === 503).length} answered 503, longest ${longest} ms; served again ${backAfterMs} ms after it resumed`);
+    expect(duringPause.length).toBeGreaterThan(0);
+    for (const a of duringPause) expect([200, 503], JSON.stringify(a)).toContain(a.status);
+    const relative = (a: Answer) => ({ ...a, started: a.started - pausedAt });
+    // Served (200) only if it finished before the pause took hold or after the database came back.
+    const servedWhileStopped = duringPause.filter((a) => a.status === 200 && a.started + a.ms > pausedAt + 500 && a.started + a.ms < resumedAt);
+    expect(servedWhileStopped.map(relative)).toEqual([]);
+    expect(duringPause.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    expect(longest).toBeLessThan(8000);
+    expect(answers.filter((a) => a.status >= 500 && a.status !== 503)).toEqual([]);
+    // No restart: the same FerretDB process serves on.
+    expect(db.embedded!.process.pid).toBe(child.pid);
+    expect(logged.filter((l) => /restarted/.test(l)).length).toBe(restartsBefore);
+
+    // Nothing half-written: each revision step of the customer has exactly one audit event
+    // (recorded, or waiting in its outbox), and every save answered 200 is among them.
+    await new Promise((r) => setTimeout(r, 500));
+    const after = (await Customer.collection.findOne({ _id: target }))!;
+    const steps = after.revision - before.revision;
+    const recorded = (await AuditEvent.collection.countDocuments({ 'target.id': target, action: 'customer.updated' })) - auditsBefore;
+    const waiting = (after.pendingAudit ?? []).length;
+    expect(recorded + waiting).toBe(steps);
+    expect(steps).toBeGreaterThanOrEqual(answers.filter((a) => a.kind === 'save' && a.status === 200).length);
+    expect(after.city).toMatch(/^Traffic \d+$/);
   });
 
   it('restarts a killed FerretDB on the same port, logs it, and requests succeed again', async () => {

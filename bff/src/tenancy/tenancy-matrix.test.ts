@@ -1,10 +1,28 @@
 /**
- * Every route × every persona × objects of its own tenant, a sibling reseller and the other
- * distributor. A route missing from MATRIX fails the suite, so each new feature has to join it.
+ * THE TENANCY MATRIX: every route × every persona × objects of its own tenant, a sibling reseller
+ * and the other distributor. It proves, for each call:
+ *   - a role the route does not admit gets 403, a foreign object 404, and either way the whole
+ *     database is unchanged (a hash of every collection before and after: test/db-snapshot.ts);
+ *   - an admitted role on its own objects gets the route's success status (or one of `alsoOk`);
+ *   - no answer (JSON body, list, count, statistic, or an .xlsx export, read cell by cell) holds an
+ *     id or a name (company, reseller, distributor, email, product, order number) from outside the
+ *     persona's subtree; list totals and statistics count exactly the persona's own objects.
+ *
+ * ADDING A ROUTE: add one line to MATRIX below, keyed `METHOD /path` exactly as declared:
+ *     'GET /api/things': { roles: ['distributor', 'reseller'] },
+ *     'POST /api/things/:id/frob': { roles: ['reseller'], target: 'customer', body: () => ({ … }) },
+ *   - `roles`: the roles the route admits ('public' for no session); must match the declaration.
+ *   - `target`: what `:id` names (a key of TARGETS; add a kind there if yours is new).
+ *   - `body`: a VALID body (refusals must come from tenancy, not validation); gets the target id.
+ *   - `query`: appended to the path; `alsoOk`: statuses as right as success on one's own object
+ *     (a state-dependent action answering 409, say); `total`: what the answer's `total` must equal.
+ * A route without an entry, or an entry without a route, fails the first test of this file.
  */
-import type { Types } from 'mongoose';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@app/shared';
+import ExcelJS from 'exceljs';
+import type { mongo, Types } from 'mongoose';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, type Role } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../db/demo-ids.js';
@@ -13,13 +31,15 @@ import { Order } from '../orders/order.model.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { buildRoutes } from '../routes.js';
-import { api, buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../test/db-snapshot.js';
+import { journalWrites } from '../test/write-journal.js';
+import { whenOrderMailsSettled } from '../orders/order-notifications.js';
+import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 
 useTestDatabase();
 const allRoutes = buildRoutes(testConfig());
 const app = buildTestApp();
-const http = api(app);
 
 interface Persona {
   account: DemoAccount;
@@ -40,19 +60,64 @@ const PERSONAS: Persona[] = [
   { account: 'otherReseller', role: 'reseller', distributorId: contoso, resellerId: demoId('reseller:other'), customerId: null },
 ];
 
-/** Customers to aim at: one per reseller of each distributor, plus the buyer's company. */
+/** Where an object sits in the tenancy tree (a reseller-level object has no customer). */
+interface Place {
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId | null;
+  customerId: Types.ObjectId | null;
+}
+
+/** Whether the persona's subtree holds that place. */
+function sees(p: Persona, place: Place): boolean {
+  if (!p.distributorId.equals(place.distributorId)) return false;
+  if (p.resellerId && !(place.resellerId && p.resellerId.equals(place.resellerId))) return false;
+  if (p.customerId && !(place.customerId && p.customerId.equals(place.customerId))) return false;
+  return true;
+}
+
+/** A filter for what the persona's subtree holds in a collection keeping the tree under these fields. */
+function subtree(p: Persona, fields: { reseller: string; customer: string }): Record<string, unknown> {
+  return { distributorId: p.distributorId, ...(p.resellerId ? { [fields.reseller]: p.resellerId } : {}), ...(p.customerId ? { [fields.customer]: p.customerId } : {}) };
+}
+const visibleCustomers = (p: Persona) => Customer.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: '_id' }));
+const visibleOrders = (p: Persona) => Order.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: 'customerId' }));
+
+/** Customers to aim at: the buyer's company, another cash customer, one of each other reseller. */
 const CUSTOMER_TARGETS = ['customer:cash:0', 'customer:cash:5', 'customer:card:5', 'customer:deposit:5', 'customer:other:5'].map(demoId);
+/** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
+const userTargets: Types.ObjectId[] = [];
+/** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
+const orderTargets: Types.ObjectId[] = [];
+
+/**
+ * What an `:id` can name: the objects aimed at (filled before the tests run) and where each sits.
+ * A new kind of object: add it here with a few ids spread over both distributors' resellers.
+ */
+const TARGETS = {
+  customer: { collection: () => Customer.collection, ids: CUSTOMER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d._id }) },
+  storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  reseller: {
+    collection: () => Reseller.collection,
+    ids: ['reseller:cash', 'reseller:card', 'reseller:deposit', 'reseller:other'].map(demoId),
+    place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d._id, customerId: null }),
+  },
+} satisfies Record<string, { collection: () => mongo.Collection; ids: Types.ObjectId[]; place: (d: Doc) => Place }>;
+type Doc = { _id: Types.ObjectId; distributorId: Types.ObjectId; resellerId: Types.ObjectId; customerId: Types.ObjectId };
 
 type Body = (target: { id: Types.ObjectId }) => Promise<object> | object;
 interface Entry {
   /** Roles allowed; others must get 403. Checked against the route's own declaration too. */
   roles: readonly Role[] | 'public';
   /** What `:id` names, when the route has one. */
-  target?: 'customer' | 'storefrontUser' | 'order';
+  target?: keyof typeof TARGETS;
+  /** A valid body for the call (given the target's id, or the buyer's company for routes without one). */
   body?: Body;
   query?: string;
-  /** For state-dependent actions on one's own objects: 409 is as right as success. */
+  /** For state-dependent actions on one's own objects: e.g. 409 is as right as success. */
   alsoOk?: number[];
+  /** The answer's field that counts the persona's objects, and the count it must equal. */
+  total?: { field: string; equals: (p: Persona) => Promise<number> };
 }
 
 const revisionOf = async ({ id }: { id: Types.ObjectId }) => (await Customer.collection.findOne({ _id: id }))!.revision as number;
@@ -70,8 +135,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/auth/me': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/resellers': { roles: ['distributor'] },
-  'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200' },
-  'GET /api/customers/stats': { roles: ['distributor', 'reseller'] },
+  'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200', total: { field: 'total', equals: visibleCustomers } },
+  'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },
   'GET /api/customers/export.xlsx': { roles: ['distributor', 'reseller'] },
   'POST /api/customers': {
     roles: ['reseller'],
@@ -96,7 +161,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
-  'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200' },
+  'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200', total: { field: 'total', equals: visibleOrders } },
   'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
   'POST /api/orders/:id/accept': { roles: ['reseller'], target: 'order', alsoOk: [409] },
   'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor'], target: 'order', alsoOk: [409] },
@@ -118,55 +183,93 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/audit-events': { roles: ['distributor', 'reseller'], query: '?limit=200' },
 };
 
-/** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
-const userTargets: Types.ObjectId[] = [];
-/** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
-const orderTargets: Types.ObjectId[] = [];
-
 const cookies = new Map<DemoAccount, string>();
-const foreignIds = new Map<DemoAccount, Set<string>>();
+/** Per persona: every id, and every name, email, SKU or order number, found only outside its subtree. */
+const foreign = new Map<DemoAccount, { ids: Set<string>; names: Set<string> }>();
 
-/** Every id in the database that lies outside the persona's subtree (ancestors are not foreign). */
-async function idsOutside(p: Persona): Promise<Set<string>> {
-  const outside = new Set<string>();
-  const add = (docs: { _id: unknown }[]) => docs.forEach((d) => outside.add(String(d._id)));
-  const notMine = (field: string, mine: Types.ObjectId | null) => (mine ? { [field]: { $ne: mine } } : null);
-  add(await Distributor.collection.find({ _id: { $ne: p.distributorId } }, { projection: { _id: 1 } }).toArray());
-  for (const [model, tree] of [
-    [Reseller, { distributorId: 'distributorId', resellerId: '_id', customerId: null }],
-    [Customer, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: '_id' }],
-    [User, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
-    [Order, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
-    [Product, { distributorId: 'distributorId', resellerId: null, customerId: null }],
-    [AuditEvent, { distributorId: 'distributorId', resellerId: 'resellerId', customerId: 'customerId' }],
-  ] as const) {
-    const or = [
-      notMine(tree.distributorId, p.distributorId),
-      tree.resellerId ? notMine(tree.resellerId, p.resellerId) : null,
-      tree.customerId ? notMine(tree.customerId, p.customerId) : null,
-    ].filter(Boolean);
-    add(await model.collection.find({ $or: or as object[] }, { projection: { _id: 1 } }).toArray());
+/** The names a collection's documents are known by, which must not reach another tenant. */
+const NAME_FIELDS: { collection: () => mongo.Collection; distributor: string; reseller: string | null; customer: string | null; names: string[] }[] = [
+  { collection: () => Distributor.collection, distributor: '_id', reseller: null, customer: null, names: ['name'] },
+  { collection: () => Reseller.collection, distributor: 'distributorId', reseller: '_id', customer: null, names: ['name', 'contactEmail'] },
+  { collection: () => Customer.collection, distributor: 'distributorId', reseller: 'resellerId', customer: '_id', names: ['companyName', 'email'] },
+  { collection: () => User.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: ['email'] },
+  { collection: () => Order.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: ['number'] },
+  { collection: () => Product.collection, distributor: 'distributorId', reseller: null, customer: null, names: ['name', 'sku'] },
+  { collection: () => AuditEvent.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: [] },
+];
+
+async function foreignTo(p: Persona) {
+  const ids = new Set<string>();
+  const outsideNames = new Set<string>();
+  const insideNames = new Set<string>();
+  for (const tree of NAME_FIELDS) {
+    const fields = tree.names;
+    const projection = Object.fromEntries([tree.distributor, tree.reseller, tree.customer, ...fields].filter(Boolean).map((f) => [f, 1]));
+    for (const doc of await tree.collection().find({}, { projection }).toArray()) {
+      const place = {
+        distributorId: doc[tree.distributor],
+        resellerId: tree.reseller ? doc[tree.reseller] : p.resellerId,
+        customerId: tree.customer ? doc[tree.customer] : p.customerId,
+      } as Place;
+      // Ancestors (one's own distributor and reseller, and their catalogue) are not foreign.
+      const inside = sees(p, place);
+      if (!inside) ids.add(String(doc._id));
+      for (const f of fields) if (typeof doc[f] === 'string' && doc[f]) (inside ? insideNames : outsideNames).add(doc[f]);
+    }
   }
-  return outside;
+  return { ids, names: new Set([...outsideNames].filter((n) => !insideNames.has(n))) };
 }
 
-function idsIn(body: unknown): string[] {
-  return JSON.stringify(body ?? null).match(/\b[0-9a-f]{24}\b/g) ?? [];
+/** Every string an answer holds: JSON values, or an .xlsx workbook's cells. */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => stringsIn(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => stringsIn(v, out));
+  else if (value !== null && value !== undefined) out.push(String(value));
+  return out;
 }
 
-function sees(p: Persona, customer: { distributorId: Types.ObjectId; resellerId: Types.ObjectId; _id: Types.ObjectId }) {
-  if (!p.distributorId.equals(customer.distributorId)) return false;
-  if (p.resellerId && !p.resellerId.equals(customer.resellerId)) return false;
-  if (p.customerId && !p.customerId.equals(customer._id)) return false;
-  return true;
+/** What of the persona's foreign ids and names an answer shows. */
+function leaksIn(strings: string[], p: Persona): string[] {
+  const { ids, names } = foreign.get(p.account)!;
+  const found = new Set<string>();
+  for (const s of strings) {
+    for (const id of s.match(/[0-9a-f]{24}/g) ?? []) if (ids.has(id)) found.add(`id ${id}`);
+    if (names.has(s.trim())) found.add(`name ${JSON.stringify(s)}`);
+    // Free text (an email's body, a note): look for names inside it too.
+    if (s.length > 60) for (const n of names) if (n.length >= 8 && s.includes(n)) found.add(`name ${JSON.stringify(n)} in text`);
+  }
+  return [...found];
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Calls a route as the web app would, and reads the answer whatever it is (JSON, a workbook, text). */
 async function call(method: string, path: string, cookie: string, body?: object) {
   const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  if (m === 'get') return http.get(path, cookie);
-  if (m === 'delete') return http.delete(path, cookie);
-  return http[m](path, body ?? {}, cookie);
+  let req = request(app)[m](path);
+  if (cookie) req = req.set('Cookie', cookie);
+  if (m !== 'get') req = req.set(CSRF_HEADER, CSRF_HEADER_VALUE).send(body ?? {});
+  const res = await req.buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  const raw = res.body as Buffer;
+  const type = String(res.headers['content-type'] ?? '');
+  let decoded: unknown = raw.toString('utf8');
+  if (type.startsWith('application/json') && raw.length > 0) decoded = JSON.parse(raw.toString('utf8'));
+  if (type.startsWith(XLSX) && res.status === 200) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(raw as never);
+    decoded = book.worksheets.map((sheet) => sheet.getSheetValues());
+  }
+  return { status: res.status, body: decoded };
 }
+
+/** The figures the lead reports: what was tried, and what leaked or changed (must stay 0). */
+const figures = { routes: 0, calls: 0, refusals: 0, refusalsThatWrote: 0, leaks: 0, totalsChecked: 0 };
+let journal: ReturnType<typeof journalWrites>;
 
 beforeAll(async () => {
   for (const key of ['cash', 'card', 'deposit', 'other']) {
@@ -180,84 +283,163 @@ beforeAll(async () => {
   orderTargets.push((await Order.collection.findOne({ customerId: CUSTOMER_TARGETS[0] }))!._id as Types.ObjectId);
   for (const p of PERSONAS) {
     cookies.set(p.account, await signIn(app, p.account));
-    foreignIds.set(p.account, await idsOutside(p));
+    foreign.set(p.account, await foreignTo(p));
   }
+  journal = journalWrites();
 });
 
+afterAll(() => {
+  journal?.stop();
+  console.log(
+    `[security figures] tenancy matrix: ${figures.routes} session routes × ${PERSONAS.length} personas × own/sibling/other-distributor objects = ` +
+      `${figures.calls} calls; ${figures.refusals} refusals (403/404/409), ${figures.refusalsThatWrote} of them wrote; ` +
+      `${figures.totalsChecked} counts checked; ${figures.leaks} leaks`,
+  );
+});
+
+const keyOf = (route: (typeof allRoutes)[number]) => `${route.method.toUpperCase()} ${route.path}`;
+/** The signed-in routes the matrix walks (public ones have nothing to keep apart). */
+const sessionRoutes = allRoutes.filter((route) => MATRIX[keyOf(route)] && MATRIX[keyOf(route)]!.roles !== 'public');
+
+interface Call {
+  p: Persona;
+  id: Types.ObjectId | null;
+  expected: number;
+}
+
+/** Every (persona, object) pair for a route, with the answer it must get. */
+async function callsFor(route: (typeof allRoutes)[number]): Promise<Call[]> {
+  const entry = MATRIX[keyOf(route)]!;
+  const roles = entry.roles as readonly Role[];
+  const target = entry.target ? TARGETS[entry.target] : null;
+  const calls: Call[] = [];
+  for (const p of PERSONAS) {
+    for (const id of target ? target.ids : [null]) {
+      let expected = roles.includes(p.role) ? route.success.status : 403;
+      if (id && expected !== 403) {
+        const stored = (await target!.collection().findOne({ _id: id })) as unknown as Doc;
+        if (!sees(p, target!.place(stored))) expected = 404;
+      }
+      calls.push({ p, id, expected });
+    }
+  }
+  return calls;
+}
+
+/** Makes one call and returns what was wrong with it (status, leaks, counts, writes of a refusal). */
+async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: Call): Promise<string[]> {
+  const key = keyOf(route);
+  const entry = MATRIX[key]!;
+  const what = `${key} as ${p.account}${id ? ` on ${String(id)}` : ''}`;
+  const problems: string[] = [];
+  figures.calls++;
+  await whenOrderMailsSettled(); // what earlier calls queued is not counted against this one
+  journal.take();
+  const path = `${route.path.replace(':id', String(id))}${entry.query ?? ''}`;
+  const res = await call(route.method, path, cookies.get(p.account)!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
+  const ok = res.status === expected || (expected === route.success.status && entry.alsoOk?.includes(res.status));
+  if (!ok) problems.push(`${what}: ${res.status}, expected ${expected}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  if (res.status >= 400) {
+    figures.refusals++;
+    await whenOrderMailsSettled();
+    const wrote = journal.take();
+    if (wrote.length > 0) {
+      figures.refusalsThatWrote++;
+      problems.push(`${what} answered ${res.status} but wrote: ${wrote.join(', ')}`);
+    }
+  }
+  const leaks = leaksIn(stringsIn(res.body), p);
+  figures.leaks += leaks.length;
+  if (leaks.length > 0) problems.push(`${what} leaked ${leaks.slice(0, 5).join(', ')}`);
+  if (entry.total && res.status === route.success.status) {
+    figures.totalsChecked++;
+    const shown = (res.body as Record<string, unknown>)[entry.total.field];
+    const own = await entry.total.equals(p);
+    if (shown !== own) problems.push(`${what}: ${entry.total.field} ${String(shown)}, but its subtree holds ${own}`);
+  }
+  return problems;
+}
+
 describe('the tenancy matrix', () => {
-  it('has an entry for every route of the BFF, matching the roles the route declares', () => {
+  it('has an entry for every route of the BFF, and none for a route that is gone, matching the roles the route declares', () => {
+    const declared = allRoutes.map(keyOf);
+    expect(new Set(declared).size, 'a route is declared twice').toBe(declared.length);
     for (const route of allRoutes) {
-      const key = `${route.method.toUpperCase()} ${route.path}`;
+      const key = keyOf(route);
       const entry = MATRIX[key];
-      expect(entry, `${key} has no entry in the tenancy matrix`).toBeDefined();
+      expect(entry, `${key} has no entry in the tenancy matrix (see the top of tenancy-matrix.test.ts)`).toBeDefined();
       if (route.access === 'public') expect(entry!.roles, key).toBe('public');
       else expect([...route.roles].sort(), key).toEqual([...(entry!.roles as Role[])].sort());
       expect(Boolean(entry!.target), `${key}: routes with an :id need a target`).toBe(route.path.includes(':id'));
     }
+    expect(Object.keys(MATRIX).filter((key) => !declared.includes(key)), 'entries for routes that are not declared').toEqual([]);
   });
 
-  for (const route of allRoutes) {
-    const key = `${route.method.toUpperCase()} ${route.path}`;
-    const entry = MATRIX[key];
-    if (!entry || entry.roles === 'public') continue;
-    const roles = entry.roles;
+  it('would see a write: the journal records one, and the hash of the database changes', async () => {
+    const before = await snapshotDatabase();
+    journal.take();
+    const id = demoId('customer:other:9');
+    const stored = (await Customer.collection.findOne({ _id: id }))!;
+    await Customer.collection.updateOne({ _id: id }, { $set: { city: 'Elsewhere' } });
+    expect(journal.take()).toEqual(['update customers (1)']);
+    expect(changedCollections(before, await snapshotDatabase())).toEqual([expect.stringMatching(/^customers: /)]);
+    await Customer.collection.updateOne({ _id: id }, { $set: { city: stored.city } });
+    journal.take();
+  });
 
-    it(`${key}: 401 without a session`, async () => {
-      const path = route.path.replace(':id', String(entry.target === 'customer' ? CUSTOMER_TARGETS[0] : demoId('nobody')));
+  for (const route of sessionRoutes) {
+    it(`${keyOf(route)}: 401 without a session`, async () => {
+      const target = MATRIX[keyOf(route)]!.target;
+      const path = route.path.replace(':id', String(target ? TARGETS[target].ids[0] : demoId('nobody')));
       const res = await call(route.method, path, '', {});
       expect(res.status).toBe(401);
     });
+  }
+});
 
-    if (!entry.target) {
-      it(`${key}: each persona gets its own data (or 403), and never a foreign id`, async () => {
-        for (const p of PERSONAS) {
-          const res = await call(route.method, `${route.path}${entry.query ?? ''}`, cookies.get(p.account)!, await entry.body?.({ id: CUSTOMER_TARGETS[0]! }));
-          const expected = roles.includes(p.role) ? route.success.status : 403;
-          if (expected === route.success.status && entry.alsoOk?.includes(res.status)) continue;
-          expect(res.status, `${key} as ${p.account}: ${JSON.stringify(res.body)}`).toBe(expected);
-          const leaked = idsIn(res.body).filter((id) => foreignIds.get(p.account)!.has(id));
-          expect(leaked, `${key} as ${p.account} leaked foreign ids`).toEqual([]);
-        }
-      });
-      continue;
-    }
+// Refusals first, all of them before any call that may write, so that one hash of the whole
+// database before and one after prove together that no refusal wrote anything anywhere.
+describe('the tenancy matrix: other tenants’ objects and roles never admitted', () => {
+  let before: DatabaseSnapshot;
+  beforeAll(async () => {
+    before = await snapshotDatabase();
+  });
 
-    it(`${key}: own subtree as the role permits, sibling reseller and other distributor 404, never a foreign id`, async () => {
-      const { collection, targets } = {
-        customer: { collection: Customer.collection, targets: CUSTOMER_TARGETS },
-        storefrontUser: { collection: User.collection, targets: userTargets },
-        order: { collection: Order.collection, targets: orderTargets },
-      }[entry.target!];
-      for (const p of PERSONAS) {
-        for (const id of targets) {
-          const stored = (await collection.findOne({ _id: id }))!;
-          // Where the object sits in the tree, as a customer: users and orders by their customer.
-          const place = entry.target === 'customer' ? stored : { ...stored, _id: stored.customerId };
-          const before = JSON.stringify(stored);
-          const res = await call(route.method, route.path.replace(':id', String(id)), cookies.get(p.account)!, await entry.body?.({ id }));
-          const expected = !roles.includes(p.role) ? 403 : sees(p, place as unknown as Parameters<typeof sees>[1]) ? route.success.status : 404;
-          const what = `${key} as ${p.account} on ${String(id)}`;
-          if (expected === route.success.status && entry.alsoOk?.includes(res.status)) continue;
-          expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(expected);
-          if (expected !== route.success.status) {
-            expect(JSON.stringify(await collection.findOne({ _id: id })), `${what} changed a refused object`).toBe(before);
-          }
-          const leaked = idsIn(res.body).filter((x) => foreignIds.get(p.account)!.has(x));
-          expect(leaked, `${what} leaked foreign ids`).toEqual([]);
-        }
-      }
+  for (const route of sessionRoutes) {
+    it(`${keyOf(route)}: 404 for a sibling reseller's and the other distributor's objects, 403 for a role never admitted; nothing written, nothing leaked`, async () => {
+      figures.routes++;
+      const problems: string[] = [];
+      for (const c of (await callsFor(route)).filter((c) => c.expected !== route.success.status)) problems.push(...(await attempt(route, c)));
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('left every collection of the database exactly as it was', async () => {
+    const wrote = changedCollections(before, await snapshotDatabase());
+    if (wrote.length > 0) figures.refusalsThatWrote++;
+    expect(wrote).toEqual([]);
+  });
+});
+
+describe('the tenancy matrix: one’s own objects', () => {
+  for (const route of sessionRoutes) {
+    it(`${keyOf(route)}: as the role permits, with no foreign id or name and counts of one's own subtree only`, async () => {
+      const problems: string[] = [];
+      for (const c of (await callsFor(route)).filter((c) => c.expected === route.success.status)) problems.push(...(await attempt(route, c)));
+      expect(problems).toEqual([]);
     });
   }
   it('GET /api/audit-events: after all the writes above, no persona sees an event outside its subtree', async () => {
     for (const p of PERSONAS.filter((x) => x.role !== 'storefront')) {
       // The ids outside as before, plus the foreign events written during this run.
-      const outside = new Set(foreignIds.get(p.account));
+      const outside = new Set(foreign.get(p.account)!.ids);
       const mine = { distributorId: p.distributorId, ...(p.resellerId ? { resellerId: p.resellerId } : {}) };
       for (const e of await AuditEvent.collection.find({ $nor: [mine] }, { projection: { _id: 1 } }).toArray()) outside.add(String(e._id));
       const res = await http.get('/api/audit-events?limit=200', cookies.get(p.account)!);
       expect(res.status).toBe(200);
       expect(res.body.items.length, `${p.account} sees its own events`).toBeGreaterThan(0);
-      expect(idsIn(res.body).filter((id) => outside.has(id)), `${p.account} leaked`).toEqual([]);
+      const ids = stringsIn(res.body).flatMap((v) => v.match(/[0-9a-f]{24}/g) ?? []);
+      expect(ids.filter((id) => outside.has(id)), `${p.account} leaked`).toEqual([]);
     }
   });
 });

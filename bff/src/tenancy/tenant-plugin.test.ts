@@ -42,6 +42,27 @@ describe('queries without a scope are refused', () => {
     await expect(Order.aggregate([{ $match: {} }])).rejects.toBeInstanceOf(UnscopedAccessError);
   });
 
+  it.each([
+    ['$lookup', [{ $lookup: { from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c' } }]],
+    ['$graphLookup', [{ $graphLookup: { from: 'resellers', startWith: '$resellerId', connectFromField: '_id', connectToField: '_id', as: 'r' } }]],
+    ['$unionWith', [{ $unionWith: { coll: 'orders' } }]],
+    ['$out', [{ $match: {} }, { $out: 'stolen' }]],
+    ['$merge', [{ $merge: { into: 'orders' } }]],
+    ['$lookup', [{ $facet: { a: [{ $match: {} }], b: [{ $lookup: { from: 'users', pipeline: [], as: 'u' } }] } }]],
+    ['$unionWith', [{ $facet: { a: [{ $facet: { deeper: [{ $unionWith: 'customers' }] } }] } }]],
+  ])('a scoped pipeline with %s (also inside $facet) is refused before it runs, and writes nothing', async (stage, pipeline) => {
+    const collectionsBefore = (await Order.db.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+    const run = scoped(Order.aggregate(pipeline as never[]), cashScope);
+    await expect(run).rejects.toThrow(new RegExp(`\\${stage}`));
+    await expect(scoped(Order.aggregate(pipeline as never[]), cashScope)).rejects.toBeInstanceOf(UnscopedAccessError);
+    expect((await Order.db.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort()).toEqual(collectionsBefore);
+  });
+
+  it('a scoped pipeline of stages that stay in the collection still runs', async () => {
+    const [result] = await scoped(Order.aggregate<{ n: number }>([{ $match: {} }, { $group: { _id: null, n: { $sum: 1 } } }]), cashScope);
+    expect(result!.n).toBe(await Order.collection.countDocuments({ resellerId: cash }));
+  });
+
   it('saving a new document without a scope throws, and nothing is written', async () => {
     const doc = new Product({ distributorId: northwind, sku: 'X-1', name: 'x', category: 'x', unitCostCents: 1, billing: 'one_time', provisioning: 'automatic' });
     await expect(doc.save()).rejects.toBeInstanceOf(UnscopedAccessError);

@@ -104,6 +104,8 @@ export function tenantPlugin(schema: Schema, keys: TenantKeys): void {
     if (this[SYSTEM]) return;
     const scope = this[SCOPE];
     if (!scope) throw new UnscopedAccessError('aggregate');
+    const escaping = stagesLeavingScope(this.pipeline());
+    if (escaping.length > 0) throw new UnscopedAccessError(`A scoped aggregate with ${escaping.join(', ')} (it reads or writes outside the scope)`);
     this.pipeline().unshift({ $match: scopeFilter(scope, keys) });
   });
 
@@ -123,6 +125,30 @@ export function tenantPlugin(schema: Schema, keys: TenantKeys): void {
   schema.pre('bulkWrite', function () {
     throw new UnscopedAccessError('bulkWrite on a tenant collection');
   });
+}
+
+/**
+ * Stages that reach other collections (read: `$lookup`, `$graphLookup`, `$unionWith`; write: `$out`,
+ * `$merge`): the scope's `$match` filters only this collection's documents, so in a scoped pipeline
+ * they would read or write past the tenant's edge. Looked for in `$facet` branches and in nested
+ * sub-pipelines too.
+ */
+const STAGES_LEAVING_SCOPE = new Set(['$lookup', '$graphLookup', '$unionWith', '$out', '$merge']);
+
+function stagesLeavingScope(pipeline: readonly unknown[]): string[] {
+  const found = new Set<string>();
+  const queue: unknown[] = [...pipeline];
+  while (queue.length > 0) {
+    const stage = queue.pop();
+    if (!stage || typeof stage !== 'object') continue;
+    for (const [name, spec] of Object.entries(stage)) {
+      if (STAGES_LEAVING_SCOPE.has(name)) found.add(name);
+      if (name === '$facet' && spec && typeof spec === 'object') {
+        for (const branch of Object.values(spec)) if (Array.isArray(branch)) queue.push(...(branch as unknown[]));
+      }
+    }
+  }
+  return [...found].sort();
 }
 
 function assertUpdateKeepsTenant(update: Record<string, unknown>, fields: string[], modelName: string): void {

@@ -64,7 +64,7 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
 export function useTestDatabase(opts: { demoData?: boolean } = {}) {
   const dbName = `t_${randomBytes(6).toString('hex')}`;
   beforeAll(async () => {
-    await connectDatabase(inject('mongoBaseUri'), dbName);
+    await connectDatabase(inject('mongoBaseUri'), dbName, { monitorCommands: true });
     await syncAllIndexes();
     if (inject('postgresUrl')) await ensureEqualityIndexes(inject('postgresUrl'), dbName);
     if (opts.demoData !== false) await loadDemoData();
