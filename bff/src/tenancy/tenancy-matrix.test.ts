@@ -435,9 +435,9 @@ describe('the tenancy matrix: one’s own objects', () => {
       const outside = new Set(foreign.get(p.account)!.ids);
       const mine = { distributorId: p.distributorId, ...(p.resellerId ? { resellerId: p.resellerId } : {}) };
       for (const e of await AuditEvent.collection.find({ $nor: [mine] }, { projection: { _id: 1 } }).toArray()) outside.add(String(e._id));
-      const res = await http.get('/api/audit-events?limit=200', cookies.get(p.account)!);
+      const res = await call('GET', '/api/audit-events?limit=200', cookies.get(p.account)!);
       expect(res.status).toBe(200);
-      expect(res.body.items.length, `${p.account} sees its own events`).toBeGreaterThan(0);
+      expect((res.body as { items: unknown[] }).items.length, `${p.account} sees its own events`).toBeGreaterThan(0);
       const ids = stringsIn(res.body).flatMap((v) => v.match(/[0-9a-f]{24}/g) ?? []);
       expect(ids.filter((id) => outside.has(id)), `${p.account} leaked`).toEqual([]);
     }
