@@ -13,3 +13,4 @@ export * from './schemas/storefront-users.js';
 export * from './schemas/dev-mail.js';
 export * from './http/link-paths.js';
 export * from './schemas/orders.js';
+export * from './schemas/exports.js';
