@@ -22,7 +22,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const FORMULA_ESCAPE = "'";
 
+// One test for the common case: nothing to drop, mend or escape.
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /^[=+\-@]|[\u0000-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function cellText(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value;
   let text = value.replace(NOT_IN_XML, '').replace(LONE_SURROGATE, '\uFFFD');
   if (FORMULA_TRIGGER.test(text)) text = FORMULA_ESCAPE + text;
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
