@@ -171,7 +171,10 @@ async function benchHttp(n: number) {
     }
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' }, body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const total = ((await (await fetch(`${base}/api/orders?limit=1`, { headers: { cookie } })).json()) as { total: number }).total;
+    const counted = await fetch(`${base}/api/orders?limit=1`, { headers: { cookie } });
+    const body = (await counted.json()) as { total?: number };
+    if (typeof body.total !== 'number') console.error(`counting the orders answered ${counted.status} ${JSON.stringify(body)}: using the seeded count`);
+    const total = body.total ?? n;
     const dbPid = (await childPids(bff.pid!))[0];
     const bffRss = rssSampler(bff.pid!);
     const dbRss = dbPid ? rssSampler(dbPid) : null;
@@ -179,6 +182,7 @@ async function benchHttp(n: number) {
     await dbRss?.start();
     const t = performance.now();
     const res = await fetch(`${base}/api/orders/export.xlsx?sort=-orderedAt`, { headers: { cookie } });
+    if (res.status !== 200) console.error(`the export answered ${res.status} ${await res.clone().text()}`);
     let bytes = 0;
     for await (const chunk of res.body!) bytes += (chunk as Uint8Array).length;
     const seconds = (performance.now() - t) / 1000;
