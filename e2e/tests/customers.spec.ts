@@ -36,8 +36,8 @@ test.describe('reseller · my customers', () => {
     await openCustomers(page, 'reseller.cash@demo.example');
     await page.getByLabel('Search customers').fill('blue harbor');
     await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export to Excel' }).click()]);
-    expect(download.suggestedFilename()).toBe('Customers.xlsx');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(download.url()).toContain('search=blue+harbor');
     const stream = await download.createReadStream();
     let bytes = 0;

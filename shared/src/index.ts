@@ -14,3 +14,4 @@ export * from './schemas/dev-mail.js';
 export * from './http/link-paths.js';
 export * from './schemas/orders.js';
 export * from './schemas/audit.js';
+export * from './schemas/exports.js';

@@ -1,5 +1,5 @@
 import { Types, type QueryFilter as FilterQuery } from 'mongoose';
-import { parseCustomerSort, type CustomerListQuery, type CustomerSort, type CustomerSortKey } from '@app/shared';
+import { parseCustomerSort, type CustomerListQuery, type CustomerSortKey } from '@app/shared';
 import { escapeRegex } from '../lib/escape-regex.js';
 import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
 import type { Scope } from '../tenancy/scope.js';
@@ -44,9 +44,10 @@ export async function customerViewFilter(q: Pick<CustomerListQuery, 'search' | '
   return filter;
 }
 
-/** The stored field and direction a grid sort means, with _id as the tiebreak. */
-export function customerSort(sort: CustomerSort): Record<string, 1 | -1> {
-  return keysetSort(customerKeysetView({ sort }));
+/** The one query of a customer grid's view: its filter and sort. Pages and the export both run it. */
+export async function customerView(q: Pick<CustomerListQuery, 'search' | 'resellerId' | 'sort'>, scope: Scope) {
+  const keyset = customerKeysetView(q);
+  return { keyset, filter: await customerViewFilter(q, scope), sort: keysetSort(keyset) };
 }
 
 /**
@@ -54,9 +55,8 @@ export function customerSort(sort: CustomerSort): Record<string, 1 | -1> {
  * the sort key plus _id (keyset: as fast at page 1,000 as at page 1); with only an offset it skips.
  */
 export async function listCustomerPage(q: CustomerListQuery, scope: Scope) {
-  const view = customerKeysetView(q);
-  const base = await customerViewFilter(q, scope);
-  let query = Customer.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
+  const { keyset: view, filter: base, sort } = await customerView(q, scope);
+  let query = Customer.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
   const [items, total] = await Promise.all([scoped(query, scope).lean(), scoped(Customer.countDocuments(base), scope)]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };

@@ -10,13 +10,14 @@ import {
   setCustomerActiveSchema,
   setOrderApprovalSchema,
   updateCustomerSchema,
+  XLSX_CONTENT_TYPE,
 } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { defineRoute } from '../http/route.js';
 import { customerPolicy } from '../policies/customer.js';
-import { resellerPolicy } from '../policies/reseller.js';
+import { sendXlsx } from '../exports/send-xlsx.js';
 import type { Principal } from '../tenancy/principal.js';
-import { streamCustomerExport } from './customer-export.js';
+import { customerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
 import { customerStats } from './customer-stats.js';
 import { presentCustomerDetail, presentCustomerRow } from './customer.presenter.js';
@@ -59,9 +60,9 @@ export const customerRoutes = [
     access: 'session',
     roles: customerPolicy.roles('customer.export'),
     query: customerExportQuerySchema,
-    success: { status: 200, description: 'Customers.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    async handler({ principal, scope, query, res }) {
-      await streamCustomerExport(res, query, scope, { currency: await currencyOf(scope), withReseller: resellerPolicy.can(principal, 'reseller.list') });
+    success: { status: 200, description: 'Customers-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
+    async handler({ actor, query, req, res }) {
+      await sendXlsx(req, res, await customerExport(actor, query), query.downloadToken);
     },
   }),
   defineRoute({

@@ -31,11 +31,16 @@ export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'curs
   return filter;
 }
 
+/** The one query of an orders grid's view: its filter and sort. Pages and the export both run it. */
+export function orderView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset'>, now = new Date()) {
+  const keyset = orderKeysetView(q);
+  return { keyset, filter: orderViewFilter(q, now), sort: keysetSort(keyset) };
+}
+
 /** One page of an orders grid, keyset-paged like the customer grid (offset only for jumps). */
 export async function listOrderPage(q: OrderListQuery, scope: Scope) {
-  const view = orderKeysetView(q);
-  const base = orderViewFilter(q);
-  let query = Order.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
+  const { keyset: view, filter: base, sort } = orderView(q);
+  let query = Order.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
   const [items, total] = await Promise.all([scoped(query, scope).lean(), scoped(Order.countDocuments(base), scope)]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };

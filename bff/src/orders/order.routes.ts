@@ -5,21 +5,25 @@ import {
   catalogueSchema,
   idParamsSchema,
   orderDetailSchema,
+  orderExportQuerySchema,
   orderListQuerySchema,
   orderListSchema,
   orderNoteSchema,
   placeOrderSchema,
   type OrderDecision,
+  XLSX_CONTENT_TYPE,
 } from '@app/shared';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { sendXlsx } from '../exports/send-xlsx.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
 import type { Mailer } from '../mail/mailer.js';
 import { cataloguePolicy } from '../policies/catalogue.js';
 import { orderPolicy } from '../policies/order.js';
 import { browseCatalogue } from './catalogue.js';
+import { orderExport } from './order-export.js';
 import { listOrderPage } from './order-list.js';
 import { notifyOrderDecided, notifyOrderWaiting, type NotifyContext } from './order-notifications.js';
 import { presentOrder, presentOrderDetail } from './order.presenter.js';
@@ -67,6 +71,20 @@ export const orderRoutes = [
     async handler({ principal, scope, query }) {
       const page = await listOrderPage(query, scope);
       return { items: page.items.map((o) => presentOrder(o, principal)), total: page.total, nextCursor: page.nextCursor };
+    },
+  }),
+  // Before /api/orders/:id, which would otherwise take `export.xlsx` for an id.
+  defineRoute({
+    method: 'get',
+    path: '/api/orders/export.xlsx',
+    tag: 'orders',
+    summary: "An orders grid's current view (search, status, customer, reseller, age, sort) as an Excel workbook, streamed; no cost for storefront users",
+    access: 'session',
+    roles: orderPolicy.roles('order.export'),
+    query: orderExportQuerySchema,
+    success: { status: 200, description: 'Orders-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
+    async handler({ actor, query, req, res }) {
+      await sendXlsx(req, res, await orderExport(actor, query), query.downloadToken);
     },
   }),
   defineRoute({

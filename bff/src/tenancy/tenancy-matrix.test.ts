@@ -162,6 +162,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200', total: { field: 'total', equals: visibleOrders } },
+  'GET /api/orders/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
   'POST /api/orders/:id/accept': { roles: ['reseller'], target: 'order', alsoOk: [409] },
   'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor'], target: 'order', alsoOk: [409] },

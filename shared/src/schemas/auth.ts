@@ -34,6 +34,7 @@ export const principalSchema = z
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
         placeOrders: z.boolean(),
+        exportOrders: z.boolean(),
         approveOrders: z.boolean(),
         finishOrders: z.boolean(),
         viewAuditLog: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
+import { downloadTokenSchema } from './exports.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -60,6 +61,7 @@ export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 /** The export takes the grid's view (search, sort, reseller filter), never its paging. */
 export const customerExportQuerySchema = customerListQuerySchema
   .pick({ search: true, sort: true, resellerId: true })
+  .extend({ downloadToken: downloadTokenSchema })
   .meta({ id: 'CustomerExportQuery' });
 export type CustomerExportQuery = z.infer<typeof customerExportQuerySchema>;
 

@@ -61,6 +61,33 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
   throw error;
 }
 
+const HEAD_REFUSALS: Record<number, [ErrorCode, string]> = {
+  400: ['bad_request', 'These filters cannot be used. Reload the page and try again.'],
+  401: ['unauthenticated', 'Your session has ended. Please sign in again.'],
+  403: ['forbidden', 'You are not allowed to do this.'],
+  404: ['not_found', 'This list no longer exists, or is not yours.'],
+  429: ['rate_limited', 'Too many requests. Please wait a moment and try again.'],
+  503: ['database_unavailable', 'The database is not available right now. Please try again shortly.'],
+};
+
+/**
+ * Asks whether a GET would be answered, without its body (`HEAD`): the server runs the same checks
+ * (session, role, input, tenancy). A HEAD answer has no body, so the message comes from the status.
+ */
+export async function checkRequest(path: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'HEAD', credentials: 'same-origin' });
+  } catch {
+    throw new ApiRequestError(0, 'network', 'The server could not be reached. Check your connection and try again.');
+  }
+  if (res.ok) return;
+  const [code, message] = HEAD_REFUSALS[res.status] ?? ['internal', `The server answered ${res.status}. Please try again.`];
+  const error = new ApiRequestError(res.status, code, message);
+  if (res.status === 401) unauthorizedListeners.forEach((l) => l(error));
+  throw error;
+}
+
 /** Builds `?a=1&b=2` from defined, non-empty values. */
 export function toQueryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

@@ -40,6 +40,7 @@ export function CustomerRecordRoute() {
         initialSearch={params.get(RECORD_ORDER_PARAM) ?? ''}
         orderPath={(id) => paths.order(area, id)}
         dateFormat={principal.preferences.dateFormat}
+        canExport={principal.abilities.exportOrders}
       />
     ),
     ...(principal.abilities.viewAuditLog && {
@@ -52,7 +53,7 @@ export function CustomerRecordRoute() {
 }
 
 /** The record's Orders: the grid, and a new order on the customer's behalf where the caller may place one. */
-function CustomerOrders({ customer, initialSearch, orderPath, dateFormat }: { customer: CustomerDetail; initialSearch: string; orderPath: (id: string) => string; dateFormat: string }) {
+function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExport }: { customer: CustomerDetail; initialSearch: string; orderPath: (id: string) => string; dateFormat: string; canExport: boolean }) {
   const [opened, dialog] = useDisclosure(false);
   const [placed, setPlaced] = useState(0);
   const navigate = useNavigate();
@@ -65,7 +66,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat }: { cu
           </Button>
         </Group>
       )}
-      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} emptyText="This customer has no orders yet." />
+      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
       {customer.abilities.placeOrder && (
         <OrderForCustomerDialog
           customerId={customer.id}

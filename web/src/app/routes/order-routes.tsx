@@ -37,6 +37,7 @@ export function ApprovalsRoute() {
       orderPath={(id) => paths.order(principal.role, id)}
       customerPath={(id) => paths.customer(principal.role, id)}
       dateFormat={principal.preferences.dateFormat}
+      canExport={principal.abilities.exportOrders}
     />
   );
 }
@@ -45,7 +46,7 @@ export function InProgressRoute() {
   const principal = useMe().data?.principal;
   const resellers = useResellerOptions(Boolean(principal?.abilities.listResellers));
   if (!principal) return null;
-  return <InProgressPage resellers={resellers.data ?? []} orderPath={(id) => paths.order(principal.role, id)} dateFormat={principal.preferences.dateFormat} />;
+  return <InProgressPage resellers={resellers.data ?? []} orderPath={(id) => paths.order(principal.role, id)} dateFormat={principal.preferences.dateFormat} canExport={principal.abilities.exportOrders} />;
 }
 
 /** Storefront · My orders: the company's orders, at its prices. */
@@ -63,6 +64,7 @@ export function MyOrdersRoute() {
         orderPath={(id) => paths.order(principal.role, id)}
         dateFormat={principal.preferences.dateFormat}
         showCost={false}
+        canExport={principal.abilities.exportOrders}
         height={560}
         emptyText="You have not placed an order yet."
       />

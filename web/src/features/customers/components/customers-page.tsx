@@ -1,13 +1,14 @@
 import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { APPROVAL_FORCED_NOTICE, type Principal, type Role } from '@app/shared';
-import { toQueryString } from '@/lib/api-client';
+import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { usePageTitle } from '@/lib/use-page-title';
+import { customerExportUrl } from '../api/export-customers';
 import { useCustomerStats } from '../api/get-customer-stats';
 import { useGridUrlState } from '../hooks/use-grid-url-state';
 import { CustomerStatsCards } from './customer-stats-cards';
@@ -105,17 +106,7 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
               pushSearch(e.currentTarget.value);
             }}
           />
-          {abilities.exportCustomers && (
-          <Button
-            component="a"
-            variant="default"
-            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-            href={`/api/customers/export.xlsx${toQueryString({ search: url.search, sort: url.sort, resellerId })}`}
-            download="Customers.xlsx"
-          >
-            Export to Excel
-          </Button>
-          )}
+          {abilities.exportCustomers && <ExportButton url={customerExportUrl({ search: url.search, sort: url.sort, resellerId })} />}
         </Group>
       </Group>
 

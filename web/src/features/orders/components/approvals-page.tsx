@@ -4,21 +4,28 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';
+import { ExportButton } from '@/components/export-button';
 import { usePageTitle } from '@/lib/use-page-title';
+import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
 import { useDecideOrders } from '../api/mutations';
 import { confirmDecision, DECISION_COPY } from './decide-order';
 
+const QUEUE = { status: 'pending_approval' } as const;
+const QUEUE_SORT = 'orderedAt';
+
 export interface ApprovalsPageProps {
   orderPath: (id: string) => string;
+  /** Offer Orders.xlsx of the whole queue (the principal's `exportOrders` ability). */
+  canExport?: boolean;
   customerPath: (id: string) => string;
   dateFormat: string;
 }
 
 /** Reseller · Approvals: every order waiting for this reseller's decision, oldest first, decided one by one or many at once. */
-export function ApprovalsPage({ orderPath, customerPath, dateFormat }: ApprovalsPageProps) {
+export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport = false }: ApprovalsPageProps) {
   usePageTitle('Approvals');
-  const pages = useOrderPages({ status: 'pending_approval' }, 'orderedAt');
+  const pages = useOrderPages(QUEUE, QUEUE_SORT);
   const decide = useDecideOrders();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Decided here: gone from the queue at once, before the list comes back from the server.
@@ -62,6 +69,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat }: Approvals
           <Title order={1}>Approvals</Title>
           <Text c="dimmed">Orders of your customers waiting for your decision, oldest first.</Text>
         </div>
+        {chosen.length === 0 && canExport && total > 0 && <ExportButton url={orderExportUrl(QUEUE, QUEUE_SORT)} />}
         {chosen.length > 0 && (
           <Group>
             <Text size="sm" fw={600}>

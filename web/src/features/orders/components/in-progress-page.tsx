@@ -10,7 +10,7 @@ const AGES = [
   { value: '30', label: 'Older than a month' },
 ];
 
-export interface InProgressPageProps extends Pick<OrdersViewProps, 'orderPath' | 'dateFormat'> {
+export interface InProgressPageProps extends Pick<OrdersViewProps, 'orderPath' | 'dateFormat' | 'canExport'> {
   resellers: { value: string; label: string }[];
 }
 

@@ -3,7 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/shared';
+import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
+import { orderExportUrl } from '../api/export-orders';
 import type { OrderFilters } from '../api/get-orders';
 import { DEFAULT_ORDER_SORT, type OrdersGridProps } from './orders-grid';
 import { LoadErrorAlert } from '@/components/load-error-alert';
@@ -24,10 +26,12 @@ export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 'da
   emptyText: string;
   /** Start with this in the search box (an order number the person was looking for). */
   initialSearch?: string;
+  /** Offer Orders.xlsx of the current view (the principal's `exportOrders` ability). */
+  canExport?: boolean;
 }
 
 /** An orders grid with its search by number, status filter, count, empty and error states. */
-export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', ...grid }: OrdersViewProps) {
+export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', canExport = false, ...grid }: OrdersViewProps) {
   const [search, setSearch] = useState(initialSearch);
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<OrderStatus | ''>('');
@@ -65,6 +69,7 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
+          {canExport && <ExportButton url={orderExportUrl(filters, sort)} />}
         </Group>
       </Group>
       {state && 'error' in state && (

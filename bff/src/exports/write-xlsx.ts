@@ -1,0 +1,123 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { cellText } from './cell-text.js';
+import type { ExportColumn, XlsxExport } from './xlsx-export.js';
+import { zipPipeline } from './zip-backpressure.js';
+
+const CURRENCY_SYMBOL: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
+/** The Excel number format of an amount in `currency` (ISO 4217): its symbol, or else its code. */
+export function currencyFormat(currency: string): string {
+  const symbol = CURRENCY_SYMBOL[currency];
+  return symbol ? `"${symbol}"#,##0.00` : `#,##0.00 "${currency.replace(/[^A-Z]/g, '')}"`;
+}
+
+type Cell = string | number | Date | null;
+
+/** Each column's cell maker and style, decided once per export, not per row. */
+function compile<T>(column: ExportColumn<T>): { cell: (row: T) => Cell; numFmt?: string } {
+  switch (column.type) {
+    case 'text':
+      return {
+        cell: (row) => {
+          const v = column.value(row);
+          return v === null || v === undefined ? null : cellText(String(v));
+        },
+      };
+    case 'date':
+      return {
+        numFmt: column.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd',
+        cell: (row) => {
+          const v = column.value(row);
+          return v instanceof Date && !Number.isNaN(v.getTime()) ? v : null;
+        },
+      };
+    case 'money':
+      return {
+        numFmt: currencyFormat(column.currency),
+        cell: (row) => {
+          const v = column.value(row);
+          return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) / 100 : null;
+        },
+      };
+    case 'yesNo':
+      return {
+        cell: (row) => {
+          const v = column.value(row);
+          return v === null || v === undefined ? null : v ? 'Yes' : 'No';
+        },
+      };
+    case 'number':
+      return {
+        numFmt: column.format ?? '#,##0',
+        cell: (row) => {
+          const v = column.value(row);
+          return typeof v === 'number' && Number.isFinite(v) ? v : null;
+        },
+      };
+  }
+}
+
+/** `A`, …, `Z`, `AA`, … for a 1-based column number. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+export interface WriteResult {
+  rows: number;
+  /** False when `signal` aborted the export before the workbook was complete. */
+  completed: boolean;
+}
+
+/**
+ * Writes `exp` as an .xlsx into `out`, row by row, never holding more than a few hundred KB
+ * whatever the row count: it waits whenever the zip pipeline is full (zip-backpressure.ts), and
+ * `out`'s own backpressure reaches that pipeline through ordinary pipes. On abort it stops reading
+ * rows (which closes their source) and drops the half-written zip; on a row source error it does
+ * the same and rethrows.
+ *
+ * The sheet: bold header row, frozen; auto-filter over every row; the columns' widths and number
+ * formats; dates as Excel dates, money as numbers, every text through `cellText`.
+ */
+export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: AbortSignal = new AbortController().signal): Promise<WriteResult> {
+  const columns = exp.columns.map(compile);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(cellText(exp.title).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = exp.columns.map((c, i) => ({ width: c.width, style: columns[i]!.numFmt ? { numFmt: columns[i]!.numFmt } : {} }));
+  const zip = zipPipeline(workbook, sheet, signal);
+
+  const header = sheet.addRow(exp.columns.map((c) => cellText(c.header)));
+  header.font = { bold: true };
+  header.commit();
+
+  let rows = 0;
+  const values: Cell[] = new Array<Cell>(columns.length);
+  try {
+    for await (const row of exp.rows) {
+      if (signal.aborted) break;
+      for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.cell(row);
+      sheet.addRow(values).commit();
+      rows++;
+      if (zip.blocked) await zip.wait();
+      if (zip.error) throw zip.error;
+      if (signal.aborted) break;
+    }
+    if (!signal.aborted) {
+      sheet.autoFilter = `A1:${columnLetter(columns.length)}${rows + 1}`;
+      sheet.commit();
+      await Promise.race([workbook.commit(), aborted(signal)]);
+    }
+  } catch (err) {
+    zip.abort();
+    throw err;
+  }
+  if (signal.aborted) {
+    zip.abort();
+    return { rows, completed: false };
+  }
+  return { rows, completed: true };
+}
+
+const aborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));

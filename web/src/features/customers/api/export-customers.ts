@@ -1,0 +1,4 @@
+import { toQueryString } from '@/lib/api-client';
+
+/** Customers.xlsx of the grid's current view: the list's search, sort and reseller, all rows. */
+export const customerExportUrl = (view: { search?: string; sort?: string; resellerId?: string }) => `/api/customers/export.xlsx${toQueryString(view)}`;
