@@ -26,15 +26,21 @@ interface StoredEvent {
   userAgent?: string | null;
 }
 
+/** Who reads the log: a reseller's staff sees the distributor's staff who acted in its subtree by name and role, not their email. */
+export interface AuditViewer {
+  role: string;
+}
+
 /**
  * One audit event as the log shows it: who (name, email, role — not their id), what (the action, the
  * object and each changed field before → after), when, and from where (address, browser).
  */
-export function presentAuditEvent(e: StoredEvent): AuditEventRow {
+export function presentAuditEvent(e: StoredEvent, viewer: AuditViewer): AuditEventRow {
+  const actorAbove = viewer.role === 'reseller' && e.actor?.role === 'distributor';
   return {
     id: e._id.toHexString(),
     at: e.at.toISOString(),
-    actor: { name: e.actor?.name ?? '', email: e.actor?.email ?? null, role: e.actor?.role ?? '' },
+    actor: { name: e.actor?.name ?? '', email: actorAbove ? null : (e.actor?.email ?? null), role: e.actor?.role ?? '' },
     action: e.action,
     target: { type: e.target?.type ?? '', id: e.target?.id.toHexString() ?? '', label: e.target?.label ?? null },
     customerId: e.customerId ? e.customerId.toHexString() : null,

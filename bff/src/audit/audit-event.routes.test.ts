@@ -4,6 +4,7 @@ import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../db/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { downloadXlsx } from '../test/xlsx-download.js';
 import { AuditEvent } from './audit-event.model.js';
 
 useTestDatabase();
@@ -132,8 +133,10 @@ describe('GET /api/audit-events', () => {
       expect(res.status, query).toBe(400);
       expect(Object.keys(res.body.error.fields ?? {}), query).toContain(field);
     }
-    // An operator in a parameter's name is no parameter at all: nothing is filtered, nothing widened.
-    expect((await list('cash', '?actor[$ne]=x')).total).toBe((await list('cash')).total);
+    // An operator in a parameter's name is refused by the input guard, never read as a filter.
+    const injected = await http.get('/api/audit-events?actor[$ne]=x', cookies.cash);
+    expect(injected.status).toBe(400);
+    expect(injected.body.error.code).toBe('bad_request');
   });
 
   it('pages by keyset, newest first or oldest first, every event exactly once, with the total', async () => {
@@ -154,6 +157,24 @@ describe('GET /api/audit-events', () => {
     const page = await list('cash', `?${query}&limit=2`);
     const misused = await http.get(`/api/audit-events?action=customer.updated&limit=2&cursor=${encodeURIComponent(page.nextCursor!)}`, cookies.cash);
     expect(misused.status).toBe(400);
+  });
+});
+
+describe('GET /api/audit-events/export.xlsx', () => {
+  it('holds exactly the rows of the log’s current view, in its order, with before → after; none for a storefront user', async () => {
+    const query = `customerId=${cashCustomer2}&sort=-at`;
+    const [rows, file] = await Promise.all([allPages('cash', query, 200), downloadXlsx(app, `/api/audit-events/export.xlsx?${query}`, cookies.cash)]);
+    expect(file.res.status).toBe(200);
+    expect(String(file.res.headers['content-disposition'])).toMatch(/filename="AuditLog-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(rows.length).toBeGreaterThan(0);
+    const col = (name: string) => file.header.indexOf(name);
+    expect(file.rows.map((r) => (r[col('When')] as Date).toISOString().slice(0, 16))).toEqual(rows.map((e) => e.at.slice(0, 16)));
+    expect(file.rows.map((r) => r[col('Customer')])).toEqual(rows.map((e) => e.customerName ?? ''));
+    expect(file.rows.some((r) => String(r[col('Changes')]).includes('→ Larissa'))).toBe(true);
+    // Another reseller's view of the same customer id is empty; a storefront user is refused.
+    const card = await downloadXlsx(app, `/api/audit-events/export.xlsx?${query}`, cookies.card);
+    expect(card.rows).toEqual([]);
+    expect((await http.get(`/api/audit-events/export.xlsx?${query}`, cookies.buyer)).status).toBe(403);
   });
 });
 

@@ -1,6 +1,8 @@
-import { auditEventListQuerySchema, auditEventListSchema } from '@app/shared';
+import { auditEventExportQuerySchema, auditEventListQuerySchema, auditEventListSchema, XLSX_CONTENT_TYPE } from '@app/shared';
+import { sendXlsx } from '../exports/send-xlsx.js';
 import { defineRoute } from '../http/route.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
+import { auditEventExport } from './audit-event-export.js';
 import { listAuditEventPage } from './audit-event-list.js';
 import { presentAuditEvent } from './audit-event.presenter.js';
 
@@ -16,7 +18,20 @@ export const auditEventRoutes = [
     success: { status: 200, description: 'A page of audit events', schema: auditEventListSchema },
     async handler({ actor, query }) {
       const page = await listAuditEventPage(actor, query);
-      return { items: page.items.map(presentAuditEvent), total: page.total, nextCursor: page.nextCursor };
+      return { items: page.items.map((e) => presentAuditEvent(e, actor.principal)), total: page.total, nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/audit-events/export.xlsx',
+    tag: 'audit',
+    summary: 'The audit log’s current view (filters and sort) as an Excel workbook, streamed: who, what, when, from where',
+    access: 'session',
+    roles: auditEventPolicy.roles('auditEvent.list'),
+    query: auditEventExportQuerySchema,
+    success: { status: 200, description: 'AuditLog-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
+    async handler({ actor, query, req, res }) {
+      await sendXlsx(req, res, auditEventExport(actor, query), query.downloadToken);
     },
   }),
 ];

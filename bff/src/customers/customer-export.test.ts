@@ -64,7 +64,10 @@ describe('GET /api/customers/export.xlsx', () => {
 
   it('over many generated names: no text cell starts as a formula, and each name is otherwise unchanged', async () => {
     const cookie = await signIn(app, 'card');
-    const names = fc.sample(fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), fc.constantFrom('=1+1', '+A1', '-A1', '@A1', '\t=A1', '\r=A1', '\u0000=A1')), { numRuns: 40, seed: 13 });
+    // No NUL: the API refuses it (input-guard.ts) and PostgreSQL under the embedded FerretDB cannot store it.
+    const names = fc
+      .sample(fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), fc.constantFrom('=1+1', '+A1', '-A1', '@A1', '\t=A1', '\r=A1', '\u0001=A1')), { numRuns: 40, seed: 13 })
+      .map((n) => n.replaceAll('\u0000', '') || '=A1');
     const targets = await Customer.collection.find({ resellerId: demoId('reseller:card') }, { projection: { _id: 1 } }).limit(names.length).toArray();
     await Promise.all(targets.map((t, i) => Customer.collection.updateOne({ _id: t._id }, { $set: { companyName: names[i]!, city: names[names.length - 1 - i]! } })));
     const { sheet, rows, header } = await downloadXlsx(app, '/api/customers/export.xlsx', cookie);

@@ -141,6 +141,16 @@ describe('creating a customer', () => {
     expect(await Customer.collection.countDocuments({})).toBe(before);
   });
 
+  it('refuses a NUL in any text (PostgreSQL cannot store it) with 400, not 500, and creates nothing', async () => {
+    const cookie = await signIn(app, 'deposit');
+    const before = await Customer.collection.countDocuments({});
+    const res = await http.post('/api/customers', { ...NEW_CUSTOMER, companyName: 'Nul\u0000 Ltd' }, cookie);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad_request');
+    expect((await http.get('/api/customers?search=a%00b', cookie)).status).toBe(400);
+    expect(await Customer.collection.countDocuments({})).toBe(before);
+  });
+
   it('creates it for the signed-in reseller, lists it at once, and records an audit event', async () => {
     const cookie = await signIn(app, 'deposit');
     const res = await http.post('/api/customers', NEW_CUSTOMER, cookie);

@@ -5,19 +5,27 @@ import { AppError } from '../errors/app-error.js';
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const isOperatorKey = (key: string) => key.startsWith('$') || PROTOTYPE_KEYS.has(key);
 
+/**
+ * NUL cannot be stored: PostgreSQL's jsonb (under the embedded FerretDB) refuses `\u0000`, and no
+ * name, address or note needs it. Refused here, once for every field, rather than failing as 500.
+ */
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
 /** Where a request names an operator or prototype key (or uses bracket syntax in its query), if it does. */
 export function operatorKeyIn(query: Record<string, unknown>, body: unknown): 'query string' | 'request body' | null {
-  if (Object.keys(query).some((key) => isOperatorKey(key) || /[[\]]/.test(key))) return 'query string';
+  if (Object.keys(query).some((key) => isOperatorKey(key) || /[[\]]/.test(key) || hasNul(key))) return 'query string';
+  if (Object.values(query).some((v) => hasNul(v) || (Array.isArray(v) && v.some(hasNul)))) return 'query string';
   const stack: unknown[] = [body];
   while (stack.length > 0) {
     const value = stack.pop();
+    if (hasNul(value)) return 'request body';
     if (!value || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
       stack.push(...value);
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (isOperatorKey(key)) return 'request body';
+      if (isOperatorKey(key) || hasNul(key)) return 'request body';
       stack.push((value as Record<string, unknown>)[key]);
     }
   }
@@ -26,7 +34,7 @@ export function operatorKeyIn(query: Record<string, unknown>, body: unknown): 'q
 
 /**
  * Refuses (400) any request (API, page or file) whose query string or JSON body names a MongoDB operator (`$ne`, `$where`…)
- * or a prototype key anywhere, or whose query uses bracket syntax (`?search[$ne]=x`).
+ * or a prototype key anywhere, or whose query uses bracket syntax (`?search[$ne]=x`), or holds a NUL.
  *
  * Belt and braces: every route validates its input with zod (strings are strings, unknown keys are
  * dropped), so no such value reaches a query today. Express 5 parses query strings flat
@@ -37,5 +45,5 @@ export function operatorKeyIn(query: Record<string, unknown>, body: unknown): 'q
  */
 export const refuseOperatorKeys: RequestHandler = (req, _res, next) => {
   const where = operatorKeyIn(req.query ?? {}, req.body);
-  next(where ? new AppError('bad_request', `The ${where} names a field that is not accepted.`) : undefined);
+  next(where ? new AppError('bad_request', `The ${where} holds a field name or a character (NUL) that is not accepted.`) : undefined);
 };

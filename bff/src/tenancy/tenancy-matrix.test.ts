@@ -182,6 +182,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/catalogue': { roles: ['reseller', 'storefront'] },
   // By now the routes above have written events in every tenant; each persona must see only its own.
   'GET /api/audit-events': { roles: ['distributor', 'reseller'], query: '?limit=200' },
+  'GET /api/audit-events/export.xlsx': { roles: ['distributor', 'reseller'] },
 };
 
 const cookies = new Map<DemoAccount, string>();

@@ -31,7 +31,7 @@ export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 export const TEST_SESSION_KEY = new TextEncoder().encode(randomBytes(32).toString('hex'));
 
 export function testConfig(overrides: Record<string, string> = {}) {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/storefront-test-unused', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG ?? 'silent', DATA_DIR: '/tmp/storefront-test-unused', ...overrides });
 }
 
 export const TEST_SSO_KEYS = await testSsoKeys();
@@ -46,7 +46,7 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
     ssoKeys: TEST_SSO_KEYS,
     mailer: options.mailer ?? createMailer(config, createLogger('silent')),
     config,
-    logger: createLogger('silent'),
+    logger: createLogger((process.env.TEST_LOG as 'error' | undefined) ?? 'silent'),
     sessionKey: TEST_SESSION_KEY,
     // Counters live in the test file's database: each app gets its own, as a fresh process would.
     loginLimiter: createLoginRateLimiter(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from './common.js';
+import { downloadTokenSchema } from './exports.js';
 
 /**
  * Every kind of audit event the BFF writes: services name their events from this list (typed), the
@@ -90,6 +91,10 @@ export const auditEventListQuerySchema = auditEventViewSchema
   })
   .meta({ id: 'AuditEventListQuery' });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
+
+/** The export takes the log's view (filters and sort), never its paging. */
+export const auditEventExportQuerySchema = auditEventViewSchema.safeExtend({ downloadToken: downloadTokenSchema }).meta({ id: 'AuditEventExportQuery' });
+export type AuditEventExportQuery = z.infer<typeof auditEventExportQuerySchema>;
 
 /** A changed field's value as shown: scalars as stored, anything else as text. */
 const shownValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
