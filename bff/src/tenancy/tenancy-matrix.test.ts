@@ -47,7 +47,7 @@ interface Entry {
   /** Roles allowed; others must get 403. Checked against the route's own declaration too. */
   roles: readonly Role[] | 'public';
   /** What `:id` names, when the route has one. */
-  target?: 'customer' | 'storefrontUser' | 'order';
+  target?: 'customer' | 'storefrontUser' | 'order' | 'reseller';
   body?: Body;
   query?: string;
   /** For state-dependent actions on one's own objects: 409 is as right as success. */
@@ -68,7 +68,32 @@ const MATRIX: Record<string, Entry> = {
   'GET /.well-known/jwks.json': { roles: 'public' },
   'GET /api/auth/me': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
-  'GET /api/resellers': { roles: ['distributor'] },
+  'GET /api/resellers': { roles: ['distributor'], query: '?limit=200' },
+  'GET /api/resellers/options': { roles: ['distributor'] },
+  'POST /api/resellers': {
+    roles: ['distributor'],
+    body: () => {
+      const tag = Math.random().toString(36).slice(2);
+      return { name: `Matrix Reseller ${tag}`, contactEmail: `r${tag}@matrix.example`, markupPercent: 10, paymentMethod: 'cash', staff: { firstName: 'Matrix', lastName: 'Staff', email: `s${tag}@matrix.example` } };
+    },
+  },
+  'GET /api/resellers/:id': { roles: ['distributor'], target: 'reseller' },
+  'PUT /api/resellers/:id': {
+    roles: ['distributor'],
+    target: 'reseller',
+    body: async ({ id }) => {
+      const r = (await Reseller.collection.findOne({ _id: id }))!;
+      return { name: r.name, contactName: r.contactName, contactEmail: r.contactEmail, phone: r.phone, city: r.city, country: r.country, markupPercent: r.markupPercent, revision: r.revision };
+    },
+  },
+  'PUT /api/resellers/:id/payment-method': {
+    roles: ['distributor'],
+    target: 'reseller',
+    body: async ({ id }) => ({ paymentMethod: 'deposit', revision: (await Reseller.collection.findOne({ _id: id }))!.revision }),
+  },
+  // Aimed at resellers no persona works for: a suspension would end the personas' own sessions.
+  'POST /api/resellers/:id/suspend': { roles: ['distributor'], target: 'reseller', alsoOk: [409] },
+  'POST /api/resellers/:id/reinstate': { roles: ['distributor'], target: 'reseller', alsoOk: [409] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200' },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'] },
   'GET /api/customers/export.xlsx': { roles: ['distributor', 'reseller'] },
@@ -114,6 +139,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/catalogue': { roles: ['reseller', 'storefront'] },
 };
+
+/**
+ * Resellers to aim at: one of each distributor that no persona works for (created below), so that
+ * suspending it cannot end a persona's own session mid-matrix.
+ */
+const RESELLER_TARGETS = [demoId('reseller:matrix-northwind'), demoId('reseller:matrix-contoso')];
 
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
 const userTargets: Types.ObjectId[] = [];
@@ -165,6 +196,13 @@ async function call(method: string, path: string, cookie: string, body?: object)
 }
 
 beforeAll(async () => {
+  for (const [i, distributorId] of [northwind, contoso].entries()) {
+    const name = `Matrix Target ${i}`;
+    await Reseller.collection.insertOne({
+      _id: RESELLER_TARGETS[i]!, distributorId, name, nameKey: name.toLowerCase(), searchText: name.toLowerCase(), contactName: '', contactEmail: `target${i}@matrix.example`,
+      phone: '', city: '', country: '', paymentMethod: 'cash', markupPercent: 10, status: 'active', revision: 1, createdAt: new Date(), updatedAt: new Date(),
+    });
+  }
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const u = await User.collection.findOne({ role: 'storefront', resellerId: demoId(`reseller:${key}`), email: { $ne: 'buyer@demo.example' } });
     userTargets.push(u!._id as Types.ObjectId);
@@ -223,12 +261,14 @@ describe('the tenancy matrix', () => {
         customer: { collection: Customer.collection, targets: CUSTOMER_TARGETS },
         storefrontUser: { collection: User.collection, targets: userTargets },
         order: { collection: Order.collection, targets: orderTargets },
+        reseller: { collection: Reseller.collection, targets: RESELLER_TARGETS },
       }[entry.target!];
       for (const p of PERSONAS) {
         for (const id of targets) {
           const stored = (await collection.findOne({ _id: id }))!;
-          // Where the object sits in the tree, as a customer: users and orders by their customer.
-          const place = entry.target === 'customer' ? stored : { ...stored, _id: stored.customerId };
+          // Where the object sits in the tree, as a customer: users and orders by their customer; a reseller above any customer.
+          const place =
+            entry.target === 'customer' ? stored : entry.target === 'reseller' ? { distributorId: stored.distributorId, resellerId: stored._id, _id: null } : { ...stored, _id: stored.customerId };
           const before = JSON.stringify(stored);
           const res = await call(route.method, route.path.replace(':id', String(id)), cookies.get(p.account)!, await entry.body?.({ id }));
           const expected = !roles.includes(p.role) ? 403 : sees(p, place as unknown as Parameters<typeof sees>[1]) ? route.success.status : 404;
