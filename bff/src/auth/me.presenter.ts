@@ -38,7 +38,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
         exportCustomers: 'customer.export',
         openWorkspace: 'customer.openWorkspace',
       }),
-      ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list' }),
+      ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list', createReseller: 'reseller.create' }),
       placeOrders: orderPolicy.can(principal, 'order.place'),
       // Roles that decide orders in some state (the state is the order's to say).
       approveOrders: orderPolicy.roles('order.accept').includes(principal.role),

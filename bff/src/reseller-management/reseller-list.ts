@@ -1,4 +1,4 @@
-import { Types, type QueryFilter as FilterQuery } from 'mongoose';
+import type { Types, QueryFilter as FilterQuery } from 'mongoose';
 import { parseResellerSort, type ResellerListQuery, type ResellerSortKey, type ResellerViewQuery } from '@app/shared';
 import { sortKey } from '../customers/customer-keys.js';
 import { escapeRegex } from '../lib/escape-regex.js';

@@ -9,6 +9,8 @@ export const AREA_SEGMENTS = {
   approvals: 'approvals',
   ordersInProgress: 'orders-in-progress',
   catalogue: 'catalogue',
+  resellers: 'resellers',
+  reseller: 'resellers/:resellerId',
 } as const;
 
 /**
@@ -29,6 +31,8 @@ export const paths = {
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
+  resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
+  reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),
