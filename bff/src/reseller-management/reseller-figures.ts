@@ -16,18 +16,20 @@ export interface ResellerFigureValues {
 const NONE: ResellerFigureValues = { customers: 0, monthlyRunRateCents: 0, ordersPendingApproval: 0, ordersInProgress: 0, oldestPendingOrderAt: null };
 
 /**
- * The figures of a page of resellers in four scoped queries, whatever the page size (no query per
- * row): grouped passes over their customers (count, run rate) and over their open orders, and one walk over
- * their waiting orders oldest first that stops once each reseller's oldest is seen (FerretDB's
- * $group has no $min; on MongoDB the walk is an index range in order date order).
+ * The figures of a page of resellers in three scoped queries side by side, whatever the page size
+ * (no query per row): two grouped passes over their customers (count; run rate — FerretDB 1.24
+ * answers 0 for a field's $sum that shares its $group with another accumulator, measured), and one
+ * read of their open orders' keys (reseller, status, order date), counted here. Open orders are the
+ * two work queues, so that read stays small; on MongoDB the index {distributorId, resellerId,
+ * status, orderedAt} covers it. One orders pass, not a $group plus an oldest-first walk: FerretDB
+ * has no $min in $group and reads the whole orders collection for every query (measured here:
+ * 1.1 s for this read against 2.2 s for the $group alone, on a loaded machine).
  */
 export async function figuresOf(scope: Scope, resellerIds: readonly Types.ObjectId[]): Promise<Map<string, ResellerFigureValues>> {
   const out = new Map(resellerIds.map((id) => [id.toHexString(), { ...NONE }]));
   if (resellerIds.length === 0) return out;
   const ids = [...resellerIds];
-  // Counts and sums in separate passes: FerretDB 1.24 answers 0 for a field's $sum that shares its
-  // $group with another accumulator (measured), so each $group here has exactly one.
-  const [customers, runRates, orders] = await Promise.all([
+  const [customers, runRates, openOrders] = await Promise.all([
     scoped(Customer.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { resellerId: { $in: ids } } }, { $group: { _id: '$resellerId', n: { $sum: 1 } } }]), scope),
     scoped(
       Customer.aggregate<{ _id: Types.ObjectId; cents: number }>([
@@ -36,37 +38,19 @@ export async function figuresOf(scope: Scope, resellerIds: readonly Types.Object
       ]),
       scope,
     ),
-    scoped(
-      Order.aggregate<{ _id: { r: Types.ObjectId; s: string }; n: number }>([
-        { $match: { resellerId: { $in: ids }, status: { $in: ['pending_approval', 'in_progress'] } } },
-        { $group: { _id: { r: '$resellerId', s: '$status' }, n: { $sum: 1 } } },
-      ]),
-      scope,
-    ),
+    scoped(Order.find({ resellerId: { $in: ids }, status: { $in: ['pending_approval', 'in_progress'] } }, { _id: 0, resellerId: 1, status: 1, orderedAt: 1 }), scope).lean(),
   ]);
   for (const c of customers) Object.assign(out.get(String(c._id)) ?? {}, { customers: c.n });
   for (const c of runRates) Object.assign(out.get(String(c._id)) ?? {}, { monthlyRunRateCents: c.cents });
-  for (const o of orders) {
-    const figures = out.get(String(o._id.r));
+  for (const o of openOrders) {
+    const figures = out.get(String(o.resellerId));
     if (!figures) continue;
-    if (o._id.s === 'pending_approval') figures.ordersPendingApproval = o.n;
-    else figures.ordersInProgress = o.n;
-  }
-
-  const waiting = ids.filter((id) => out.get(id.toHexString())!.ordersPendingApproval > 0);
-  if (waiting.length > 0) {
-    let unseen = waiting.length;
-    const cursor = scoped(
-      Order.find({ resellerId: { $in: waiting }, status: 'pending_approval' }, { resellerId: 1, orderedAt: 1 }).sort({ orderedAt: 1, _id: 1 }).lean(),
-      scope,
-    ).cursor({ batchSize: 100 });
-    for await (const order of cursor) {
-      const figures = out.get(String(order.resellerId))!;
-      if (figures.oldestPendingOrderAt) continue;
-      figures.oldestPendingOrderAt = order.orderedAt;
-      if (--unseen === 0) break;
+    if (o.status === 'in_progress') {
+      figures.ordersInProgress += 1;
+      continue;
     }
-    await cursor.close();
+    figures.ordersPendingApproval += 1;
+    if (!figures.oldestPendingOrderAt || o.orderedAt < figures.oldestPendingOrderAt) figures.oldestPendingOrderAt = o.orderedAt;
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface ServerGridProps<T> {
   /** Hands the grid's API over, for the caller to refresh the rows after a change it made. */
   onReady?: (api: GridApi<T>) => void;
   getRowId: (row: T) => string;
+  /** For rows of two lines; the theme's height otherwise. */
+  rowHeight?: number;
 }
 
 const BLOCK = 100;
@@ -29,7 +31,7 @@ export function sortColumn(sort: string): [string, 'asc' | 'desc'] {
  * An AG Grid over a server-paged list (Infinite Row Model): rows, sorting and paging are the
  * server's. The sort follows `sort` when it changes from outside (back/forward, a shared link).
  */
-export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId }: ServerGridProps<T>) {
+export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, rowHeight }: ServerGridProps<T>) {
   const ref = useRef<GridApi<T> | null>(null);
   const [sortCol, sortDir] = sortColumn(sort);
   const sortOf = (api: GridApi<T>) => toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), defaultSort);
@@ -51,6 +53,7 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
       cacheBlockSize={BLOCK}
       maxBlocksInCache={50}
       infiniteInitialRowCount={1}
+      rowHeight={rowHeight}
       getRowId={(p) => getRowId(p.data)}
       onGridReady={(e) => {
         ref.current = e.api;

@@ -5,7 +5,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CREDIT_CARD_CONSEQUENCE, PAYMENT_METHOD_LABEL, type PaymentMethod, type ResellerDetail } from '@app/shared';
 import { useSetPaymentMethod } from '../api/mutations';
-import { PaymentBadge } from './reseller-badges';
+import { PaymentLabel } from './reseller-badges';
 
 const METHODS = Object.keys(PAYMENT_METHOD_LABEL) as PaymentMethod[];
 
@@ -50,10 +50,9 @@ export function PaymentMethodSection({ reseller }: { reseller: ResellerDetail })
             </Button>
           )}
         </Group>
-        <Group gap="xs">
-          <Text>Pays by</Text>
-          <PaymentBadge method={reseller.paymentMethod} />
-        </Group>
+        <Text>
+          Pays by <PaymentLabel method={reseller.paymentMethod} />
+        </Text>
         {reseller.approvalRequiredForAll && (
           <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} role="note" data-testid="reseller-approval-notice">
             Every order of every customer of {reseller.name} needs its approval, because it pays by credit card.

@@ -7,7 +7,7 @@ import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { createKeysetDatasource } from '@/lib/keyset-datasource';
 import { formatAge, formatMoney, formatNumber } from '@/lib/format';
 import { getResellerPage, type ResellerFilters } from '../api/get-resellers';
-import { PaymentBadge, StatusBadge } from './reseller-badges';
+import { PaymentLabel, StatusBadge } from './reseller-badges';
 
 export const DEFAULT_RESELLER_SORT = 'name';
 
@@ -38,8 +38,8 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             field: 'name',
             headerName: 'Name',
             tooltipField: 'name',
-            flex: 2,
-            minWidth: 190,
+            flex: 1.5,
+            minWidth: 150,
             cellRenderer: (p: ICellRendererParams<ResellerRow>) =>
               p.data ? (
                 <Anchor component={Link} to={detailPath(p.data.id)} fw={600} truncate>
@@ -51,12 +51,11 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'contact',
             field: 'contactEmail',
             headerName: 'Contact',
-            flex: 2,
-            minWidth: 210,
-            autoHeight: true,
+            flex: 1.2,
+            minWidth: 130,
             cellRenderer: (p: ICellRendererParams<ResellerRow>) =>
               p.data ? (
-                <Stack gap={0} py={4} style={{ lineHeight: 1.3 }}>
+                <Stack gap={0} justify="center" h="100%" style={{ lineHeight: 1.35 }}>
                   <Text size="sm" truncate>
                     {p.data.contactName || p.data.contactEmail}
                   </Text>
@@ -70,24 +69,25 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'paymentMethod',
             field: 'paymentMethod',
             headerName: 'Payment',
-            width: 140,
-            cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <PaymentBadge method={p.data.paymentMethod} /> : null),
+            width: 108,
+            cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <PaymentLabel method={p.data.paymentMethod} /> : null),
           },
-          { colId: 'customers', headerName: 'Customers', type: 'rightAligned', width: 124, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.customers) : '') },
+          { colId: 'customers', headerName: 'Customers', type: 'rightAligned', width: 118, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.customers) : '') },
           {
             colId: 'monthlyRunRate',
             headerName: 'Monthly run rate',
             type: 'rightAligned',
-            width: 160,
+            width: 156,
             sortable: false,
             valueGetter: (p) => (p.data ? formatMoney(p.data.figures.monthlyRunRate, p.data.figures.currency) : ''),
           },
-          { colId: 'waiting', headerName: 'Waiting approval', type: 'rightAligned', width: 150, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
-          { colId: 'inProgress', headerName: 'In progress', type: 'rightAligned', width: 124, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
+          { colId: 'waiting', headerName: 'Waiting', headerTooltip: 'Orders waiting for approval', type: 'rightAligned', width: 102, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
+          { colId: 'inProgress', headerName: 'In progress', headerTooltip: 'Orders in progress', type: 'rightAligned', width: 120, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
           {
             colId: 'oldestWaiting',
-            headerName: 'Oldest waiting',
-            width: 140,
+            headerName: 'Oldest wait',
+            headerTooltip: 'Age of the oldest order waiting for approval',
+            width: 120,
             sortable: false,
             valueGetter: (p) => (p.data ? (p.data.figures.oldestPendingOrderAt ? formatAge(p.data.figures.oldestPendingOrderAt) : '—') : ''),
           },
@@ -95,8 +95,8 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'status',
             field: 'status',
             headerName: 'Status',
-            width: 124,
-            cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <StatusBadge status={p.data.status} /> : null),
+            width: 96,
+            cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <StatusBadge status={p.data.status} plain /> : null),
           },
         ],
         sort,
@@ -106,5 +106,5 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
     [detailPath],
   );
 
-  return <ServerGrid<ResellerRow> datasource={datasource} columnDefs={columnDefs} sort={sort} defaultSort={DEFAULT_RESELLER_SORT} onSortChange={onSortChange} getRowId={(r) => r.id} />;
+  return <ServerGrid<ResellerRow> datasource={datasource} columnDefs={columnDefs} sort={sort} defaultSort={DEFAULT_RESELLER_SORT} onSortChange={onSortChange} getRowId={(r) => r.id} rowHeight={52} />;
 }
