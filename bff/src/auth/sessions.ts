@@ -33,8 +33,8 @@ export async function endAllSessionsOf(userId: Types.ObjectId, now = new Date())
  * Ends the sessions of everyone under a reseller, staff and storefront users (suspension). The
  * check at every request (account-standing.ts) already refuses them; this also closes the records.
  */
-export async function endSessionsOfReseller(resellerId: Types.ObjectId, now = new Date()): Promise<number> {
-  const users = await unsafeUnscoped(User.find({ resellerId }, { _id: 1 }), 'auth: the accounts of a suspended reseller').lean();
+export async function endSessionsOfReseller(reseller: { _id: Types.ObjectId; distributorId: Types.ObjectId }, now = new Date()): Promise<number> {
+  const users = await unsafeUnscoped(User.find({ distributorId: reseller.distributorId, resellerId: reseller._id }, { _id: 1 }), 'auth: the accounts of a suspended reseller').lean();
   if (users.length === 0) return 0;
   const result = await Session.updateMany({ userId: { $in: users.map((u) => u._id) }, endedAt: null }, { $set: { endedAt: now } });
   return result.modifiedCount;

@@ -95,6 +95,6 @@ export async function setResellerStanding(actor: Actor, id: string, change: keyo
   resellerPolicy.authorize(actor.principal, rule.ability, { status }, refusal);
   const event = eventFor(actor, reseller, rule.action, { status: { from: status, to: rule.to } });
   await writeIf(actor, reseller, { status: rule.from }, { status: rule.to }, event, refusal);
-  if (rule.to === 'suspended') await endSessionsOfReseller(reseller._id);
+  if (rule.to === 'suspended') await endSessionsOfReseller(reseller);
   return getReseller(actor.scope, id);
 }
