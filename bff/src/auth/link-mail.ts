@@ -1,5 +1,8 @@
+import type { Request } from 'express';
 import type { Types } from 'mongoose';
 import { LINK_PAGES } from '@app/shared';
+import type { Config } from '../config.js';
+import { publicOrigin } from '../http/public-origin.js';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { issueAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
 
@@ -9,6 +12,16 @@ export interface MailContext {
   origin: string;
   log: (err: unknown, msg: string) => void;
 }
+
+/** What a route that emails links needs from the app's deps. */
+export type MailDeps = { mailer: Mailer; config: Config };
+
+/** The mail context of a request: links point at the public origin; failures go to the request's log. */
+export const mailContextOf = (req: Request, deps: MailDeps): MailContext => ({
+  mailer: deps.mailer,
+  origin: publicOrigin(req, deps.config),
+  log: (err, msg) => req.log?.error({ err }, msg),
+});
 
 export type LinkRecipient = { _id: Types.ObjectId; email: string; firstName: string; language: string; distributorId: Types.ObjectId; resellerId?: Types.ObjectId | null };
 

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import {
   createResellerResultSchema,
   createResellerSchema,
@@ -10,12 +9,9 @@ import {
   setPaymentMethodSchema,
   updateResellerSchema,
 } from '@app/shared';
-import type { MailContext } from '../auth/link-mail.js';
-import type { Config } from '../config.js';
 import { currencyOf } from '../distributors/currency.js';
-import { publicOrigin } from '../http/public-origin.js';
+import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
 import { routesNeeding } from '../http/route.js';
-import type { Mailer } from '../mail/mailer.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Principal } from '../tenancy/principal.js';
 import { listResellerPage, resellerOptions } from './reseller-list.js';
@@ -23,14 +19,7 @@ import { onboardReseller } from './reseller-onboarding.js';
 import { presentResellerDetail, presentResellerRow } from './reseller.presenter.js';
 import { getReseller, setPaymentMethod, setResellerStanding, updateReseller } from './reseller.service.js';
 
-type MailDeps = { mailer: Mailer; config: Config };
 const defineRoute = routesNeeding<MailDeps>();
-
-const mailContext = (req: Request, deps: MailDeps): MailContext => ({
-  mailer: deps.mailer,
-  origin: publicOrigin(req, deps.config),
-  log: (err, msg) => req.log?.error({ err }, msg),
-});
 
 const detail = (principal: Principal, found: Awaited<ReturnType<typeof getReseller>>) => presentResellerDetail(found.reseller, found.currency, principal);
 
@@ -89,7 +78,7 @@ export const resellerRoutes = [
     body: createResellerSchema,
     success: { status: 201, description: 'The new reseller, and whether the activation email went out', schema: createResellerResultSchema },
     async handler({ actor, req, deps, body }) {
-      const { emailSent, ...found } = await onboardReseller(actor, mailContext(req, deps), body);
+      const { emailSent, ...found } = await onboardReseller(actor, mailContextOf(req, deps), body);
       return { reseller: detail(actor.principal, found), emailSent };
     },
   }),
