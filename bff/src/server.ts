@@ -9,6 +9,7 @@ import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
 import { scheduleHousekeeping } from './housekeeping.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
+import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { whenOrderMailsSettled } from './orders/order-notifications.js';
 import { createLogger } from './logger.js';
@@ -23,6 +24,9 @@ async function main() {
     logger.info('First start of the embedded database: loading the demo data set…');
     logger.info({ summary: await loadDemoData() }, 'Demo data loaded');
   }
+
+  const backfilled = await backfillResellerFields();
+  if (backfilled > 0) logger.info(`Gave ${backfilled} reseller(s) their sort and search keys`);
 
   // What TTL indexes would do on MongoDB (FerretDB has none), and the embedded database's indexes.
   scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));

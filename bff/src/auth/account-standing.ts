@@ -1,21 +1,41 @@
+import { RESELLER_SUSPENDED_SIGN_IN, STOREFRONT_SUSPENDED_SIGN_IN } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
+import { Reseller } from '../resellers/reseller.model.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 
 interface Account {
   state: string;
   role: string;
+  resellerId?: unknown;
   customerId?: unknown;
 }
 
+export const COMPANY_INACTIVE = 'Your company’s storefront account is inactive. Please contact your reseller.';
+
+/** Why an account may not hold a session now, in words for its owner; null when it may. */
+export type Standing = null | { reason: 'account' | 'company_inactive' | 'reseller_suspended'; message: string };
+
 /**
- * Whether an account may hold a session now: it is active, and a storefront user's company is
- * active too (rule 8: an inactive customer's users cannot sign in or order; nothing is deleted, and
- * making the customer active again lets them back in). Checked at sign-in and on every request, so
- * making a customer inactive ends its users' sessions at their next request.
+ * Whether an account may hold a session now: it is active; a storefront user's company is active
+ * (rule 8: an inactive customer's users cannot sign in or order); and the reseller it works for or
+ * buys from is not suspended by its distributor (rule 8). Nothing is deleted: making the customer
+ * active or reinstating the reseller lets them back in. Checked at sign-in and on every request, so
+ * such a change ends the sessions at their next request.
  */
+export async function accountStanding(account: Account): Promise<Standing> {
+  if (account.state !== 'active') return { reason: 'account', message: 'This account is not active.' };
+  if (account.role === 'distributor' || !account.resellerId) return null;
+  const [reseller, customer] = await Promise.all([
+    unsafeUnscoped(Reseller.findById(account.resellerId, { status: 1 }), 'auth: the reseller behind an account').lean(),
+    account.role === 'storefront' ? unsafeUnscoped(Customer.findById(account.customerId, { active: 1 }), 'auth: the company of a storefront account').lean() : null,
+  ]);
+  if (!reseller || reseller.status === 'suspended') {
+    return { reason: 'reseller_suspended', message: account.role === 'storefront' ? STOREFRONT_SUSPENDED_SIGN_IN : RESELLER_SUSPENDED_SIGN_IN };
+  }
+  if (account.role === 'storefront' && customer?.active !== true) return { reason: 'company_inactive', message: COMPANY_INACTIVE };
+  return null;
+}
+
 export async function mayHoldSession(account: Account): Promise<boolean> {
-  if (account.state !== 'active') return false;
-  if (account.role !== 'storefront') return true;
-  const customer = await unsafeUnscoped(Customer.findById(account.customerId, { active: 1 }), 'auth: the company of a storefront account').lean();
-  return customer?.active === true;
+  return (await accountStanding(account)) === null;
 }

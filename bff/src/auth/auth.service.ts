@@ -4,12 +4,12 @@ import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import { verifyPassword } from './password.js';
-import { mayHoldSession } from './account-standing.js';
+import { accountStanding } from './account-standing.js';
 import { createSession } from './sessions.js';
 import type { ClientInfo } from '../tenancy/actor.js';
 
 export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
-export const COMPANY_INACTIVE = 'Your company’s storefront account is inactive. Please contact your reseller.';
+export { COMPANY_INACTIVE } from './account-standing.js';
 
 /**
  * Checks the credentials and opens a session. An unknown email, a wrong password and an account
@@ -34,7 +34,8 @@ export async function login(input: LoginRequest, client: ClientInfo, limiter: Lo
     throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
   // Only after the right password, so it reveals nothing to someone guessing.
-  if (!(await mayHoldSession(match))) throw new AppError('forbidden', COMPANY_INACTIVE);
+  const standing = await accountStanding(match);
+  if (standing) throw new AppError('forbidden', standing.message);
   await limiter.afterSuccess(address, input.email);
   const session = await createSession(match._id, client);
   await unsafeUnscoped(User.updateOne({ _id: match._id }, { $set: { lastSignInAt: new Date() } }), 'auth: record sign-in time');

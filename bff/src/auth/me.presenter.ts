@@ -39,7 +39,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
         exportCustomers: 'customer.export',
         openWorkspace: 'customer.openWorkspace',
       }),
-      ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list' }),
+      ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list', createReseller: 'reseller.create' }),
       placeOrders: orderPolicy.can(principal, 'order.place'),
       exportOrders: orderPolicy.can(principal, 'order.export'),
       // Roles that decide orders in some state (the state is the order's to say).

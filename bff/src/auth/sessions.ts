@@ -29,6 +29,17 @@ export async function endAllSessionsOf(userId: Types.ObjectId, now = new Date())
   return result.modifiedCount;
 }
 
+/**
+ * Ends the sessions of everyone under a reseller, staff and storefront users (suspension). The
+ * check at every request (account-standing.ts) already refuses them; this also closes the records.
+ */
+export async function endSessionsOfReseller(reseller: { _id: Types.ObjectId; distributorId: Types.ObjectId }, now = new Date()): Promise<number> {
+  const users = await unsafeUnscoped(User.find({ distributorId: reseller.distributorId, resellerId: reseller._id }, { _id: 1 }), 'auth: the accounts of a suspended reseller').lean();
+  if (users.length === 0) return 0;
+  const result = await Session.updateMany({ userId: { $in: users.map((u) => u._id) }, endedAt: null }, { $set: { endedAt: now } });
+  return result.modifiedCount;
+}
+
 export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   const result = await Session.deleteMany({ expiresAt: { $lt: now } });
   return result.deletedCount;

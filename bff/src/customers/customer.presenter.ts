@@ -25,7 +25,7 @@ export function presentCustomerRow(c: StoredCustomer, currency: string, principa
   };
 }
 
-export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, currency: string, principal: Principal): CustomerDetail {
+export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, currency: string, principal: Principal, resellerSuspended = false): CustomerDetail {
   const { abilities: _rowAbilities, ...row } = presentCustomerRow(c, currency, principal);
   return {
     ...row,
@@ -38,7 +38,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: {
-      ...customerPolicy.abilities(principal, { paymentMethod, active: c.active }, {
+      ...customerPolicy.abilities(principal, { paymentMethod, active: c.active, resellerSuspended }, {
         edit: 'customer.edit',
         setActive: 'customer.setActive',
         setOrderApproval: 'customer.setOrderApproval',

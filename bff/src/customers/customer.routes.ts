@@ -24,7 +24,7 @@ import { presentCustomerDetail, presentCustomerRow } from './customer.presenter.
 import { createCustomer, getCustomer, setCustomerActive, setOrderApproval, updateCustomer } from './customer.service.js';
 
 const detail = async (principal: Principal, found: Awaited<ReturnType<typeof getCustomer>>) =>
-  presentCustomerDetail(found.customer, found.paymentMethod, found.currency, principal);
+  presentCustomerDetail(found.customer, found.paymentMethod, found.currency, principal, found.resellerSuspended);
 
 export const customerRoutes = [
   defineRoute({

@@ -16,17 +16,17 @@ import { Customer } from './customer.model.js';
 
 const DUPLICATE_EMAIL = 'Another customer of yours already uses this email.';
 
-/** A customer inside the scope, with its reseller's payment method and the currency; 404 otherwise. */
+/** A customer inside the scope, with its reseller's payment method and status, and the currency; 404 otherwise. */
 export async function getCustomer(scope: Scope, id: string) {
   if (!Types.ObjectId.isValid(id)) throw notFound('The customer');
   const customer = await scoped(Customer.findById(id), scope).lean();
   if (!customer) throw notFound('The customer');
   const [reseller, currency] = await Promise.all([
-    scoped(Reseller.findById(customer.resellerId, { paymentMethod: 1, name: 1 }), scope).lean(),
+    scoped(Reseller.findById(customer.resellerId, { paymentMethod: 1, name: 1, status: 1 }), scope).lean(),
     currencyOf(scope),
   ]);
   if (!reseller) throw notFound('The customer');
-  return { customer, paymentMethod: reseller.paymentMethod, currency };
+  return { customer, paymentMethod: reseller.paymentMethod, resellerSuspended: reseller.status === 'suspended', currency };
 }
 
 export async function createCustomer(actor: Actor, input: CreateCustomer) {

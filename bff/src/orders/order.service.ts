@@ -128,8 +128,10 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   const earlier = await scoped(Order.findById(_id), scope).lean();
   if (earlier) return { order: earlier as StoredOrder, created: false };
 
-  const { customer, paymentMethod, currency } = await getCustomer(scope, customerId.toHexString());
-  customerPolicy.authorize(principal, 'customer.placeOrder', { paymentMethod, active: customer.active }, () => conflict('This customer is inactive and cannot place orders.'));
+  const { customer, paymentMethod, resellerSuspended, currency } = await getCustomer(scope, customerId.toHexString());
+  customerPolicy.authorize(principal, 'customer.placeOrder', { paymentMethod, active: customer.active, resellerSuspended }, () =>
+    conflict(resellerSuspended ? 'This storefront is suspended and takes no orders.' : 'This customer is inactive and cannot place orders.'),
+  );
   const reseller = await scoped(Reseller.findById(customer.resellerId, { markupPercent: 1 }), scope).lean();
   if (!reseller) throw notFound('The customer');
 

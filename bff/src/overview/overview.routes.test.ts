@@ -19,8 +19,11 @@ describe('GET /api/overview', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       resellers: null,
+      suspendedResellers: null,
       customers: await Customer.collection.countDocuments({ resellerId }),
       activeCustomers: await Customer.collection.countDocuments({ resellerId, active: true }),
+      monthlyRunRate: (await Customer.collection.find({ resellerId }).toArray()).reduce((s, c) => s + (c.monthlyRunRateCents as number), 0) / 100,
+      currency: 'EUR',
       ordersPendingApproval: await Order.collection.countDocuments({ resellerId, status: 'pending_approval' }),
       ordersInProgress: await Order.collection.countDocuments({ resellerId, status: 'in_progress' }),
       ordersTotal: await Order.collection.countDocuments({ resellerId }),
@@ -35,6 +38,9 @@ describe('GET /api/overview', () => {
     const northwind = demoId('distributor:northwind');
     const contoso = demoId('distributor:contoso');
     expect(mine.body.resellers).toBe(3);
+    expect(mine.body.suspendedResellers).toBe(0);
+    const runRateCents = (await Customer.collection.find({ distributorId: northwind }).toArray()).reduce((s, c) => s + (c.monthlyRunRateCents as number), 0);
+    expect(mine.body.monthlyRunRate).toBeCloseTo(runRateCents / 100, 2);
     expect(mine.body.customers).toBe(await Customer.collection.countDocuments({ distributorId: northwind }));
     expect(theirs.body.resellers).toBe(1);
     expect(theirs.body.ordersTotal).toBe(await Order.collection.countDocuments({ distributorId: contoso }));

@@ -18,6 +18,8 @@ export interface CustomerResource {
   paymentMethod: PaymentMethod | string;
   to?: boolean;
   active?: boolean;
+  /** The reseller is suspended by its distributor: its storefront takes no orders (rule 8). */
+  resellerSuspended?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export const customerPolicy = definePolicy<
   // Switching approval on is always allowed; off only where the payment method does not force it.
   'customer.setOrderApproval': { roles: ['reseller'], when: (c) => c.to === true || !approvalForcedBy(c.paymentMethod) },
   'customer.openWorkspace': { roles: ['reseller'] },
-  // Staff order on a customer's behalf; its own users order through the storefront. An inactive customer orders nothing (rule 8).
-  'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true },
+  // Staff order on a customer's behalf; its own users order through the storefront. An inactive
+  // customer, or any customer of a suspended reseller, orders nothing (rule 8).
+  'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true && c.resellerSuspended !== true },
 });

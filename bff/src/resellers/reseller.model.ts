@@ -1,4 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { RESELLER_STATUSES } from '@app/shared';
+import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const PAYMENT_METHODS = ['credit_card', 'cash', 'deposit'] as const;
@@ -7,17 +9,31 @@ const resellerSchema = new Schema(
   {
     distributorId: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true, trim: true },
+    contactName: { type: String, default: '' },
     contactEmail: { type: String, required: true, lowercase: true, trim: true },
     phone: { type: String, default: '' },
     city: { type: String, default: '' },
     country: { type: String, default: '' },
-    /** Set by the distributor only; `credit_card` forces order approval for every customer (rule 1). */
+    /**
+     * Set by the distributor only; `credit_card` forces order approval for every customer (rule 1).
+     * Read wherever approval is decided, so a change applies to every customer at once.
+     */
     paymentMethod: { type: String, enum: PAYMENT_METHODS, required: true },
     markupPercent: { type: Number, required: true, min: 0, max: 1000 },
+    /** Suspended by the distributor: its staff and storefront users cannot sign in (rule 8). */
+    status: { type: String, enum: RESELLER_STATUSES, required: true, default: 'active' },
+    /** Derived by resellerDerivedFields (reseller-keys.ts) on every write: sort and search keys. */
+    nameKey: { type: String, required: true },
+    searchText: { type: String, required: true },
+    /** Bumped on every change: an update sent with an older revision is stale (409). */
+    revision: { type: Number, required: true, default: 1 },
   },
   { timestamps: true },
 );
-resellerSchema.index({ distributorId: 1, name: 1, _id: 1 });
+// Tenant key first; each grid sort ends in _id (keyset pagination).
+for (const key of ['nameKey', 'contactEmail', 'paymentMethod', 'status']) resellerSchema.index({ distributorId: 1, [key]: 1, _id: 1 });
+// Audit events of changes to this document wait here until moved to the audit log.
+resellerSchema.plugin(auditOutboxPlugin);
 resellerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: '_id' });
 
 export type ResellerDoc = InferSchemaType<typeof resellerSchema>;

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import {
   createStorefrontUserSchema,
   idParamsSchema,
@@ -6,10 +5,8 @@ import {
   storefrontUserListQuerySchema,
   storefrontUserListSchema,
 } from '@app/shared';
-import type { Config } from '../config.js';
-import { publicOrigin } from '../http/public-origin.js';
+import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
 import { routesNeeding } from '../http/route.js';
-import type { Mailer } from '../mail/mailer.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Principal } from '../tenancy/principal.js';
@@ -24,14 +21,7 @@ import {
   type MailContext,
 } from './storefront-user.service.js';
 
-type MailDeps = { mailer: Mailer; config: Config };
 const defineRoute = routesNeeding<MailDeps>();
-
-const mailContext = (req: Request, deps: MailDeps): MailContext => ({
-  mailer: deps.mailer,
-  origin: publicOrigin(req, deps.config),
-  log: (err, msg) => req.log?.error({ err }, msg),
-});
 
 type ActionResult = { user: Parameters<typeof presentStorefrontUser>[0]; emailSent: boolean };
 const present = (r: ActionResult, principal: Principal) => ({ user: presentStorefrontUser(r.user, principal), emailSent: r.emailSent });
@@ -54,7 +44,7 @@ const action = (
     success: { status: 200, description: 'The user after the action', schema: storefrontUserActionResultSchema },
     errors: [409],
     async handler({ actor, req, params, deps }) {
-      return present(await run(actor, mailContext(req, deps), params.id), actor.principal);
+      return present(await run(actor, mailContextOf(req, deps), params.id), actor.principal);
     },
   });
 
@@ -85,7 +75,7 @@ export const storefrontUserRoutes = [
     body: createStorefrontUserSchema,
     success: { status: 201, description: 'The new user', schema: storefrontUserActionResultSchema },
     async handler({ actor, req, params, body, deps }) {
-      return present(await addStorefrontUser(actor, mailContext(req, deps), params.id, body), actor.principal);
+      return present(await addStorefrontUser(actor, mailContextOf(req, deps), params.id, body), actor.principal);
     },
   }),
   action('resend-activation', 'storefrontUser.resendActivation', 'Send a new activation link (pending users only; the previous link stops working)', resendActivation),

@@ -1,14 +1,14 @@
 import { Types } from 'mongoose';
-import { LINK_PAGES, type AuditAction, type CreateStorefrontUser, type UserState } from '@app/shared';
+import { type AuditAction, type CreateStorefrontUser, type UserState } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor, recordAudit } from '../audit/audit.service.js';
-import { issueAccountToken, revokeAccountTokens, TOKEN_TTL_HOURS } from '../auth/account-tokens.js';
+import { revokeAccountTokens } from '../auth/account-tokens.js';
+import { sendAccountLink, type LinkRecipient, type MailContext } from '../auth/link-mail.js';
 import { endAllSessionsOf } from '../auth/sessions.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { escapeRegex } from '../lib/escape-regex.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
-import type { Mailer } from '../mail/mailer.js';
 import { resetMessage, welcomeMessage } from '../mail/templates.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -18,12 +18,7 @@ import { User } from '../users/user.model.js';
 
 const DUPLICATE_EMAIL = 'This email already has an account in your storefront.';
 
-export interface MailContext {
-  mailer: Mailer;
-  /** Origin for the links in emails. */
-  origin: string;
-  log: (err: unknown, msg: string) => void;
-}
+export type { MailContext };
 
 /** At most this many users are listed at once; `total` still counts every match. */
 export const STOREFRONT_USER_LIST_LIMIT = 500;
@@ -49,21 +44,11 @@ async function getStorefrontUser(scope: Scope, id: string) {
   return user;
 }
 
-/** Sends a link email; a failed send is reported to the caller, never half-hidden. */
-type LinkRecipient = { _id: Types.ObjectId; email: string; firstName: string; language: string; distributorId: Types.ObjectId; resellerId?: Types.ObjectId | null };
-async function sendLink(ctx: MailContext, user: LinkRecipient, resellerName: string, purpose: 'activation' | 'reset') {
-  const token = await issueAccountToken(user._id, purpose);
-  const link = `${ctx.origin}${LINK_PAGES[purpose]}?token=${encodeURIComponent(token)}`;
-  const build = purpose === 'activation' ? welcomeMessage : resetMessage;
-  try {
-    const message = build({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] });
-    await ctx.mailer.send({ ...message, tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null } });
-    return true;
-  } catch (err) {
-    ctx.log(err, `could not send the ${purpose} email`);
-    return false;
-  }
-}
+/** The storefront's welcome or reset email with a fresh link, in the user's language. */
+const sendLink = (ctx: MailContext, user: LinkRecipient, resellerName: string, purpose: 'activation' | 'reset') =>
+  sendAccountLink(ctx, user, purpose, ({ link, hours }) =>
+    (purpose === 'activation' ? welcomeMessage : resetMessage)({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours }),
+  );
 
 export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser) {
   const { scope } = actor;

@@ -83,6 +83,11 @@ const visibleCustomers = (p: Persona) => Customer.collection.countDocuments(subt
 const visibleOrders = (p: Persona) => Order.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: 'customerId' }));
 
 /** Customers to aim at: the buyer's company, another cash customer, one of each other reseller. */
+/**
+ * Resellers to aim at: one of each distributor that no persona works for (created below), so that
+ * suspending it cannot end a persona's own session mid-matrix.
+ */
+const RESELLER_TARGETS = [demoId('reseller:matrix-northwind'), demoId('reseller:matrix-contoso')];
 const CUSTOMER_TARGETS = ['customer:cash:0', 'customer:cash:5', 'customer:card:5', 'customer:deposit:5', 'customer:other:5'].map(demoId);
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
 const userTargets: Types.ObjectId[] = [];
@@ -99,7 +104,7 @@ const TARGETS = {
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   reseller: {
     collection: () => Reseller.collection,
-    ids: ['reseller:cash', 'reseller:card', 'reseller:deposit', 'reseller:other'].map(demoId),
+    ids: RESELLER_TARGETS,
     place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d._id, customerId: null }),
   },
 } satisfies Record<string, { collection: () => mongo.Collection; ids: Types.ObjectId[]; place: (d: Doc) => Place }>;
@@ -134,9 +139,34 @@ const MATRIX: Record<string, Entry> = {
   'GET /.well-known/jwks.json': { roles: 'public' },
   'GET /api/auth/me': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
-  'GET /api/resellers': { roles: ['distributor'] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200', total: { field: 'total', equals: visibleCustomers } },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },
+  'GET /api/resellers': { roles: ['distributor'], query: '?limit=200' },
+  'GET /api/resellers/options': { roles: ['distributor'] },
+  'POST /api/resellers': {
+    roles: ['distributor'],
+    body: () => {
+      const tag = Math.random().toString(36).slice(2);
+      return { name: `Matrix Reseller ${tag}`, contactEmail: `r${tag}@matrix.example`, markupPercent: 10, paymentMethod: 'cash', staff: { firstName: 'Matrix', lastName: 'Staff', email: `s${tag}@matrix.example` } };
+    },
+  },
+  'GET /api/resellers/:id': { roles: ['distributor'], target: 'reseller' },
+  'PUT /api/resellers/:id': {
+    roles: ['distributor'],
+    target: 'reseller',
+    body: async ({ id }) => {
+      const r = (await Reseller.collection.findOne({ _id: id }))!;
+      return { name: r.name, contactName: r.contactName, contactEmail: r.contactEmail, phone: r.phone, city: r.city, country: r.country, markupPercent: r.markupPercent, revision: r.revision };
+    },
+  },
+  'PUT /api/resellers/:id/payment-method': {
+    roles: ['distributor'],
+    target: 'reseller',
+    body: async ({ id }) => ({ paymentMethod: 'deposit', revision: (await Reseller.collection.findOne({ _id: id }))!.revision }),
+  },
+  // Aimed at resellers no persona works for: a suspension would end the personas' own sessions.
+  'POST /api/resellers/:id/suspend': { roles: ['distributor'], target: 'reseller', alsoOk: [409] },
+  'POST /api/resellers/:id/reinstate': { roles: ['distributor'], target: 'reseller', alsoOk: [409] },
   'GET /api/customers/export.xlsx': { roles: ['distributor', 'reseller'] },
   'POST /api/customers': {
     roles: ['reseller'],
@@ -274,6 +304,13 @@ const figures = { routes: 0, calls: 0, refusals: 0, refusalsThatWrote: 0, leaks:
 let journal: ReturnType<typeof journalWrites>;
 
 beforeAll(async () => {
+  for (const [i, distributorId] of [northwind, contoso].entries()) {
+    const name = `Matrix Target ${i}`;
+    await Reseller.collection.insertOne({
+      _id: RESELLER_TARGETS[i]!, distributorId, name, nameKey: name.toLowerCase(), searchText: name.toLowerCase(), contactName: '', contactEmail: `target${i}@matrix.example`,
+      phone: '', city: '', country: '', paymentMethod: 'cash', markupPercent: 10, status: 'active', revision: 1, createdAt: new Date(), updatedAt: new Date(),
+    });
+  }
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const u = await User.collection.findOne({ role: 'storefront', resellerId: demoId(`reseller:${key}`), email: { $ne: 'buyer@demo.example' } });
     userTargets.push(u!._id as Types.ObjectId);

@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   'order.accepted',
   'order.canceled',
   'order.executed',
+  'reseller.created',
+  'reseller.updated',
+  'reseller.payment_method_changed',
+  'reseller.suspended',
+  'reseller.reinstated',
+  'staff_user.created',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -51,6 +57,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'order.accepted': 'Order accepted',
   'order.canceled': 'Order canceled',
   'order.executed': 'Order executed',
+  'reseller.created': 'Reseller created',
+  'reseller.updated': 'Reseller updated',
+  'reseller.payment_method_changed': 'Payment method changed',
+  'reseller.suspended': 'Reseller suspended',
+  'reseller.reinstated': 'Reseller reinstated',
+  'staff_user.created': 'Staff user added',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -33,6 +33,7 @@ export const principalSchema = z
         exportCustomers: z.boolean(),
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
+        createReseller: z.boolean(),
         placeOrders: z.boolean(),
         exportOrders: z.boolean(),
         approveOrders: z.boolean(),

@@ -4,8 +4,13 @@ import { z } from 'zod';
 export const overviewSchema = z
   .object({
     resellers: z.number().int().nullable(),
+    /** Of those, suspended by the distributor (distributors only). */
+    suspendedResellers: z.number().int().nullable(),
     customers: z.number().int().nullable(),
     activeCustomers: z.number().int().nullable(),
+    /** Sum of the customers' monthly run rates (staff only), in `currency`. */
+    monthlyRunRate: z.number().nullable(),
+    currency: z.string(),
     ordersPendingApproval: z.number().int(),
     ordersInProgress: z.number().int(),
     ordersTotal: z.number().int(),

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -18,6 +18,7 @@ export interface NavItem {
 export const NAVIGATION: Record<Role, NavItem[]> = {
   distributor: [
     { label: 'Home', to: paths.area('distributor'), icon: IconHome, end: true },
+    { label: 'Resellers', to: paths.resellers('distributor'), icon: IconBuildingWarehouse },
     { label: 'Customers', to: paths.customers('distributor'), icon: IconBuildingStore },
     { label: 'Orders in progress', to: paths.ordersInProgress('distributor'), icon: IconTruckDelivery, count: (o) => o.ordersInProgress },
     { label: 'Audit log', to: paths.auditLog('distributor'), icon: IconHistory, ability: 'viewAuditLog' },

@@ -15,6 +15,8 @@ const approvals: Lazy = async () => ({ Component: (await import('./routes/order-
 const inProgress: Lazy = async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute });
 const myOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute });
 const auditLog: Lazy = async () => ({ Component: (await import('./routes/audit-routes')).AuditLogRoute });
+const resellersPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute });
+const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('@/features/auth/components/forgot-password-page')).ForgotPasswordPage }) },
       { path: paths.devMail, lazy: async () => ({ Component: (await import('@/features/dev-mail')).DevMailPage }) },
       area('distributor', [
+        { path: AREA_SEGMENTS.resellers, lazy: resellersPage },
+        { path: AREA_SEGMENTS.reseller, lazy: resellerPage },
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
         { path: AREA_SEGMENTS.ordersInProgress, lazy: inProgress },

@@ -10,6 +10,8 @@ export const AREA_SEGMENTS = {
   ordersInProgress: 'orders-in-progress',
   catalogue: 'catalogue',
   auditLog: 'audit-log',
+  resellers: 'resellers',
+  reseller: 'resellers/:resellerId',
 } as const;
 
 /**
@@ -35,6 +37,8 @@ export const paths = {
     const qs = new URLSearchParams(filters).toString();
     return `/${area}/${AREA_SEGMENTS.auditLog}${qs ? `?${qs}` : ''}`;
   },
+  resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
+  reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { customerDerivedFields } from '../../customers/customer-keys.js';
+import { resellerDerivedFields } from '../../reseller-management/reseller-keys.js';
 import { demoId, seededRandom, type Random } from '../demo-ids.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 
@@ -73,9 +74,10 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
     const tenants: Tenant[] = [];
     for (const r of RESELLERS.filter((x) => x.distributorKey === d.key)) {
       const resellerId = demoId(`reseller:${r.key}`);
+      const contact = { name: r.name, contactName: `${r.staff.firstName} ${r.staff.lastName}`, contactEmail: r.email, phone: '+30 210 555 0100', city: 'Athens' };
       data.resellers.push({
-        _id: resellerId, distributorId, name: r.name, contactEmail: r.email, phone: '+30 210 555 0100', city: 'Athens',
-        country: 'Greece', paymentMethod: r.paymentMethod, markupPercent: r.markupPercent, createdAt: now, updatedAt: now,
+        _id: resellerId, distributorId, ...contact, ...resellerDerivedFields(contact), country: 'Greece', paymentMethod: r.paymentMethod,
+        markupPercent: r.markupPercent, status: 'active', revision: 1, createdAt: now, updatedAt: now,
       });
       data.users.push(staff(r.staff, 'reseller', { distributorId, resellerId }, passwordHash, now));
       for (let i = 0; i < r.customers; i++) {

@@ -1,4 +1,5 @@
 import { HomePage } from '@/features/overview';
+import { RESELLER_VIEW_PARAMS } from '@/features/resellers';
 import { useMe } from '@/features/auth';
 import { paths } from '@/lib/paths';
 import { AREAS } from '../navigation';
@@ -16,8 +17,15 @@ export function AreaHome() {
       title={`${words.label} home`}
       place={words.place(principal)}
       links={{
+        resellers: abilities.listResellers ? { to: paths.resellers(area), label: 'Open resellers' } : undefined,
+        monthlyRunRate: abilities.listCustomers ? { to: `${paths.customers(area)}?sort=-monthlyRunRate`, label: 'Customers by run rate' } : undefined,
         customers: abilities.listCustomers && words.customersLink ? { to: paths.customers(area), label: words.customersLink } : undefined,
-        ordersPendingApproval: abilities.approveOrders ? { to: paths.approvals(area), label: 'Open approvals' } : undefined,
+        // The distributor does not decide these; it sees which resellers have some waiting.
+        ordersPendingApproval: abilities.approveOrders
+          ? { to: paths.approvals(area), label: 'Open approvals' }
+          : abilities.listResellers
+            ? { to: paths.resellers(area, `?${RESELLER_VIEW_PARAMS.waiting}=1`), label: 'Resellers with orders waiting' }
+            : undefined,
         ordersInProgress: abilities.finishOrders ? { to: paths.ordersInProgress(area), label: 'Open the queue' } : undefined,
         ordersTotal: abilities.placeOrders && !abilities.listCustomers ? { to: paths.orders(area), label: 'Open my orders' } : undefined,
       }}

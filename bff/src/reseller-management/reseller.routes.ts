@@ -1,0 +1,130 @@
+import {
+  createResellerResultSchema,
+  createResellerSchema,
+  idParamsSchema,
+  resellerDetailSchema,
+  resellerListQuerySchema,
+  resellerListSchema,
+  resellerOptionsSchema,
+  setPaymentMethodSchema,
+  updateResellerSchema,
+} from '@app/shared';
+import { currencyOf } from '../distributors/currency.js';
+import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
+import { routesNeeding } from '../http/route.js';
+import { resellerPolicy } from '../policies/reseller.js';
+import type { Principal } from '../tenancy/principal.js';
+import { listResellerPage, resellerOptions } from './reseller-list.js';
+import { onboardReseller } from './reseller-onboarding.js';
+import { presentResellerDetail, presentResellerRow } from './reseller.presenter.js';
+import { getReseller, setPaymentMethod, setResellerStanding, updateReseller } from './reseller.service.js';
+
+const defineRoute = routesNeeding<MailDeps>();
+
+const detail = (principal: Principal, found: Awaited<ReturnType<typeof getReseller>>) => presentResellerDetail(found.reseller, found.currency, principal);
+
+/** Suspend and reinstate share a shape: POST on one reseller, answer the reseller as it is now. */
+const standing = (change: 'suspend' | 'reinstate', summary: string) =>
+  defineRoute({
+    method: 'post',
+    path: `/api/resellers/:id/${change}`,
+    tag: 'resellers',
+    summary,
+    access: 'session',
+    roles: resellerPolicy.roles(change === 'suspend' ? 'reseller.suspend' : 'reseller.reinstate'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The reseller', schema: resellerDetailSchema },
+    errors: [409],
+    async handler({ actor, params }) {
+      return detail(actor.principal, await setResellerStanding(actor, params.id, change));
+    },
+  });
+
+export const resellerRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/resellers',
+    tag: 'resellers',
+    summary: "One page of the distributor's resellers with their figures: search, filters, sort and a total (keyset cursor, or offset for jumps)",
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.list'),
+    query: resellerListQuerySchema,
+    success: { status: 200, description: 'A page of resellers', schema: resellerListSchema },
+    async handler({ scope, query }) {
+      const [page, currency] = await Promise.all([listResellerPage(query, scope), currencyOf(scope)]);
+      return { items: page.items.map((r) => presentResellerRow(r, currency)), total: page.total, nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resellers/options',
+    tag: 'resellers',
+    summary: "Every reseller of the distributor by name (the choices of a reseller filter)",
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.list'),
+    success: { status: 200, description: 'Resellers', schema: resellerOptionsSchema },
+    async handler({ scope }) {
+      const items = await resellerOptions(scope);
+      return { items: items.map((r) => ({ id: r._id.toHexString(), name: r.name, paymentMethod: r.paymentMethod, status: r.status ?? 'active' })) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/resellers',
+    tag: 'resellers',
+    summary: 'Onboard a reseller with its first staff user, who is emailed an activation link',
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.create'),
+    body: createResellerSchema,
+    success: { status: 201, description: 'The new reseller, and whether the activation email went out', schema: createResellerResultSchema },
+    async handler({ actor, req, deps, body }) {
+      const { emailSent, ...found } = await onboardReseller(actor, mailContextOf(req, deps), body);
+      return { reseller: detail(actor.principal, found), emailSent };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resellers/:id',
+    tag: 'resellers',
+    summary: 'One reseller: details, payment method, status and figures',
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.read'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The reseller', schema: resellerDetailSchema },
+    async handler({ principal, scope, params }) {
+      return detail(principal, await getReseller(scope, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/resellers/:id',
+    tag: 'resellers',
+    summary: 'Update the details and default markup; `revision` must be the one the edit was made on',
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.edit'),
+    params: idParamsSchema,
+    body: updateResellerSchema,
+    success: { status: 200, description: 'The updated reseller', schema: resellerDetailSchema },
+    errors: [409],
+    async handler({ actor, params, body }) {
+      return detail(actor.principal, await updateReseller(actor, params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/resellers/:id/payment-method',
+    tag: 'resellers',
+    summary: "Set the payment method (credit card forces order approval for all the reseller's customers at once)",
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.setPaymentMethod'),
+    params: idParamsSchema,
+    body: setPaymentMethodSchema,
+    success: { status: 200, description: 'The reseller', schema: resellerDetailSchema },
+    errors: [409],
+    async handler({ actor, params, body }) {
+      return detail(actor.principal, await setPaymentMethod(actor, params.id, body.paymentMethod, body.revision));
+    },
+  }),
+  standing('suspend', 'Suspend the reseller: its staff and storefront users are signed out and cannot sign in, its storefront takes no orders'),
+  standing('reinstate', 'Reinstate a suspended reseller: everything is as it was'),
+];

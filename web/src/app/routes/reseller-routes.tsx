@@ -1,0 +1,33 @@
+import { useMe } from '@/features/auth';
+import { OrdersView } from '@/features/orders';
+import { ResellerDetailPage, ResellersPage } from '@/features/resellers';
+import { paths } from '@/lib/paths';
+
+// RequireArea has already checked the session and the area; these compose the distributor's reseller pages.
+
+export function ResellersRoute() {
+  const principal = useMe().data?.principal;
+  if (!principal) return null;
+  return <ResellersPage principal={principal} detailPath={(id) => paths.reseller(principal.role, id)} />;
+}
+
+export function ResellerRoute() {
+  const principal = useMe().data?.principal;
+  if (!principal) return null;
+  const area = principal.role;
+  return (
+    <ResellerDetailPage
+      listPath={paths.resellers(area)}
+      customersPath={(id) => `${paths.customers(area)}?reseller=${id}`}
+      orders={(reseller) => (
+        <OrdersView
+          fixed={{ resellerId: reseller.id }}
+          showCustomer
+          orderPath={(id) => paths.order(area, id)}
+          dateFormat={principal.preferences.dateFormat}
+          emptyText={`${reseller.name} has no orders yet.`}
+        />
+      )}
+    />
+  );
+}
