@@ -10,6 +10,7 @@ import { Order } from '../orders/order.model.js';
 import { placeOrder } from '../orders/order.service.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import { downloadXlsx } from '../test/xlsx-download.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { principalFromAccount } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
@@ -119,6 +120,28 @@ describe('the resellers grid', () => {
       ['Cashmere Cloud Partners', 'active'],
       ['Depot Digital', 'active'],
     ]);
+  });
+});
+
+describe('GET /api/resellers/export.xlsx', () => {
+  it('holds exactly the rows and figures of the grid’s view (a filter and a sort), for the distributor only', async () => {
+    const query = 'paymentMethod=cash&sort=-name';
+    const list = await http.get(`/api/resellers?${query}&limit=200`, cookies.distributor);
+    expect(list.status).toBe(200);
+    const file = await downloadXlsx(app, `/api/resellers/export.xlsx?${query}`, cookies.distributor);
+    expect(file.res.status).toBe(200);
+    expect(String(file.res.headers['content-disposition'])).toMatch(/filename="Resellers-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const col = (name: string) => file.header.indexOf(name);
+    const items = list.body.items as { name: string; figures: { customers: number; ordersPendingApproval: number } }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(file.rows.map((r) => r[col('Reseller')])).toEqual(items.map((r) => r.name));
+    expect(file.rows.map((r) => r[col('Customers')])).toEqual(items.map((r) => r.figures.customers));
+    expect(file.rows.map((r) => r[col('Waiting for approval')])).toEqual(items.map((r) => r.figures.ordersPendingApproval));
+    expect(file.rows.map((r) => r[col('Payment method')]).every((m) => m === 'Cash')).toBe(true);
+    // Another distributor's file holds only its own; reseller staff may not export.
+    const other = await downloadXlsx(app, '/api/resellers/export.xlsx', cookies.otherDistributor);
+    expect(other.rows.map((r) => r[0])).not.toContain(items[0]!.name);
+    expect((await http.get('/api/resellers/export.xlsx', cookies.cash)).status).toBe(403);
   });
 });
 

@@ -3,18 +3,22 @@ import {
   createResellerSchema,
   idParamsSchema,
   resellerDetailSchema,
+  resellerExportQuerySchema,
   resellerListQuerySchema,
   resellerListSchema,
   resellerOptionsSchema,
   setPaymentMethodSchema,
   updateResellerSchema,
+  XLSX_CONTENT_TYPE,
 } from '@app/shared';
+import { sendXlsx } from '../exports/send-xlsx.js';
 import { currencyOf } from '../distributors/currency.js';
 import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
 import { routesNeeding } from '../http/route.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Principal } from '../tenancy/principal.js';
 import { listResellerPage, resellerOptions } from './reseller-list.js';
+import { resellerExport } from './reseller-export.js';
 import { onboardReseller } from './reseller-onboarding.js';
 import { presentResellerDetail, presentResellerRow } from './reseller.presenter.js';
 import { getReseller, setPaymentMethod, setResellerStanding, updateReseller } from './reseller.service.js';
@@ -53,6 +57,20 @@ export const resellerRoutes = [
     async handler({ scope, query }) {
       const [page, currency] = await Promise.all([listResellerPage(query, scope), currencyOf(scope)]);
       return { items: page.items.map((r) => presentResellerRow(r, currency)), total: page.total, nextCursor: page.nextCursor };
+    },
+  }),
+  // Before /api/resellers/:id, which would otherwise take `export.xlsx` for an id.
+  defineRoute({
+    method: 'get',
+    path: '/api/resellers/export.xlsx',
+    tag: 'resellers',
+    summary: "The resellers grid's current view (search, filters, sort) with its figures as an Excel workbook, streamed",
+    access: 'session',
+    roles: resellerPolicy.roles('reseller.list'),
+    query: resellerExportQuerySchema,
+    success: { status: 200, description: 'Resellers-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
+    async handler({ actor, query, req, res }) {
+      await sendXlsx(req, res, await resellerExport(actor, query), query.downloadToken);
     },
   }),
   defineRoute({

@@ -143,6 +143,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },
   'GET /api/resellers': { roles: ['distributor'], query: '?limit=200' },
   'GET /api/resellers/options': { roles: ['distributor'] },
+  'GET /api/resellers/export.xlsx': { roles: ['distributor'] },
   'POST /api/resellers': {
     roles: ['distributor'],
     body: () => {

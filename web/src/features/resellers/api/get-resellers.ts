@@ -13,3 +13,6 @@ export interface ResellerFilters {
 export function getResellerPage(req: ResellerFilters & PageRequest, signal?: AbortSignal): Promise<ResellerList> {
   return apiRequest<ResellerList>(`/api/resellers${toQueryString({ ...req })}`, { signal });
 }
+
+/** Resellers.xlsx of the grid's current view: its filters and sort, every row. */
+export const resellerExportUrl = (filters: ResellerFilters, sort: string) => `/api/resellers/export.xlsx${toQueryString({ ...filters, sort })}`;

@@ -4,9 +4,11 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PAYMENT_METHOD_LABEL, type Principal } from '@app/shared';
+import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useUrlParams } from '@/lib/use-url-params';
+import { resellerExportUrl } from '../api/get-resellers';
 import { NewResellerDialog } from './new-reseller-dialog';
 
 // AG Grid is large: load it only when a grid is on screen.
@@ -43,6 +45,7 @@ export function ResellersPage({ principal, detailPath }: { principal: Principal;
   const pushSearch = useDebouncedCallback((q: string) => set({ search: q.trim() }), 300);
   const filtered = Boolean(view.search || view.status || view.paymentMethod || view.waiting);
   const empty = grid !== null && 'total' in grid && grid.total === 0;
+  const filters = { search: view.search || undefined, status: view.status || undefined, paymentMethod: view.paymentMethod || undefined, waiting: view.waiting || undefined };
 
   return (
     <Stack gap="lg">
@@ -51,11 +54,14 @@ export function ResellersPage({ principal, detailPath }: { principal: Principal;
           <Title order={1}>Resellers</Title>
           <Text c="dimmed">Every reseller of {principal.distributorName}, with its customers and orders</Text>
         </div>
-        {principal.abilities.createReseller && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
-            New reseller
-          </Button>
-        )}
+        <Group gap="sm">
+          {grid !== null && 'total' in grid && grid.total > 0 && <ExportButton url={resellerExportUrl(filters, view.sort)} />}
+          {principal.abilities.createReseller && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
+              New reseller
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -100,7 +106,7 @@ export function ResellersPage({ principal, detailPath }: { principal: Principal;
         <Suspense fallback={<Loader aria-label="Loading the grid" />}>
           <ResellerGrid
             key={retry}
-            filters={{ search: view.search || undefined, status: view.status || undefined, paymentMethod: view.paymentMethod || undefined, waiting: view.waiting || undefined }}
+            filters={filters}
             sort={view.sort}
             detailPath={detailPath}
             onSortChange={(sort) => set({ sort })}
