@@ -30,7 +30,7 @@ describe('GET /api/customers/export.xlsx', () => {
     const { res, sheet } = await download('/api/customers/export.xlsx?sort=-monthlyRunRate', cookie);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="Customers.xlsx"');
-    const expected = await Customer.collection.find({ resellerId: demoId('reseller:cash') }).sort({ monthlyRunRateCents: -1, _id: -1 }).toArray();
+    const expected = await Customer.collection.find({ resellerId: demoId('reseller:cash') }).sort({ monthlyRunRateCents: -1, nameKey: -1, _id: -1 }).toArray();
     expect(sheet!.rowCount).toBe(expected.length + 1);
     expect(sheet!.getRow(1).values).toContain('Monthly run rate');
     const first = sheet!.getRow(2);
@@ -40,6 +40,15 @@ describe('GET /api/customers/export.xlsx', () => {
     expect(money.value).toBe(expected[0]!.monthlyRunRateCents / 100);
     expect(money.numFmt).toContain('€');
     expect(first.getCell(12).type).toBe(ExcelJS.ValueType.Date);
+  });
+
+  it('exports only the rows the grid’s filters show', async () => {
+    const cookie = await signIn(app, 'cash');
+    const { res, sheet } = await download('/api/customers/export.xlsx?active=no', cookie);
+    expect(res.status).toBe(200);
+    const inactive = await Customer.collection.countDocuments({ resellerId: demoId('reseller:cash'), active: false });
+    expect(inactive).toBeGreaterThan(0);
+    expect(sheet!.rowCount).toBe(inactive + 1);
   });
 
   it('applies the search, and writes text that looks like a formula as text', async () => {
