@@ -85,3 +85,62 @@ test('loading the app warns about nothing in the console', async ({ page }) => {
   await expect(page).toHaveURL(/sign-in/);
   expect(warnings).toEqual([]);
 });
+
+/** The activation links mailed to `email`, newest first (the development mailbox, read as the reseller). */
+async function activationLinks(staff: Page, email: string): Promise<string[]> {
+  const box = await (await staff.request.get('/api/dev/mail')).json();
+  return (box.items as { to: string; text: string; createdAt: string }[])
+    .filter((m) => m.to === email)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((m) => /\/activate\?token=[A-Za-z0-9_-]+/.exec(m.text)?.[0])
+    .filter((l): l is string => Boolean(l));
+}
+
+test('a dead activation link is said as the page opens, and a pending user gets a fresh link by themselves', async ({ browser, page }) => {
+  const customer = await cashCustomer(browser, (c) => c.active);
+  const email = `pending.${Date.now()}@example.test`;
+  await signedIn(page, 'reseller.cash@demo.example');
+  const added = await page.request.post(`/api/customers/${customer.id}/storefront-users`, {
+    headers: { 'x-csrf-protection': '1' },
+    data: { firstName: 'Pia', lastName: 'Pending', email, language: 'en', dateFormat: 'DD/MM/YYYY' },
+  });
+  expect(added.status()).toBe(201);
+  const [first] = await activationLinks(page, email);
+
+  const user = await (await browser.newContext()).newPage();
+  // A made-up link: said at once, no password asked for.
+  await user.goto('/activate?token=' + 'x'.repeat(43));
+  await expect(user.getByRole('alert')).toContainText('This link no longer works');
+  await expect(user.getByLabel(/^New password/)).toHaveCount(0);
+
+  // The pending user asks for a new link; the answer is the same as for an unknown address.
+  await user.getByRole('link', { name: 'Get a new activation link' }).click();
+  await expect(user.getByRole('heading', { name: 'Get a new activation link' })).toBeVisible();
+  await user.getByLabel(/^Email/).fill(email);
+  await user.getByRole('button', { name: 'Send the link' }).click();
+  await expect(user.getByRole('status')).toContainText('If an account uses that email, a link is on its way');
+  await expect.poll(async () => (await activationLinks(page, email)).length).toBe(2);
+  const [fresh] = await activationLinks(page, email);
+
+  // The first link stopped working when the new one was sent: said before any typing.
+  await user.goto(first!);
+  await expect(user.getByRole('alert')).toContainText('This link no longer works');
+  await user.goto(fresh!);
+  await user.getByLabel(/^New password/).fill('Pending-Pass-2026');
+  await user.getByLabel(/^Repeat the password/).fill('Pending-Pass-2026');
+  await user.getByRole('button', { name: 'Activate and continue' }).click();
+  await expect(user.getByText('Your password is set. Sign in with it now.')).toBeVisible();
+  await user.context().close();
+});
+
+test('a signed-out page logs no failed request in the console', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/forgot-password');
+  await expect(page.getByRole('button', { name: 'Send the link' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -36,7 +36,7 @@ const customerSchema = new Schema(
 // ties, _id), once for a reseller's grid and once for the distributor's grid across its resellers.
 customerSchema.index({ distributorId: 1, resellerId: 1, email: 1 }, { unique: true });
 for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents']) {
-  const tie = key === 'nameKey' ? {} : { nameKey: 1 };
+  const tie: Record<string, 1> = key === 'nameKey' ? {} : { nameKey: 1 };
   customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, ...tie, _id: 1 });
   customerSchema.index({ distributorId: 1, [key]: 1, ...tie, _id: 1 });
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Principal } from '@app/shared';
-import { apiRequest, ApiRequestError } from '@/lib/api-client';
+import type { Principal, SessionState } from '@app/shared';
+import { apiRequest } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 export interface MeState {
@@ -9,13 +9,9 @@ export interface MeState {
   ended: boolean;
 }
 
-export async function getMe(): Promise<MeState> {
-  try {
-    return { principal: await apiRequest<Principal>('/api/auth/me', { quietUnauthorized: true }), ended: false };
-  } catch (err) {
-    if (err instanceof ApiRequestError && err.status === 401) return { principal: null, ended: err.code === 'session_ended' };
-    throw err;
-  }
+/** Asks who is signed in: always 200 (never a 401 in the console of a signed-out page). */
+export function getMe(): Promise<MeState> {
+  return apiRequest<SessionState>('/api/auth/session');
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });
