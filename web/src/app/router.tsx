@@ -1,11 +1,14 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import type { Principal, Role } from '@app/shared';
 import { AREA_SEGMENTS, paths } from '@/lib/paths';
-import { StorefrontLayout } from './layout/storefront-layout';
 import { AreaHome } from './routes/area-home';
 import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireArea, RootRedirect } from './routes/require-area';
+
+// The storefront's layout carries the cart and the catalogue's parts: staff never load them.
+const StorefrontLayout = lazy(async () => ({ default: (await import('./layout/storefront-layout')).StorefrontLayout }));
 
 type Lazy = () => Promise<{ Component: React.ComponentType }>;
 const customersPage: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomersRoute });

@@ -4,8 +4,8 @@ import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/shared';
 import { formatNumber } from '@/lib/format';
-import type { OrderFilters } from '../api/get-orders';
-import { DEFAULT_ORDER_SORT, type OrdersGridProps } from './orders-grid';
+import { DEFAULT_ORDER_SORT, type OrderFilters } from '../api/get-orders';
+import type { OrdersGridProps } from './orders-grid';
 
 // AG Grid is large: load it only when a grid is on screen.
 const OrdersGrid = lazy(() => import('./orders-grid'));
