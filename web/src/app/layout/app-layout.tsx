@@ -1,9 +1,10 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
+import { withRememberedSearch } from '@/lib/remembered-view';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
@@ -11,6 +12,8 @@ import { UserMenu } from './user-menu';
 export function AppLayout({ principal, headerActions }: { principal: Principal; headerActions?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const overview = useLiveOverview();
+  // Read on every navigation: a list's link returns to its last search, sort and filters.
+  useLocation();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: { sm: 200, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -35,7 +38,7 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
           <NavLink
             key={item.to}
             component={RouterNavLink}
-            to={item.to}
+            to={withRememberedSearch(item.to)}
             end={item.end}
             label={item.label}
             leftSection={<item.icon size={18} aria-hidden />}

@@ -16,6 +16,10 @@ export interface ServerGridProps<T> {
   /** Hands the grid's API over, for the caller to refresh the rows after a change it made. */
   onReady?: (api: GridApi<T>) => void;
   getRowId: (row: T) => string;
+  /** The row to show at the top once the first rows are in (coming back to the list). */
+  initialTopRow?: number | undefined;
+  /** The first row on screen, after each scroll. */
+  onTopRowChange?: ((row: number) => void) | undefined;
 }
 
 const BLOCK = 100;
@@ -29,8 +33,9 @@ export function sortColumn(sort: string): [string, 'asc' | 'desc'] {
  * An AG Grid over a server-paged list (Infinite Row Model): rows, sorting and paging are the
  * server's. The sort follows `sort` when it changes from outside (back/forward, a shared link).
  */
-export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId }: ServerGridProps<T>) {
+export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, initialTopRow, onTopRowChange }: ServerGridProps<T>) {
   const ref = useRef<GridApi<T> | null>(null);
+  const restored = useRef(false);
   const [sortCol, sortDir] = sortColumn(sort);
   const sortOf = (api: GridApi<T>) => toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), defaultSort);
 
@@ -57,6 +62,15 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
         onReady?.(e.api);
       }}
       onSortChanged={(e: SortChangedEvent<T>) => onSortChange(sortOf(e.api))}
+      onFirstDataRendered={(e) => {
+        if (restored.current) return;
+        restored.current = true;
+        // Once: later loads (a new sort or search) start at the top as usual.
+        if (initialTopRow && initialTopRow > 0) e.api.ensureIndexVisible(initialTopRow, 'top');
+      }}
+      onBodyScrollEnd={(e) => {
+        if (e.direction === 'vertical') onTopRowChange?.(e.api.getFirstDisplayedRowIndex());
+      }}
       tooltipShowMode="whenTruncated"
       tooltipShowDelay={400}
       ensureDomOrder

@@ -1,8 +1,12 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { CUSTOMER_FILTER_KEYS, type CustomerFilterKey, type CustomerFilters } from '@app/shared';
+
+const yesNo = (v: string | null) => (v === 'yes' || v === 'no' ? v : undefined);
 
 /**
- * The grid's search text, sort and reseller filter live in the URL, so reload, back/forward and a
+ * The grid's search text, sort, filters and reseller live in the URL (the filters under the API's
+ * own parameter names), so reload, back/forward and a
  * shared link all show the same view.
  */
 export function useGridUrlState(defaultSort: string) {
@@ -10,6 +14,7 @@ export function useGridUrlState(defaultSort: string) {
   const search = params.get('q') ?? '';
   const sort = params.get('sort') ?? defaultSort;
   const resellerId = params.get('reseller') ?? '';
+  const filters: CustomerFilters = Object.fromEntries(CUSTOMER_FILTER_KEYS.map((k) => [k, yesNo(params.get(k))]).filter(([, v]) => v));
 
   const update = useCallback(
     (changes: Record<string, string>) =>
@@ -31,6 +36,8 @@ export function useGridUrlState(defaultSort: string) {
     search,
     sort,
     resellerId,
+    filters,
+    setFilter: (k: CustomerFilterKey, v: 'yes' | 'no' | '') => update({ [k]: v }),
     setSearch: (q: string) => update({ q }),
     setSort: (s: string) => update({ sort: s === defaultSort ? '' : s }),
     setResellerId: (id: string) => update({ reseller: id }),

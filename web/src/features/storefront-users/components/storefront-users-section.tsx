@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -55,6 +55,8 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
   const act = useStorefrontUserAction(customerId);
   // The Actions column shows when the caller may act on any listed user (never for read-only viewers).
   const showActions = (users.data?.items ?? []).some((u) => actionsFor(u).length > 0);
+  // On a phone each user is one compact row (who, state, details) beside the actions: no sideways scrolling.
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
 
   const run = (u: StorefrontUser, action: UserAction) => {
     const a = ACTIONS[action];
@@ -115,6 +117,43 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
             {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
           </Text>
         ) : (
+          compact ? (
+            <Table verticalSpacing="sm" aria-label="Storefront users">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>User</Table.Th>
+                  {showActions && <Table.Th w={56}>Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data?.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        <Group gap="xs" justify="space-between" wrap="nowrap">
+                          <Text fw={600} size="sm">
+                            {u.firstName} {u.lastName}
+                          </Text>
+                          <StateBadge user={u} />
+                        </Group>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {u.email}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
+                        </Text>
+                      </Stack>
+                    </Table.Td>
+                    {showActions && (
+                      <Table.Td>
+                        <UserActions user={u} onRun={run} />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table striped highlightOnHover verticalSpacing="sm" aria-label="Storefront users">
               <Table.Thead>
@@ -138,27 +177,12 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
                     <Table.Td>{LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language}</Table.Td>
                     <Table.Td>{u.dateFormat}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge color={STATE_LABEL[u.state][1]} tt="none" style={{ overflow: 'visible' }}>
-                        {STATE_LABEL[u.state][0]}
-                      </Badge>
+                      <StateBadge user={u} />
                     </Table.Td>
-                    <Table.Td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Table.Td>
+                    <Table.Td>{lastSignIn(u)}</Table.Td>
                     {showActions && (
                       <Table.Td>
-                        <Menu position="bottom-end">
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.firstName} ${u.lastName}`}>
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            {actionsFor(u).map((action) => (
-                              <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => run(u, action)}>
-                                {ACTIONS[action].label}
-                              </Menu.Item>
-                            ))}
-                          </Menu.Dropdown>
-                        </Menu>
+                        <UserActions user={u} onRun={run} />
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -166,8 +190,40 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )
         )}
       </Stack>
     </Paper>
+  );
+}
+
+const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+/** The user's state; never cut ("Pending activation" in full). */
+function StateBadge({ user }: { user: StorefrontUser }) {
+  const [label, color] = STATE_LABEL[user.state];
+  return (
+    <Badge color={color} tt="none" style={{ overflow: 'visible', flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
+      {label}
+    </Badge>
+  );
+}
+
+function UserActions({ user, onRun }: { user: StorefrontUser; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.firstName} ${user.lastName}`}>
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actionsFor(user).map((action) => (
+          <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => onRun(user, action)}>
+            {ACTIONS[action].label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
