@@ -69,13 +69,23 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
         if (initialTopRow && initialTopRow > 0) e.api.ensureIndexVisible(initialTopRow, 'top');
       }}
       onBodyScrollEnd={(e) => {
-        if (e.direction === 'vertical') onTopRowChange?.(e.api.getFirstDisplayedRowIndex());
+        if (e.direction === 'vertical') onTopRowChange?.(firstVisibleRow(e.api));
       }}
       tooltipShowMode="whenTruncated"
       tooltipShowDelay={400}
       ensureDomOrder
     />
   );
+}
+
+/** The first row on screen (AG Grid's "first displayed" row also counts the rows rendered above it as a buffer). */
+function firstVisibleRow<T>(api: GridApi<T>): number {
+  const { top } = api.getVerticalPixelRange();
+  for (let i = api.getFirstDisplayedRowIndex(), last = api.getLastDisplayedRowIndex(); i <= last; i++) {
+    const node = api.getDisplayedRowAtIndex(i);
+    if (node && (node.rowTop ?? 0) + (node.rowHeight ?? 0) > top) return i;
+  }
+  return api.getFirstDisplayedRowIndex();
 }
 
 /** Columns with the initial sort marked on the one `sort` names (new columns only; later sorts go through the grid). */
