@@ -117,84 +117,76 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
             {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
           </Text>
         ) : (
-          compact ? (
-            <Table verticalSpacing="sm" aria-label="Storefront users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>User</Table.Th>
-                  {showActions && <Table.Th w={56}>Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Group gap="xs" justify="space-between" wrap="nowrap">
-                          <Text fw={600} size="sm">
-                            {u.firstName} {u.lastName}
-                          </Text>
-                          <StateBadge user={u} />
-                        </Group>
-                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {u.email}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
-                        </Text>
-                      </Stack>
-                    </Table.Td>
-                    {showActions && (
-                      <Table.Td>
-                        <UserActions user={u} onRun={run} />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Storefront users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Language</Table.Th>
-                  <Table.Th>Date format</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  {showActions && <Table.Th>Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td fw={600}>
-                      {u.firstName} {u.lastName}
-                    </Table.Td>
-                    <Table.Td>{u.email}</Table.Td>
-                    <Table.Td>{LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language}</Table.Td>
-                    <Table.Td>{u.dateFormat}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <StateBadge user={u} />
-                    </Table.Td>
-                    <Table.Td>{lastSignIn(u)}</Table.Td>
-                    {showActions && (
-                      <Table.Td>
-                        <UserActions user={u} onRun={run} />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          )
+          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} />
         )}
       </Stack>
     </Paper>
   );
+}
+
+const WIDE_HEADERS = ['Name', 'Email', 'Language', 'Date format', 'State', 'Last sign-in'];
+
+/**
+ * The users, one row each: every detail in its own column on a wide screen (scrolling sideways if
+ * it must), or, compact on a phone, who they are, their state and details in one cell beside the actions.
+ */
+function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontUser[]; compact: boolean; showActions: boolean; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+  const language = (u: StorefrontUser) => LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language;
+  const table = (
+    <Table striped={!compact} highlightOnHover={!compact} verticalSpacing="sm" aria-label="Storefront users">
+      <Table.Thead>
+        <Table.Tr>
+          {(compact ? ['User'] : WIDE_HEADERS).map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+          {showActions && <Table.Th w={compact ? 56 : undefined}>Actions</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users.map((u) => (
+          <Table.Tr key={u.id}>
+            {compact ? (
+              <Table.Td>
+                <Stack gap={2}>
+                  <Group gap="xs" justify="space-between" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      {u.firstName} {u.lastName}
+                    </Text>
+                    <StateBadge user={u} />
+                  </Group>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {u.email}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {language(u)} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
+                  </Text>
+                </Stack>
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td fw={600}>
+                  {u.firstName} {u.lastName}
+                </Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{language(u)}</Table.Td>
+                <Table.Td>{u.dateFormat}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <StateBadge user={u} />
+                </Table.Td>
+                <Table.Td>{lastSignIn(u)}</Table.Td>
+              </>
+            )}
+            {showActions && (
+              <Table.Td>
+                <UserActions user={u} onRun={onRun} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  return compact ? table : <Table.ScrollContainer minWidth={760}>{table}</Table.ScrollContainer>;
 }
 
 const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
