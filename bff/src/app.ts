@@ -10,6 +10,7 @@ import { mountRoutes } from './mount-routes.js';
 import { refuseOperatorKeys } from './http/input-guard.js';
 import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
+import { REVALIDATE, staticFiles } from './http/static-files.js';
 import { buildRoutes } from './routes.js';
 import './change-follow-ups.js';
 
@@ -67,7 +68,7 @@ function serveWebApp(app: express.Express, dist: string, isProduction: boolean):
   const index = path.join(dist, 'index.html');
   // Production builds carry no source maps (web/vite.config.ts); should one be there, it is not served.
   if (isProduction) app.use(/.*\.map$/, (_req, _res, next) => next(new AppError('not_found', 'No such file.')));
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use(staticFiles(path.resolve(dist)));
   app.get(/^(?!\/api\/).*/, (req, res, next) => {
     if (req.path.startsWith('/assets/') || /\.[A-Za-z0-9]+$/.test(req.path)) {
       next(new AppError('not_found', 'No such file.'));
@@ -77,7 +78,7 @@ function serveWebApp(app: express.Express, dist: string, isProduction: boolean):
       next(new AppError('not_found', 'The web app is not built. Run `pnpm build` (pnpm start does it for you).'));
       return;
     }
-    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Cache-Control', REVALIDATE);
     res.sendFile(index);
   });
 }

@@ -1,3 +1,5 @@
+// Must stay first: configures zod before the schemas below are built.
+import './zod-setup.js';
 export * from './auth/roles.js';
 export * from './http/csrf.js';
 export * from './errors/codes.js';

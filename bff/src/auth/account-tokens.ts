@@ -34,6 +34,12 @@ export async function redeemAccountToken(token: string, purpose: TokenPurpose, n
   return doc?.userId ?? null;
 }
 
+/** The user of a token that would still work now (unused, unexpired), without using it up; or null. */
+export async function peekAccountToken(token: string, purpose: TokenPurpose, now = new Date()): Promise<Types.ObjectId | null> {
+  const doc = await AccountToken.findOne({ _id: hashOf(token), purpose, usedAt: null, expiresAt: { $gt: now } }, { userId: 1 }).lean();
+  return doc?.userId ?? null;
+}
+
 /** Revokes every open link of a user (deactivation). */
 export async function revokeAccountTokens(userId: Types.ObjectId, now = new Date()): Promise<void> {
   await AccountToken.updateMany({ userId, usedAt: null }, { $set: { usedAt: now } });

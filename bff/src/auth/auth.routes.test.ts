@@ -137,6 +137,15 @@ describe('sessions', () => {
     expect(res.body.error.code).toBe('unauthenticated');
   });
 
+  it('GET /api/auth/session answers 200 signed out (no error on a signed-out page), the principal signed in, and says an ended session', async () => {
+    expect(await http.get('/api/auth/session').then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: false }]);
+    const cookie = await signIn(app, 'cash');
+    const me = await http.get('/api/auth/me', cookie);
+    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: me.body, ended: false }]);
+    await http.post('/api/auth/logout', {}, cookie);
+    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: true }]);
+  });
+
   it('logout answers 204 and the same cookie then answers 401', async () => {
     const cookie = await signIn(app, 'cash');
     expect((await http.get('/api/auth/me', cookie)).status).toBe(200);

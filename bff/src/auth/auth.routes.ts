@@ -1,4 +1,4 @@
-import { loginRequestSchema, principalSchema, ROLES } from '@app/shared';
+import { loginRequestSchema, principalSchema, ROLES, sessionStateSchema } from '@app/shared';
 import { routesNeeding } from '../http/route.js';
 import { authenticate, type SessionDeps } from './authenticate.js';
 import { login } from './auth.service.js';
@@ -45,6 +45,22 @@ export const authRoutes = [
       if (principal) await endSession(principal.sessionId);
       clearSessionCookie(res, deps.config.secureCookies);
       return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/auth/session',
+    tag: 'auth',
+    summary: 'Who is signed in, if anyone: always 200 (the web asks on every page, signed out too)',
+    access: 'public',
+    success: { status: 200, description: 'The principal, or null with whether a session was ended', schema: sessionStateSchema },
+    async handler({ req, res, deps }) {
+      try {
+        return { principal: await presentMe(await authenticate(req, res, deps)), ended: false };
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'session_ended')) return { principal: null, ended: err.code === 'session_ended' };
+        throw err;
+      }
     },
   }),
   defineRoute({

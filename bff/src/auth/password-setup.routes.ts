@@ -1,13 +1,24 @@
-import { forgotPasswordSchema, passwordSetResultSchema, setPasswordWithTokenSchema } from '@app/shared';
+import { forgotPasswordSchema, linkStatusRequestSchema, linkStatusSchema, passwordSetResultSchema, setPasswordWithTokenSchema } from '@app/shared';
 import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../mail/mailer.js';
-import { queuePasswordReset, setPasswordWithToken, type ResetMailLimiter } from './password-setup.service.js';
+import { linkStatus, queuePasswordReset, setPasswordWithToken, type ResetMailLimiter } from './password-setup.service.js';
 
 const defineRoute = routesNeeding<{ config: Config; mailer: Mailer; resetMailLimiter: ResetMailLimiter }>();
 
 export const passwordSetupRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/link-status',
+    tag: 'auth',
+    summary: 'Whether an activation or reset link still works, without using it up',
+    access: 'public',
+    // POST: the token stays out of URLs and access logs.
+    body: linkStatusRequestSchema,
+    success: { status: 200, description: 'valid: the link can still set a password', schema: linkStatusSchema },
+    handler: ({ body }) => linkStatus(body.purpose, body.token),
+  }),
   defineRoute({
     method: 'post',
     path: '/api/auth/activate',
@@ -32,10 +43,10 @@ export const passwordSetupRoutes = [
     method: 'post',
     path: '/api/auth/forgot-password',
     tag: 'auth',
-    summary: 'Email a password reset link; the same answer whether or not the account exists',
+    summary: 'Email a password reset link, or a fresh activation link to an account not yet activated; the same answer whether or not the account exists',
     access: 'public',
     body: forgotPasswordSchema,
-    success: { status: 202, description: 'If the account exists, a link is on its way (at most a few per hour per account and per address)' },
+    success: { status: 202, description: 'If the account exists, a reset or activation link is on its way (at most a few per hour per account and per address)' },
     // Answers before any work that depends on the account: the lookup and the mail run afterwards.
     async handler({ req, body, deps }) {
       queuePasswordReset({

@@ -4,19 +4,34 @@ import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { AppError } from '../errors/app-error.js';
 import type { Mailer } from '../mail/mailer.js';
-import { resetMessage } from '../mail/templates.js';
+import { resetMessage, welcomeMessage } from '../mail/templates.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { ClientInfo } from '../tenancy/actor.js';
 import { principalFromAccount } from '../tenancy/principal.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scoped, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
-import { issueAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
+import { issueAccountToken, peekAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
 import { hashPassword } from './password.js';
 import { endAllSessionsOf } from './sessions.js';
 import { databaseLimiter } from './rate-limit-store.js';
 
 const LINK_INVALID = 'This link has expired or has already been used. Ask for a new one.';
+
+/** The account state a link of each purpose moves from. */
+const STATE_BEFORE: Record<TokenPurpose, 'pending_activation' | 'active'> = { activation: 'pending_activation', reset: 'active' };
+
+/**
+ * Whether a link would still work if used now, without using it: the page says a dead link at
+ * once instead of after a password is typed. The token is 32 random bytes, so asking reveals
+ * nothing to anyone who does not hold the link.
+ */
+export async function linkStatus(purpose: TokenPurpose, token: string): Promise<{ valid: boolean }> {
+  const userId = await peekAccountToken(token, purpose);
+  if (!userId) return { valid: false };
+  const account = await unsafeUnscoped(User.findOne({ _id: userId, state: STATE_BEFORE[purpose] }, { _id: 1 }), 'auth: the account behind a link').lean();
+  return { valid: account !== null };
+}
 
 /**
  * Sets a password through an emailed link. The token is used up first (one winner), then the user
@@ -26,7 +41,7 @@ export async function setPasswordWithToken(client: ClientInfo, purpose: TokenPur
   const userId = await redeemAccountToken(token, purpose);
   if (!userId) throw new AppError('link_invalid', LINK_INVALID);
   const passwordHash = await hashPassword(password);
-  const from = purpose === 'activation' ? 'pending_activation' : 'active';
+  const from = STATE_BEFORE[purpose];
   const account = await unsafeUnscoped(User.findOne({ _id: userId, state: from }), 'auth: the account behind a redeemed link').lean();
   if (!account) throw new AppError('link_invalid', LINK_INVALID);
   const scope = systemScope({ distributorId: account.distributorId, resellerId: account.resellerId, customerId: account.customerId });
@@ -87,9 +102,11 @@ export async function whenResetMailsSettled(): Promise<void> {
 }
 
 /**
- * "Forgot password": queues the work and returns at once, so the answer (the same whether or not
- * the account exists) does not wait for anything that depends on the account. Afterwards, within
- * the limits, each active account with this email gets a reset link; failures are logged.
+ * "Forgot password" / "send me a new link": queues the work and returns at once, so the answer
+ * (the same whether or not the account exists, whatever its state) does not wait for anything that
+ * depends on the account. Afterwards, within the limits, each active account with this email gets
+ * a reset link and each account still waiting for activation a fresh activation link (the earlier
+ * one stops working); failures are logged.
  */
 export function queuePasswordReset(o: { email: string; address: string; mailer: Mailer; origin: string; limiter: ResetMailLimiter; log: (err: unknown) => void }): void {
   const task = new Promise<void>((resolve) => setImmediate(resolve))
@@ -101,16 +118,18 @@ export function queuePasswordReset(o: { email: string; address: string; mailer: 
 
 async function sendPasswordResets(o: Parameters<typeof queuePasswordReset>[0]): Promise<void> {
   if (!(await o.limiter.allowAddress(o.address))) return;
-  const users = await unsafeUnscoped(User.find({ email: o.email, state: 'active' }).limit(5), 'auth: accounts behind a reset request').lean();
+  const users = await unsafeUnscoped(User.find({ email: o.email, state: { $in: ['active', 'pending_activation'] } }).limit(5), 'auth: accounts behind a reset request').lean();
   for (const user of users) {
     if (!(await o.limiter.allowAccount(String(user._id)))) continue;
-    const token = await issueAccountToken(user._id, 'reset');
+    const purpose: TokenPurpose = user.state === 'pending_activation' ? 'activation' : 'reset';
+    const token = await issueAccountToken(user._id, purpose);
     const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId });
     const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
-    const link = `${o.origin}${LINK_PAGES.reset}?token=${encodeURIComponent(token)}`;
+    const link = `${o.origin}${LINK_PAGES[purpose]}?token=${encodeURIComponent(token)}`;
+    const build = purpose === 'activation' ? welcomeMessage : resetMessage;
     await o.mailer
       .send({
-        ...resetMessage({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS.reset }),
+        ...build({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] }),
         tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null },
       })
       .catch(o.log);

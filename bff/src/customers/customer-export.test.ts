@@ -46,6 +46,15 @@ describe('GET /api/customers/export.xlsx', () => {
     expect(sheet!.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
   });
 
+  it('exports only the rows the grid’s filters show', async () => {
+    const cookie = await signIn(app, 'cash');
+    const { res, rows } = await downloadXlsx(app, '/api/customers/export.xlsx?active=no', cookie);
+    expect(res.status).toBe(200);
+    const inactive = await Customer.collection.countDocuments({ resellerId: demoId('reseller:cash'), active: false });
+    expect(inactive).toBeGreaterThan(0);
+    expect(rows).toHaveLength(inactive);
+  });
+
   it('applies the search, and escapes text that a spreadsheet would run as a formula', async () => {
     const cookie = await signIn(app, 'deposit');
     const created = await http.post('/api/customers', {

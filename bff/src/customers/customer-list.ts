@@ -1,6 +1,8 @@
 import { Types, type QueryFilter as FilterQuery } from 'mongoose';
-import { parseCustomerSort, type CustomerListQuery, type CustomerSortKey } from '@app/shared';
+import { CUSTOMER_FILTER_KEYS, parseCustomerSort, type CustomerListQuery, type CustomerSortKey } from '@app/shared';
 import { escapeRegex } from '../lib/escape-regex.js';
+import { approvalForcedBy } from '../policies/customer.js';
+import { Reseller } from '../resellers/reseller.model.js';
 import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -16,10 +18,13 @@ const SORT_FIELDS: Record<CustomerSortKey, 'nameKey' | 'phone' | 'cityKey' | 'em
   monthlyRunRate: 'monthlyRunRateCents',
 };
 
-/** The keyset view of a grid query: its sort field and what else defines it. */
-export function customerKeysetView(q: Pick<CustomerListQuery, 'sort' | 'search' | 'resellerId'>): KeysetView {
+/** What defines one view of the grid besides its sort: the same rows, whatever the paging. */
+export type CustomerViewQuery = Pick<CustomerListQuery, 'search' | 'resellerId' | (typeof CUSTOMER_FILTER_KEYS)[number]>;
+
+/** The keyset view of a grid query: its sort field, then the name for ties, and what else defines it. */
+export function customerKeysetView(q: CustomerViewQuery & Pick<CustomerListQuery, 'sort'>): KeysetView {
   const { key, descending } = parseCustomerSort(q.sort);
-  return { field: SORT_FIELDS[key], descending, view: [q.search ?? '', q.resellerId ?? ''] };
+  return { field: SORT_FIELDS[key], then: 'nameKey', descending, view: [q.search ?? '', q.resellerId ?? '', ...CUSTOMER_FILTER_KEYS.map((k) => q[k] ?? '')] };
 }
 
 /** Finds customers by something kept elsewhere (an order number): their ids, inside the scope. */
@@ -31,21 +36,42 @@ export function alsoFindCustomersBy(source: CustomerSearchSource): void {
   searchSources.push(source);
 }
 
-/** The filter every page, count and export of one view shares: search and reseller, not paging. */
-export async function customerViewFilter(q: Pick<CustomerListQuery, 'search' | 'resellerId'>, scope: Scope): Promise<FilterQuery<CustomerDoc>> {
-  const filter: FilterQuery<CustomerDoc> = {};
-  if (q.resellerId) filter.resellerId = new Types.ObjectId(q.resellerId);
+/** The resellers in scope whose payment method forces order approval on every customer (rule 1). */
+async function approvalForcingResellers(scope: Scope): Promise<Types.ObjectId[]> {
+  const resellers = await scoped(Reseller.find({}, { paymentMethod: 1 }), scope).lean();
+  return resellers.filter((r) => approvalForcedBy(r.paymentMethod)).map((r) => r._id);
+}
+
+/**
+ * The filter every page, count and export of one view shares (search, reseller, the yes/no
+ * filters), never paging. The one place a grid query becomes a database filter: the grid and the
+ * Excel export both call it, so the export holds what the grid shows.
+ */
+export async function customerViewFilter(q: CustomerViewQuery, scope: Scope): Promise<FilterQuery<CustomerDoc>> {
+  const all: FilterQuery<CustomerDoc>[] = [];
+  if (q.resellerId) all.push({ resellerId: new Types.ObjectId(q.resellerId) });
+  if (q.active) all.push({ active: q.active === 'yes' });
+  if (q.storefrontAccess) all.push({ storefrontAccess: q.storefrontAccess === 'yes' });
+  if (q.approvalRequired) {
+    // Required when the customer asks for it or its reseller pays by credit card.
+    const forcing = await approvalForcingResellers(scope);
+    all.push(
+      q.approvalRequired === 'yes'
+        ? { $or: [{ orderApprovalRequired: true }, { resellerId: { $in: forcing } }] }
+        : { orderApprovalRequired: false, resellerId: { $nin: forcing } },
+    );
+  }
   const search = q.search?.trim();
   if (search) {
     const text = { searchText: { $regex: escapeRegex(sortKey(search)) } };
     const found = (await Promise.all(searchSources.map((source) => source(scope, search)))).flat();
-    filter.$or = found.length > 0 ? [text, { _id: { $in: found } }] : [text];
+    all.push({ $or: found.length > 0 ? [text, { _id: { $in: found } }] : [text] });
   }
-  return filter;
+  return all.length === 0 ? {} : all.length === 1 ? all[0]! : { $and: all };
 }
 
 /** The one query of a customer grid's view: its filter and sort. Pages and the export both run it. */
-export async function customerView(q: Pick<CustomerListQuery, 'search' | 'resellerId' | 'sort'>, scope: Scope) {
+export async function customerView(q: CustomerViewQuery & Pick<CustomerListQuery, 'sort'>, scope: Scope) {
   const keyset = customerKeysetView(q);
   return { keyset, filter: await customerViewFilter(q, scope), sort: keysetSort(keyset) };
 }

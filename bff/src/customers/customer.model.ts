@@ -32,12 +32,13 @@ const customerSchema = new Schema(
   },
   { timestamps: true },
 );
-// Tenant keys first. Each grid sort has an index ending in _id (keyset pagination), once for a
-// reseller's grid and once for the distributor's grid across its resellers.
+// Tenant keys first. Each grid sort has an index on its keyset key (the column, the name key for
+// ties, _id), once for a reseller's grid and once for the distributor's grid across its resellers.
 customerSchema.index({ distributorId: 1, resellerId: 1, email: 1 }, { unique: true });
 for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents']) {
-  customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, _id: 1 });
-  customerSchema.index({ distributorId: 1, [key]: 1, _id: 1 });
+  const tie: Record<string, 1> = key === 'nameKey' ? {} : { nameKey: 1 };
+  customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, ...tie, _id: 1 });
+  customerSchema.index({ distributorId: 1, [key]: 1, ...tie, _id: 1 });
 }
 // Audit events of changes to this document wait here until moved to the audit log.
 customerSchema.plugin(auditOutboxPlugin);

@@ -60,6 +60,63 @@ describe('GET /api/customers', () => {
     expect(byOffset.body.items.map((c: { id: string }) => c.id)).toEqual(seen.slice(34, 51));
   });
 
+  it('orders rows with the same sort value by name, and pages correctly through the middle of ties', async () => {
+    const cookie = await signIn(app, 'cash');
+    // Seven customers tie on the run rate; three of them also tie on the name (then _id decides).
+    const tied = await Customer.collection.find({ resellerId: cash }).sort({ _id: 1 }).limit(7).toArray();
+    await Customer.collection.updateMany({ _id: { $in: tied.map((c) => c._id) } }, { $set: { monthlyRunRateCents: 4242_00 } });
+    await Customer.collection.updateMany({ _id: { $in: tied.slice(0, 3).map((c) => c._id) } }, { $set: { nameKey: 'tied name', companyName: 'Tied Name' } });
+    for (const sort of ['monthlyRunRate', '-monthlyRunRate']) {
+      const all = await http.get(`/api/customers?sort=${sort}&limit=200`, cookie);
+      const rows = all.body.items as { id: string; companyName: string; monthlyRunRate: number }[];
+      const ties = rows.filter((r) => r.monthlyRunRate === 4242);
+      expect(ties).toHaveLength(7);
+      const names = ties.map((r) => r.companyName.toLowerCase());
+      expect(names).toEqual(sort.startsWith('-') ? [...names].sort().reverse() : [...names].sort());
+      // Pages of 2 starting inside the tie group: every boundary falls among equal run rates, some among equal names.
+      const start = rows.findIndex((r) => r.monthlyRunRate === 4242) - 1;
+      const seen: string[] = [];
+      let res = await http.get(`/api/customers?sort=${sort}&limit=2&offset=${start}`, cookie);
+      seen.push(...res.body.items.map((c: { id: string }) => c.id));
+      let cursor: string | null = res.body.nextCursor;
+      while (cursor && seen.length < 12) {
+        res = await http.get(`/api/customers?sort=${sort}&limit=2&cursor=${cursor}`, cookie);
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((c: { id: string }) => c.id));
+        cursor = res.body.nextCursor;
+      }
+      expect(seen).toEqual(rows.slice(start, start + 12).map((r) => r.id));
+    }
+  });
+
+  it('filters by active, storefront access and the order approval that applies', async () => {
+    const cash$ = await signIn(app, 'cash');
+    const count = (filter: Record<string, unknown>) => Customer.collection.countDocuments({ resellerId: cash, ...filter });
+    const total = async (query: string, cookie = cash$) => {
+      const res = await http.get(`/api/customers?limit=1&${query}`, cookie);
+      expect(res.status).toBe(200);
+      return res.body.total as number;
+    };
+    expect(await total('active=no')).toBe(await count({ active: false }));
+    expect(await total('active=yes')).toBe(await count({ active: true }));
+    expect(await total('storefrontAccess=yes')).toBe(await count({ storefrontAccess: true }));
+    expect(await total('storefrontAccess=no&active=yes')).toBe(await count({ storefrontAccess: false, active: true }));
+    expect(await total('approvalRequired=yes')).toBe(await count({ orderApprovalRequired: true }));
+    expect(await total('approvalRequired=no')).toBe(await count({ orderApprovalRequired: false }));
+    // A reseller paying by credit card: every customer needs approval, whatever its own setting.
+    const card$ = await signIn(app, 'card');
+    expect(await total('approvalRequired=yes', card$)).toBe(await Customer.collection.countDocuments({ resellerId: card }));
+    expect(await total('approvalRequired=no', card$)).toBe(0);
+    // The distributor across resellers: the card reseller's customers all count as required.
+    const dist = await signIn(app, 'distributor');
+    expect(await total('approvalRequired=no', dist)).toBe(
+      await Customer.collection.countDocuments({ distributorId: demoId('distributor:northwind'), orderApprovalRequired: false, resellerId: { $ne: card } }),
+    );
+    expect((await http.get('/api/customers?active=maybe', cash$)).status).toBe(400);
+    const first = await http.get('/api/customers?limit=2&active=yes', cash$);
+    expect((await http.get(`/api/customers?limit=2&active=no&cursor=${first.body.nextCursor}`, cash$)).status).toBe(400);
+  });
+
   it('refuses a cursor made for another sort or search', async () => {
     const cookie = await signIn(app, 'cash');
     const first = await http.get('/api/customers?sort=city&limit=5', cookie);

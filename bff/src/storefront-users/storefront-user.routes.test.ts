@@ -274,3 +274,39 @@ describe('listing storefront users', () => {
     expect(searched.body.total).toBe(10);
   });
 });
+
+describe('a pending user helping themselves, and a link checked before it is used', () => {
+  const status = (token: string, purpose = 'activation') => http.post('/api/auth/link-status', { token, purpose }).then((r) => [r.status, r.body.valid]);
+
+  it('says at once whether an activation link still works, without using it up', async () => {
+    const body = newUser();
+    await add(cash, body);
+    const { token } = await lastMail(body.email);
+    expect(await status(token!)).toEqual([200, true]);
+    expect(await status(token!)).toEqual([200, true]);
+    expect(await status(token!, 'reset')).toEqual([200, false]);
+    expect(await status('x'.repeat(43))).toEqual([200, false]);
+    expect((await http.post('/api/auth/activate', { token, password: 'Fresh-Password-9' })).status).toBe(200);
+    expect(await status(token!)).toEqual([200, false]);
+  });
+
+  it('an expired link is dead; asking for a new link sends a pending user a fresh activation link, with the same answer as for nobody', async () => {
+    const body = newUser();
+    await add(cash, body);
+    const { token: old } = await lastMail(body.email);
+    await AccountToken.collection.updateMany({ usedAt: null, purpose: 'activation' }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await status(old!)).toEqual([200, false]);
+
+    const forPending = await http.post('/api/auth/forgot-password', { email: body.email });
+    const forNobody = await http.post('/api/auth/forgot-password', { email: 'nobody-at-all@example.test' });
+    expect([forPending.status, forPending.body]).toEqual([forNobody.status, forNobody.body]);
+    await whenResetMailsSettled();
+    const { msg, token, link } = await lastMail(body.email);
+    expect(token).not.toBe(old);
+    expect(link).toContain('/activate?token=');
+    expect(msg!.subject).toContain('Cashmere Cloud Partners');
+    expect(await status(token!)).toEqual([200, true]);
+    expect((await http.post('/api/auth/activate', { token, password: 'Fresh-Password-9' })).status).toBe(200);
+    expect((await http.post('/api/auth/login', { email: body.email, password: 'Fresh-Password-9' })).status).toBe(200);
+  });
+});

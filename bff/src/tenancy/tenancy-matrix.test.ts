@@ -135,6 +135,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/health': { roles: 'public' },
   'POST /api/auth/login': { roles: 'public' },
   'POST /api/auth/logout': { roles: 'public' },
+  'GET /api/auth/session': { roles: 'public' },
   'GET /api/openapi.json': { roles: 'public' },
   'GET /.well-known/jwks.json': { roles: 'public' },
   'GET /api/auth/me': { roles: ['distributor', 'reseller', 'storefront'] },
@@ -181,6 +182,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/activate': { roles: 'public' },
   'POST /api/auth/reset-password': { roles: 'public' },
   'POST /api/auth/forgot-password': { roles: 'public' },
+  'POST /api/auth/link-status': { roles: 'public' },
   'GET /api/dev/mail': { roles: ['distributor', 'reseller'] },
   'GET /api/customers/:id/storefront-users': { roles: ['distributor', 'reseller'], target: 'customer' },
   'POST /api/customers/:id/storefront-users': {

@@ -44,3 +44,12 @@ export const principalSchema = z
   })
   .meta({ id: 'Principal' });
 export type Principal = z.infer<typeof principalSchema>;
+
+/**
+ * GET /api/auth/session: whether anyone is signed in, always 200, so a signed-out page logs no
+ * error. `ended` says a session existed and the server ended it (logout elsewhere, deactivation).
+ */
+export const sessionStateSchema = z
+  .object({ principal: principalSchema.nullable(), ended: z.boolean() })
+  .meta({ id: 'SessionState' });
+export type SessionState = z.infer<typeof sessionStateSchema>;

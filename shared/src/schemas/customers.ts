@@ -43,9 +43,21 @@ export function parseCustomerSort(sort: CustomerSort): { key: CustomerSortKey; d
   return { key: (descending ? sort.slice(1) : sort) as CustomerSortKey, descending };
 }
 
+/** A yes/no grid filter as it reads in the URL; absent means both. */
+const yesNoFilter = z.enum(['yes', 'no']).optional();
+
+/** The grid's filters besides search: active, storefront access, order approval required (effective). */
+export const CUSTOMER_FILTER_KEYS = ['active', 'storefrontAccess', 'approvalRequired'] as const;
+export type CustomerFilterKey = (typeof CUSTOMER_FILTER_KEYS)[number];
+export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>>;
+
 export const customerListQuerySchema = z
   .object({
     search: z.string().trim().max(100, 'Search must be at most 100 characters').optional(),
+    active: yesNoFilter,
+    storefrontAccess: yesNoFilter,
+    /** What applies: the customer's own setting, or forced by a reseller paying by credit card. */
+    approvalRequired: yesNoFilter,
     sort: z.enum(CUSTOMER_SORTS).default('companyName'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque cursor from the previous page's `nextCursor`: pages stay fast however deep. */
@@ -58,9 +70,9 @@ export const customerListQuerySchema = z
   .meta({ id: 'CustomerListQuery' });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
-/** The export takes the grid's view (search, sort, reseller filter), never its paging. */
+/** The export takes the grid's view (search, filters, sort, reseller), never its paging. */
 export const customerExportQuerySchema = customerListQuerySchema
-  .pick({ search: true, sort: true, resellerId: true })
+  .pick({ search: true, sort: true, resellerId: true, active: true, storefrontAccess: true, approvalRequired: true })
   .extend({ downloadToken: downloadTokenSchema })
   .meta({ id: 'CustomerExportQuery' });
 export type CustomerExportQuery = z.infer<typeof customerExportQuerySchema>;

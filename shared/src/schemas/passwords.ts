@@ -16,3 +16,10 @@ export type SetPasswordWithToken = z.infer<typeof setPasswordWithTokenSchema>;
 export const forgotPasswordSchema = z.object({ email: emailSchema }).meta({ id: 'ForgotPassword' });
 
 export const passwordSetResultSchema = z.object({ email: z.string() }).meta({ id: 'PasswordSetResult' });
+
+/** Asks whether an emailed link still works, without using it up (the page says so at once). */
+export const linkStatusRequestSchema = z
+  .object({ token: z.string().max(200), purpose: z.enum(['activation', 'reset']) })
+  .meta({ id: 'LinkStatusRequest' });
+export const linkStatusSchema = z.object({ valid: z.boolean() }).meta({ id: 'LinkStatus' });
+export type LinkStatus = z.infer<typeof linkStatusSchema>;

@@ -4,7 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { authKeys, type MeState } from '@/features/auth';
+import { authKeys, markSessionEnded, type MeState } from '@/features/auth';
 import { onUnauthorized } from '@/lib/api-client';
 import { queryClient } from '@/lib/query-client';
 import { router } from './router';
@@ -40,6 +40,7 @@ function SessionWatcher() {
   useEffect(
     () =>
       onUnauthorized(() => {
+        markSessionEnded();
         queryClient.cancelQueries();
         queryClient.setQueryData<MeState>(authKeys.me(), { principal: null, ended: true });
       }),

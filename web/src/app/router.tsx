@@ -1,11 +1,15 @@
-import { createBrowserRouter, Outlet } from 'react-router';
+import { lazy } from 'react';
+import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import type { Principal, Role } from '@app/shared';
 import { AREA_SEGMENTS, paths } from '@/lib/paths';
-import { StorefrontLayout } from './layout/storefront-layout';
+import { rememberedView } from '@/lib/remembered-view';
 import { AreaHome } from './routes/area-home';
 import { RouteErrorBoundary } from './routes/error-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireArea, RootRedirect } from './routes/require-area';
+
+// The storefront's layout carries the cart and the catalogue's parts: staff never load them.
+const StorefrontLayout = lazy(async () => ({ default: (await import('./layout/storefront-layout')).StorefrontLayout }));
 
 type Lazy = () => Promise<{ Component: React.ComponentType }>;
 const customersPage: Lazy = async () => ({ Component: (await import('./routes/customer-routes')).CustomersRoute });
@@ -25,9 +29,20 @@ const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?
   children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
 });
 
+/**
+ * The page's scroll comes back on back/forward; a list whose view is remembered (the customer
+ * grid) gets it back by its path, so its navigation link and the record's back link return there too.
+ */
+const scrollKey = (location: { pathname: string; key: string }) => (rememberedView(location.pathname) ? location.pathname : location.key);
+
 export const router = createBrowserRouter([
   {
-    element: <Outlet />,
+    element: (
+      <>
+        <ScrollRestoration getKey={scrollKey} />
+        <Outlet />
+      </>
+    ),
     errorElement: <RouteErrorBoundary />,
     // Pages load lazily: while the first one loads, show nothing rather than have the router warn.
     HydrateFallback: () => null,

@@ -22,6 +22,8 @@ export const paths = {
   root: '/',
   signIn: '/sign-in',
   forgotPassword: '/forgot-password',
+  /** The same form, worded for someone whose activation link no longer works. */
+  newActivationLink: '/forgot-password?for=activation',
   activate: LINK_PAGES.activation,
   resetPassword: LINK_PAGES.reset,
   devMail: '/dev/mail',

@@ -1,9 +1,10 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
+import { withRememberedSearch } from '@/lib/remembered-view';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
@@ -11,12 +12,16 @@ import { UserMenu } from './user-menu';
 export function AppLayout({ principal, headerActions }: { principal: Principal; headerActions?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const overview = useLiveOverview();
+  // Below the `sm` breakpoint the navigation slides away behind the burger: out of the tab order then too.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Read on every navigation: a list's link returns to its last search, sort and filters.
+  useLocation();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: { sm: 200, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" aria-expanded={opened} />
             <Text fw={800} c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
               Storefront Admin
             </Text>
@@ -30,12 +35,12 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label="Main navigation" inert={phone && !opened}>
         {NAVIGATION[principal.role].filter((item) => !item.ability || principal.abilities[item.ability]).map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}
-            to={item.to}
+            to={withRememberedSearch(item.to)}
             end={item.end}
             label={item.label}
             leftSection={<item.icon size={18} aria-hidden />}

@@ -1,5 +1,7 @@
 import type { Principal } from '@app/shared';
-import { CartButton, CartProvider } from '@/features/storefront';
+// The two parts the layout needs, not the feature's index (which carries the catalogue page too).
+import { CartProvider } from '@/features/storefront/cart/cart-context';
+import { CartButton } from '@/features/storefront/components/cart-button';
 import { AppLayout } from './app-layout';
 
 /** The storefront area: the signed-in user's cart around every page, its button in the header. */

@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Principal, Role } from '@app/shared';
 import { homePathFor, useMe } from '@/features/auth';
@@ -10,20 +11,24 @@ import { PageError } from './error-page';
 export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; layout?: React.ComponentType<{ principal: Principal }> }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
-    return (
-      <Center mih="100vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
+  const loading = (
+    <Center mih="100vh">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+  if (me.isPending) return loading;
   if (me.isError) return <PageError message={me.error.message} />;
   const { principal, ended } = me.data;
   if (!principal) {
     return <Navigate to={signInPath({ next: location.pathname + location.search, reason: ended ? 'expired' : undefined })} replace />;
   }
   if (principal.role !== role) return <Navigate to={homePathFor(principal.role)} replace />;
-  return <Layout principal={principal} />;
+  // A layout may load lazily (the storefront's).
+  return (
+    <Suspense fallback={loading}>
+      <Layout principal={principal} />
+    </Suspense>
+  );
 }
 
 export function RootRedirect() {

@@ -3,6 +3,8 @@ import {
   ColumnApiModule,
   InfiniteRowModelModule,
   ModuleRegistry,
+  RowApiModule,
+  ScrollApiModule,
   themeQuartz,
   TooltipModule,
   ValidationModule,
@@ -14,6 +16,9 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   ColumnApiModule,
   TooltipModule,
+  // Where the rows were scrolled to, and back there on return (column pinning is in the core).
+  ScrollApiModule,
+  RowApiModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 

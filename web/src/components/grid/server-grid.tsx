@@ -18,6 +18,10 @@ export interface ServerGridProps<T> {
   getRowId: (row: T) => string;
   /** Taller rows for cells of two lines (the theme's default otherwise). */
   rowHeight?: number;
+  /** The row to show at the top once the first rows are in (coming back to the list). */
+  initialTopRow?: number | undefined;
+  /** The first row on screen, after each scroll. */
+  onTopRowChange?: ((row: number) => void) | undefined;
 }
 
 const BLOCK = 100;
@@ -31,8 +35,9 @@ export function sortColumn(sort: string): [string, 'asc' | 'desc'] {
  * An AG Grid over a server-paged list (Infinite Row Model): rows, sorting and paging are the
  * server's. The sort follows `sort` when it changes from outside (back/forward, a shared link).
  */
-export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, rowHeight }: ServerGridProps<T>) {
+export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, rowHeight, initialTopRow, onTopRowChange }: ServerGridProps<T>) {
   const ref = useRef<GridApi<T> | null>(null);
+  const restored = useRef(false);
   const [sortCol, sortDir] = sortColumn(sort);
   const sortOf = (api: GridApi<T>) => toSortParam(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })), defaultSort);
 
@@ -60,11 +65,30 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
         onReady?.(e.api);
       }}
       onSortChanged={(e: SortChangedEvent<T>) => onSortChange(sortOf(e.api))}
+      onFirstDataRendered={(e) => {
+        if (restored.current) return;
+        restored.current = true;
+        // Once: later loads (a new sort or search) start at the top as usual.
+        if (initialTopRow && initialTopRow > 0) e.api.ensureIndexVisible(initialTopRow, 'top');
+      }}
+      onBodyScrollEnd={(e) => {
+        if (e.direction === 'vertical') onTopRowChange?.(firstVisibleRow(e.api));
+      }}
       tooltipShowMode="whenTruncated"
       tooltipShowDelay={400}
       ensureDomOrder
     />
   );
+}
+
+/** The first row on screen (AG Grid's "first displayed" row also counts the rows rendered above it as a buffer). */
+function firstVisibleRow<T>(api: GridApi<T>): number {
+  const { top } = api.getVerticalPixelRange();
+  for (let i = api.getFirstDisplayedRowIndex(), last = api.getLastDisplayedRowIndex(); i <= last; i++) {
+    const node = api.getDisplayedRowAtIndex(i);
+    if (node && (node.rowTop ?? 0) + (node.rowHeight ?? 0) > top) return i;
+  }
+  return api.getFirstDisplayedRowIndex();
 }
 
 /** Columns with the initial sort marked on the one `sort` names (new columns only; later sorts go through the grid). */

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Principal } from '@app/shared';
-import { apiRequest, ApiRequestError } from '@/lib/api-client';
+import type { Principal, SessionState } from '@app/shared';
+import { apiRequest } from '@/lib/api-client';
 import { authKeys } from './keys';
+import { markSessionEnded, sessionWasEnded } from './session-ended';
 
 export interface MeState {
   principal: Principal | null;
@@ -9,13 +10,11 @@ export interface MeState {
   ended: boolean;
 }
 
+/** Asks who is signed in: always 200 (never a 401 in the console of a signed-out page). */
 export async function getMe(): Promise<MeState> {
-  try {
-    return { principal: await apiRequest<Principal>('/api/auth/me', { quietUnauthorized: true }), ended: false };
-  } catch (err) {
-    if (err instanceof ApiRequestError && err.status === 401) return { principal: null, ended: err.code === 'session_ended' };
-    throw err;
-  }
+  const state = await apiRequest<SessionState>('/api/auth/session');
+  if (state.ended) markSessionEnded();
+  return { principal: state.principal, ended: !state.principal && sessionWasEnded() };
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });

@@ -1,7 +1,7 @@
-import type { CustomerList } from '@app/shared';
+import type { CustomerFilters, CustomerList } from '@app/shared';
 import { apiRequest, toQueryString } from '@/lib/api-client';
 
-export interface CustomerPageRequest {
+export interface CustomerPageRequest extends CustomerFilters {
   search?: string | undefined;
   sort: string;
   limit: number;

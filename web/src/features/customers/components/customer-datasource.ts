@@ -1,5 +1,5 @@
 import type { IDatasource } from 'ag-grid-community';
-import type { CustomerList } from '@app/shared';
+import type { CustomerFilters, CustomerList } from '@app/shared';
 import { createKeysetDatasource, toSortParam as toSort } from '@/lib/keyset-datasource';
 import type { CustomerPageRequest } from '../api/get-customers';
 
@@ -11,14 +11,15 @@ export const toSortParam = (model: readonly { colId: string; sort?: 'asc' | 'des
 export interface CustomerDatasourceOptions {
   search: string;
   resellerId: string;
+  filters?: CustomerFilters;
   fetchPage: (req: CustomerPageRequest) => Promise<CustomerList>;
   onLoaded: (result: { total: number } | { error: string }) => void;
 }
 
 /** The customer grid's rows: GET /api/customers, keyset-paged (lib/keyset-datasource.ts). */
-export function createCustomerDatasource({ search, resellerId, fetchPage, onLoaded }: CustomerDatasourceOptions): IDatasource {
+export function createCustomerDatasource({ search, resellerId, filters = {}, fetchPage, onLoaded }: CustomerDatasourceOptions): IDatasource {
   return createKeysetDatasource({
-    filters: { search: search || undefined, resellerId: resellerId || undefined },
+    filters: { search: search || undefined, resellerId: resellerId || undefined, ...filters },
     defaultSort: DEFAULT_SORT,
     fetchPage,
     onLoaded,

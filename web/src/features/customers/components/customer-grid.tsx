@@ -1,9 +1,10 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Text } from '@mantine/core';
 import { IconCheck, IconDots, IconMinus } from '@tabler/icons-react';
 import type { ColDef, ICellRendererParams, IDatasource } from 'ag-grid-community';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { CustomerRow } from '@app/shared';
+import type { CustomerFilters, CustomerRow } from '@app/shared';
 import { formatMoney } from '@/lib/format';
 import { getCustomerPage } from '../api/get-customers';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
@@ -16,31 +17,39 @@ export interface CustomerGridProps {
   search: string;
   sort: string;
   resellerId: string;
+  filters: CustomerFilters;
+  /** Column ids the person chose not to see (customer-columns.ts). */
+  hiddenColumns: readonly string[];
   showReseller: boolean;
   /** The Actions column, for a viewer who may act on rows beyond opening them. */
   showActions: boolean;
   onSortChange: (sort: string) => void;
   onLoaded: (result: { total: number } | { error: string }) => void;
+  initialTopRow?: number | undefined;
+  onTopRowChange?: ((row: number) => void) | undefined;
 }
 
 /** The customer grid: server-side rows, sort and search (see customer-datasource.ts). */
 export default function CustomerGrid(props: CustomerGridProps) {
-  const { search, resellerId, onLoaded, recordPath, showReseller, showActions, sort } = props;
+  const { search, resellerId, onLoaded, recordPath, showReseller, showActions, sort, hiddenColumns } = props;
+  // On a phone only two columns fit: the name stays put while the others scroll past it.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
+  const filterKey = JSON.stringify(props.filters);
 
   const datasource = useMemo<IDatasource>(
-    () => createCustomerDatasource({ search, resellerId, onLoaded, fetchPage: getCustomerPage }),
-    [search, resellerId, onLoaded],
+    () => createCustomerDatasource({ search, resellerId, filters: JSON.parse(filterKey) as CustomerFilters, onLoaded, fetchPage: getCustomerPage }),
+    [search, resellerId, filterKey, onLoaded],
   );
 
   const columnDefs = useMemo<ColDef<CustomerRow>[]>(
-    () => withInitialSort([
+    () => withInitialSort(([
       {
         colId: 'companyName',
         field: 'companyName',
         headerName: 'Company name',
         tooltipField: 'companyName',
-        flex: 2,
-        minWidth: 190,
+        cellStyle: { display: 'flex', alignItems: 'center' },
+        ...(narrow ? { pinned: 'left' as const, lockPinned: true, width: 170 } : { flex: 2, minWidth: 190 }),
         cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
           p.data ? (
             <Group gap={6} wrap="nowrap">
@@ -64,7 +73,8 @@ export default function CustomerGrid(props: CustomerGridProps) {
         field: 'monthlyRunRate',
         headerName: 'Monthly run rate',
         type: 'rightAligned',
-        width: 172,
+        // Wide enough for the label and the sort arrow side by side.
+        width: 196,
         valueFormatter: (p) => (p.data ? formatMoney(p.data.monthlyRunRate, p.data.currency) : ''),
       },
       {
@@ -93,10 +103,10 @@ export default function CustomerGrid(props: CustomerGridProps) {
             } as ColDef<CustomerRow>,
           ]
         : []),
-    ], sort),
+    ] satisfies ColDef<CustomerRow>[]).map((c) => ({ ...c, hide: hiddenColumns.includes(c.colId ?? '') })), sort),
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [recordPath, showReseller, showActions],
+    [recordPath, showReseller, showActions, narrow, hiddenColumns],
   );
 
   return (
@@ -107,6 +117,8 @@ export default function CustomerGrid(props: CustomerGridProps) {
       defaultSort={DEFAULT_SORT}
       onSortChange={props.onSortChange}
       getRowId={(row) => row.id}
+      initialTopRow={props.initialTopRow}
+      onTopRowChange={props.onTopRowChange}
     />
   );
 }

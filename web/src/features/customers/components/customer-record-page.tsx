@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CustomerDetail, Principal, Role } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
+import { withRememberedSearch } from '@/lib/remembered-view';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomer } from '../api/get-customer';
 import { CustomerInformation } from './customer-information';
@@ -29,7 +30,8 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
   useEffect(() => {
     if (hash && customer.isSuccess) document.getElementById(hash.slice(1))?.scrollIntoView();
   }, [hash, customer.isSuccess]);
-  const listPath = paths.customers(area);
+  // Back to the grid as it was left: its search, sort and filters (and, there, its scroll).
+  const listPath = withRememberedSearch(paths.customers(area));
   usePageTitle(customer.data?.companyName ?? 'Customer');
 
   if (customer.isPending) {

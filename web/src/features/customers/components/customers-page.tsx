@@ -1,16 +1,19 @@
-import { Alert, Box, Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Group, Loader, Popover, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { APPROVAL_FORCED_NOTICE, type Principal, type Role } from '@app/shared';
+import { IconColumns, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { APPROVAL_FORCED_NOTICE, type CustomerFilterKey, type Principal, type Role } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
+import { rememberedView, rememberSearch, rememberTopRow } from '@/lib/remembered-view';
 import { usePageTitle } from '@/lib/use-page-title';
 import { customerExportUrl } from '../api/export-customers';
 import { useCustomerStats } from '../api/get-customer-stats';
+import { useColumnChoice } from '../hooks/use-column-choice';
 import { useGridUrlState } from '../hooks/use-grid-url-state';
+import { OPTIONAL_CUSTOMER_COLUMNS } from './customer-columns';
 import { CustomerStatsCards } from './customer-stats-cards';
 import { NewCustomerDialog } from './new-customer-dialog';
 import { DEFAULT_SORT } from './customer-datasource';
@@ -23,6 +26,13 @@ type GridState = { total: number } | { error: string } | null;
 
 /** What an order number looks like (`NW-000123`, or its start), as opposed to a name or a phone number. */
 const ORDER_NUMBER_LIKE = /^[A-Za-z]{1,6}-\d+$/;
+/** The yes/no filters above the grid: their label and how each answer reads. */
+const FILTERS: { key: CustomerFilterKey; label: string; yes: string; no: string }[] = [
+  { key: 'active', label: 'Status', yes: 'Active', no: 'Inactive' },
+  { key: 'storefrontAccess', label: 'Storefront access', yes: 'With access', no: 'Without access' },
+  { key: 'approvalRequired', label: 'Order approval', yes: 'Required', no: 'Not required' },
+];
+
 /** The record page's query parameter naming an order to show. */
 export const RECORD_ORDER_PARAM = 'order';
 
@@ -47,6 +57,19 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
   const [dialogOpen, dialog] = useDisclosure(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const [grid, setGrid] = useState<GridState>(null);
+  const columns = useColumnChoice(principal.userId, 'customers');
+  const filtered = Object.keys(url.filters).length > 0;
+
+  // This view (its URL and the first row on screen) is where the record's back link and the
+  // navigation return to; coming back to the same view scrolls the grid back to that row.
+  const { pathname, search: queryString } = useLocation();
+  const [initialTopRow] = useState(() => {
+    const seen = rememberedView(pathname);
+    return seen && seen.search === queryString ? seen.topRow : 0;
+  });
+  useEffect(() => rememberSearch(pathname, queryString), [pathname, queryString]);
+  const onTopRowChange = useCallback((row: number) => rememberTopRow(pathname, row), [pathname]);
+  const optionalColumns = OPTIONAL_CUSTOMER_COLUMNS.filter((c) => c.id !== 'reseller' || acrossResellers);
 
   // The box follows the URL when it changes from outside (back/forward, a shared link).
   const [searchInput, setSearchInput] = useState(url.search);
@@ -106,16 +129,54 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
               pushSearch(e.currentTarget.value);
             }}
           />
-          {abilities.exportCustomers && <ExportButton url={customerExportUrl({ search: url.search, sort: url.sort, resellerId })} />}
+          {abilities.exportCustomers && <ExportButton url={customerExportUrl({ search: url.search, sort: url.sort, resellerId, ...url.filters })} />}
         </Group>
+      </Group>
+
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        {FILTERS.map((f) => (
+          <Select
+            key={f.key}
+            label={f.label}
+            placeholder="All"
+            clearable
+            w={{ base: 'calc(50% - var(--mantine-spacing-sm) / 2)', xs: 170 }}
+            data={[
+              { value: 'yes', label: f.yes },
+              { value: 'no', label: f.no },
+            ]}
+            value={url.filters[f.key] ?? null}
+            onChange={(v) => url.setFilter(f.key, v === 'yes' || v === 'no' ? v : '')}
+          />
+        ))}
+        <Popover position="bottom-end" shadow="md" withinPortal>
+          <Popover.Target>
+            <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />} ml="auto">
+              Columns
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Checkbox.Group
+              label="Columns shown"
+              value={optionalColumns.map((c) => c.id).filter((id) => !columns.hidden.includes(id))}
+              onChange={(shown) => columns.setHidden(optionalColumns.map((c) => c.id).filter((id) => !shown.includes(id)))}
+            >
+              <Stack gap="xs" mt="xs">
+                {optionalColumns.map((c) => (
+                  <Checkbox key={c.id} value={c.id} label={c.label} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          </Popover.Dropdown>
+        </Popover>
       </Group>
 
       {grid && 'error' in grid && (
         <LoadErrorAlert title="The customers could not be loaded" message={grid.error} onRetry={() => setRefreshKey((k) => k + 1)} />
       )}
       {grid && 'total' in grid && grid.total === 0 && (
-        <Alert color="gray" role="status" title={url.search ? 'No customers match your search' : 'No customers yet'}>
-          {url.search ? `Nothing matches “${url.search}”. Try fewer letters or another field.` : acrossResellers ? 'No reseller has customers yet.' : 'Create your first customer with “New customer”.'}
+        <Alert color="gray" role="status" title={url.search || filtered ? 'No customers match your search' : 'No customers yet'}>
+          {url.search ? `Nothing matches “${url.search}”. Try fewer letters or another field.` : filtered ? 'No customer matches these filters.' : acrossResellers ? 'No reseller has customers yet.' : 'Create your first customer with “New customer”.'}
         </Alert>
       )}
 
@@ -127,6 +188,10 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
             search={url.search}
             sort={url.sort}
             resellerId={resellerId}
+            filters={url.filters}
+            hiddenColumns={columns.hidden}
+            initialTopRow={initialTopRow}
+            onTopRowChange={onTopRowChange}
             showReseller={acrossResellers}
             showActions={abilities.openWorkspace}
             onSortChange={url.setSort}

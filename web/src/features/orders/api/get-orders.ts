@@ -4,6 +4,9 @@ import { apiRequest, toQueryString } from '@/lib/api-client';
 import type { PageRequest } from '@/lib/keyset-datasource';
 import { orderKeys } from './keys';
 
+/** Newest first: what an orders grid shows before anyone sorts (here, not in the grid's module, so naming it loads no AG Grid). */
+export const DEFAULT_ORDER_SORT = '-orderedAt';
+
 export interface OrderFilters {
   search?: string | undefined;
   status?: OrderStatus | undefined;

@@ -8,12 +8,11 @@ import type { Order } from '@app/shared';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';
 import { createKeysetDatasource } from '@/lib/keyset-datasource';
-import { getOrderPage, type OrderFilters } from '../api/get-orders';
+import { DEFAULT_ORDER_SORT, getOrderPage, type OrderFilters } from '../api/get-orders';
 import { useDecideOrder } from '../api/mutations';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
 import { OrderStatusBadge } from './order-status-badge';
 
-export const DEFAULT_ORDER_SORT = '-orderedAt';
 
 export interface OrdersGridProps {
   filters: OrderFilters;

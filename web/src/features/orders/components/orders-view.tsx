@@ -6,8 +6,8 @@ import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/share
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { orderExportUrl } from '../api/export-orders';
-import type { OrderFilters } from '../api/get-orders';
-import { DEFAULT_ORDER_SORT, type OrdersGridProps } from './orders-grid';
+import { DEFAULT_ORDER_SORT, type OrderFilters } from '../api/get-orders';
+import type { OrdersGridProps } from './orders-grid';
 import { LoadErrorAlert } from '@/components/load-error-alert';
 
 // AG Grid is large: load it only when a grid is on screen.

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -55,6 +55,8 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
   const act = useStorefrontUserAction(customerId);
   // The Actions column shows when the caller may act on any listed user (never for read-only viewers).
   const showActions = (users.data?.items ?? []).some((u) => actionsFor(u).length > 0);
+  // On a phone each user is one compact row (who, state, details) beside the actions: no sideways scrolling.
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
 
   const run = (u: StorefrontUser, action: UserAction) => {
     const a = ACTIONS[action];
@@ -115,59 +117,105 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
             {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Storefront users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Language</Table.Th>
-                  <Table.Th>Date format</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  {showActions && <Table.Th>Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td fw={600}>
-                      {u.firstName} {u.lastName}
-                    </Table.Td>
-                    <Table.Td>{u.email}</Table.Td>
-                    <Table.Td>{LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language}</Table.Td>
-                    <Table.Td>{u.dateFormat}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge color={STATE_LABEL[u.state][1]} tt="none" style={{ overflow: 'visible' }}>
-                        {STATE_LABEL[u.state][0]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Table.Td>
-                    {showActions && (
-                      <Table.Td>
-                        <Menu position="bottom-end">
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.firstName} ${u.lastName}`}>
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            {actionsFor(u).map((action) => (
-                              <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => run(u, action)}>
-                                {ACTIONS[action].label}
-                              </Menu.Item>
-                            ))}
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+const WIDE_HEADERS = ['Name', 'Email', 'Language', 'Date format', 'State', 'Last sign-in'];
+
+/**
+ * The users, one row each: every detail in its own column on a wide screen (scrolling sideways if
+ * it must), or, compact on a phone, who they are, their state and details in one cell beside the actions.
+ */
+function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontUser[]; compact: boolean; showActions: boolean; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+  const language = (u: StorefrontUser) => LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language;
+  const table = (
+    <Table striped={!compact} highlightOnHover={!compact} verticalSpacing="sm" aria-label="Storefront users">
+      <Table.Thead>
+        <Table.Tr>
+          {(compact ? ['User'] : WIDE_HEADERS).map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+          {showActions && <Table.Th w={compact ? 56 : undefined}>Actions</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users.map((u) => (
+          <Table.Tr key={u.id}>
+            {compact ? (
+              <Table.Td>
+                <Stack gap={2}>
+                  <Group gap="xs" justify="space-between" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      {u.firstName} {u.lastName}
+                    </Text>
+                    <StateBadge user={u} />
+                  </Group>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {u.email}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {language(u)} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
+                  </Text>
+                </Stack>
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td fw={600}>
+                  {u.firstName} {u.lastName}
+                </Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{language(u)}</Table.Td>
+                <Table.Td>{u.dateFormat}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <StateBadge user={u} />
+                </Table.Td>
+                <Table.Td>{lastSignIn(u)}</Table.Td>
+              </>
+            )}
+            {showActions && (
+              <Table.Td>
+                <UserActions user={u} onRun={onRun} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  return compact ? table : <Table.ScrollContainer minWidth={760}>{table}</Table.ScrollContainer>;
+}
+
+const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+/** The user's state; never cut ("Pending activation" in full). */
+function StateBadge({ user }: { user: StorefrontUser }) {
+  const [label, color] = STATE_LABEL[user.state];
+  return (
+    <Badge color={color} tt="none" style={{ overflow: 'visible', flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
+      {label}
+    </Badge>
+  );
+}
+
+function UserActions({ user, onRun }: { user: StorefrontUser; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.firstName} ${user.lastName}`}>
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actionsFor(user).map((action) => (
+          <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => onRun(user, action)}>
+            {ACTIONS[action].label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -1,11 +1,13 @@
 import { Badge, Button, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useCart } from '../cart/cart-context';
 import { newSubmitKey } from '../cart/submit-key';
-import { CartDrawer } from './cart-drawer';
-import { ReviewOrderModal } from './review-order-modal';
 import { useWideLayout } from './use-wide-layout';
+
+// Loaded with the first click on the button: the header is on every storefront page, the drawer is not.
+const CartDrawer = lazy(async () => ({ default: (await import('./cart-drawer')).CartDrawer }));
+const ReviewOrderModal = lazy(async () => ({ default: (await import('./review-order-modal')).ReviewOrderModal }));
 
 /**
  * The header's cart button with the number of products, and behind it the cart drawer and the
@@ -18,6 +20,8 @@ export function CartButton() {
   const [view, setView] = useState<'closed' | 'cart' | 'review'>('closed');
   const pending = useRef<{ signature: string; key: string } | null>(null);
   const [submitKey, setSubmitKey] = useState('');
+  // Mounted from the first opening on, so later ones keep the drawer's transitions.
+  const [used, setUsed] = useState(false);
   const count = cart.lines.length;
 
   const openReview = () => {
@@ -39,7 +43,10 @@ export function CartButton() {
             {count}
           </Badge>
         }
-        onClick={() => setView('cart')}
+        onClick={() => {
+          setUsed(true);
+          setView('cart');
+        }}
         aria-label={`Cart, ${count} ${count === 1 ? 'product' : 'products'}`}
         aria-haspopup="dialog"
       >
@@ -47,21 +54,23 @@ export function CartButton() {
           Cart
         </Text>
       </Button>
-      <CartDrawer opened={view === 'cart'} onClose={() => setView('closed')} onReview={openReview} fullScreen={!wide} />
-      {view === 'review' && (
-        <ReviewOrderModal
-          key={submitKey}
-          opened
-          onClose={() => setView('closed')}
-          onBackToCart={() => setView('cart')}
-          submitKey={submitKey}
-          onPlaced={() => {
-            pending.current = null;
-            setView('closed');
-          }}
-          fullScreen={!wide}
-        />
-      )}
+      <Suspense fallback={null}>
+        {used && <CartDrawer opened={view === 'cart'} onClose={() => setView('closed')} onReview={openReview} fullScreen={!wide} />}
+        {view === 'review' && (
+          <ReviewOrderModal
+            key={submitKey}
+            opened
+            onClose={() => setView('closed')}
+            onBackToCart={() => setView('cart')}
+            submitKey={submitKey}
+            onPlaced={() => {
+              pending.current = null;
+              setView('closed');
+            }}
+            fullScreen={!wide}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
