@@ -31,3 +31,6 @@ export function useObjectHistory(targetId: string, version: string | number, pag
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
+
+/** AuditLog.xlsx of the log's current view: its filters and sort, every event. */
+export const auditExportUrl = (filters: AuditFilters, sort: string) => `/api/audit-events/export.xlsx${toQueryString({ ...filters, sort })}`;

@@ -8,7 +8,9 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useAuditUrlState } from '../hooks/use-audit-url-state';
 import { AuditEventDetails } from './audit-event-details';
 import { DEFAULT_AUDIT_SORT } from './audit-grid';
+import { ExportButton } from '@/components/export-button';
 import { LoadErrorAlert } from '@/components/load-error-alert';
+import { auditExportUrl } from '../api/get-audit-events';
 
 // AG Grid is large: load it only when a grid is on screen.
 const AuditGrid = lazy(() => import('./audit-grid'));
@@ -46,10 +48,13 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>Audit log</Title>
-        <Text c="dimmed">{scope}: who made it, what changed, when and from where.</Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>Audit log</Title>
+          <Text c="dimmed">{scope}: who made it, what changed, when and from where.</Text>
+        </div>
+        {grid !== null && 'total' in grid && grid.total > 0 && <ExportButton url={auditExportUrl(url.filters, url.sort)} />}
+      </Group>
 
       <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label="Filter the audit log">
         {customerFilter({ value: url.customer || null, onChange: (id) => url.set({ customer: id ?? '' }) })}
