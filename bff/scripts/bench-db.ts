@@ -171,7 +171,7 @@ try {
       }
       const bff: number[] = [];
       const raw: number[] = [];
-      const runs = warm[1] > 5000 ? Math.min(RUNS, 3) : RUNS; // slow cases: fewer runs
+      const runs = (warm[1] ?? 0) > 5000 ? Math.min(RUNS, 3) : RUNS; // slow cases: fewer runs
       for (let i = 0; i < runs; i++) {
         bff.push(await time(c.bff));
         raw.push(await time(c.raw));
