@@ -30,6 +30,8 @@ const auditEventSchema = new Schema({
   requestId: { type: String, default: null },
 });
 // The log pages by time (plus _id, the keyset tiebreak) inside a tenant; the filters narrow it.
+// The distributor's whole log, newest first; then a reseller's, a customer's, one object's.
+auditEventSchema.index({ distributorId: 1, at: -1, _id: -1 });
 auditEventSchema.index({ distributorId: 1, resellerId: 1, at: -1, _id: -1 });
 auditEventSchema.index({ distributorId: 1, customerId: 1, at: -1, _id: -1 });
 auditEventSchema.index({ distributorId: 1, 'target.id': 1, at: -1, _id: -1 });

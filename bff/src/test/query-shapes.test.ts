@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shapesOfFilter, unservedShapes, type QueryShape } from './query-shapes.js';
 
 const shape = (s: Partial<QueryShape>): QueryShape => ({ collection: 'orders', op: 'find', eq: [], range: [], sort: [], caller: 'x.ts', ...s });
-const declared = [{ collection: 'orders', indexes: [['distributorId', 'resellerId', 'orderedAt', '_id'], ['email']], tenantKey: 'distributorId' }];
+const declared = [{ collection: 'orders', indexes: [['distributorId', 'resellerId', 'orderedAt', '_id'], ['distributorId', 'customerId', 'orderedAt'], ['email']], tenantKey: 'distributorId' }];
 
 describe('query shapes', () => {
   it('split a keyset filter into its $or branches, equality and range keys apart', () => {
@@ -19,6 +19,7 @@ describe('query shapes', () => {
     const noTenantFirst = shape({ eq: ['resellerId'], sort: ['orderedAt'] });
     const unscopedLookup = shape({ eq: ['email'] });
     const byId = shape({ eq: ['_id', 'distributorId'] });
-    expect(unservedShapes([served, wrongSort, noTenantFirst, unscopedLookup, byId], declared)).toEqual([wrongSort, noTenantFirst]);
+    const oneCustomerAnySort = shape({ eq: ['distributorId', 'customerId'], sort: ['totalAmountCents', '_id'] });
+    expect(unservedShapes([served, wrongSort, noTenantFirst, unscopedLookup, byId, oneCustomerAnySort], declared)).toEqual([wrongSort, noTenantFirst]);
   });
 });
