@@ -98,7 +98,7 @@ test.describe('reseller · my customers', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Blue Harbor Trading Ltd' })).toBeVisible();
     const city = page.getByLabel(/^City/);
     await city.fill('Piraeus');
-    await page.getByRole('button', { name: 'Update' }).click();
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
     await expect(page.getByText('The customer information was updated.')).toBeVisible();
     await page.reload();
     await expect(page.getByLabel(/^City/)).toHaveValue('Piraeus');

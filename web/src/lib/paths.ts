@@ -18,6 +18,12 @@ export const AREA_SEGMENTS = {
  * Every page path of the web app, in one place: the router mounts these, and every link and
  * redirect builds from them. An area is the part of the app one persona works in (`/reseller/…`).
  */
+/**
+ * The resellers grid's view in its URL (`?q=…&status=suspended&payment=credit_card&waiting=1&sort=-name`):
+ * here, not in the feature, because the home page links to filtered views without loading the grid.
+ */
+export const RESELLER_VIEW_PARAMS = { search: 'q', sort: 'sort', status: 'status', paymentMethod: 'payment', waiting: 'waiting' } as const;
+
 export const paths = {
   root: '/',
   signIn: '/sign-in',

@@ -1,7 +1,6 @@
 import { HomePage } from '@/features/overview';
-import { RESELLER_VIEW_PARAMS } from '@/features/resellers';
 import { useMe } from '@/features/auth';
-import { paths } from '@/lib/paths';
+import { paths, RESELLER_VIEW_PARAMS } from '@/lib/paths';
 import { AREAS } from '../navigation';
 
 /** The persona's home; RequireArea has already made sure someone is signed in. */

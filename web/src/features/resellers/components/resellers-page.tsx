@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { PAYMENT_METHOD_LABEL, type Principal } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
+import { RESELLER_VIEW_PARAMS } from '@/lib/paths';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useUrlParams } from '@/lib/use-url-params';
 import { resellerExportUrl } from '../api/get-resellers';
@@ -13,9 +14,6 @@ import { NewResellerDialog } from './new-reseller-dialog';
 
 // AG Grid is large: load it only when a grid is on screen.
 const ResellerGrid = lazy(() => import('./reseller-grid'));
-
-/** The view in the URL: `?q=…&status=suspended&payment=credit_card&waiting=1&sort=-name`. */
-export const RESELLER_VIEW_PARAMS = { search: 'q', sort: 'sort', status: 'status', paymentMethod: 'payment', waiting: 'waiting' } as const;
 
 type GridState = { total: number } | { error: string } | null;
 
