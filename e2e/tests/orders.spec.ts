@@ -36,14 +36,14 @@ test('a buyer’s order reaches the reseller live, is accepted in Approvals, and
   const reseller = await personAt(browser, 'reseller.cash@demo.example');
   await reseller.goto('/reseller/customers');
   await expect(waitingBadge(reseller)).toBeVisible();
-  const before = Number(await waitingBadge(reseller).textContent());
+  const before = Number.parseInt((await waitingBadge(reseller).textContent()) ?? '', 10);
 
   const buyer = await personAt(browser, 'buyer@demo.example');
   const order = await placeOrder(buyer);
   expect(order.status).toBe('pending_approval');
 
   // No reload: the navigation's count follows the database within seconds.
-  await expect(waitingBadge(reseller)).toHaveText(String(before + 1), { timeout: 8_000 });
+  await expect(waitingBadge(reseller)).toHaveText(`${before + 1} waiting`, { timeout: 8_000 });
 
   await reseller.getByRole('link', { name: /Approvals/ }).click();
   const card = reseller.getByRole('article', { name: `Order ${order.number}` });
@@ -66,7 +66,7 @@ test('a buyer’s order reaches the reseller live, is accepted in Approvals, and
   await reseller.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
   await expect(reseller.getByText(`Order ${order.number} accepted.`)).toBeVisible();
   await expect(card).toHaveCount(0);
-  await expect(waitingBadge(reseller)).toHaveText(String(before));
+  await expect(waitingBadge(reseller)).toHaveText(`${before} waiting`);
 
   await buyer.goto(`/storefront/orders/${order.id}`);
   await expect(buyer.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();

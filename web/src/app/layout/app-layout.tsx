@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
@@ -46,8 +46,10 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
             leftSection={<item.icon size={18} aria-hidden />}
             rightSection={
               item.count && overview.data && item.count(overview.data) > 0 ? (
-                <Badge size="sm" color="#8f4700" variant="filled" circle={item.count(overview.data) < 10} aria-label={`${item.count(overview.data)} waiting`} data-testid={`nav-count-${item.label}`}>
+                <Badge size="sm" color="#8f4700" variant="filled" circle={item.count(overview.data) < 10} data-testid={`nav-count-${item.label}`}>
                   {item.count(overview.data)}
+                  {/* Read as "3 waiting"; a label on the badge itself (a span) is not allowed. */}
+                  <VisuallyHidden> waiting</VisuallyHidden>
                 </Badge>
               ) : undefined
             }
