@@ -9,7 +9,7 @@
 //    "cash"), the BFF started as its own process, Orders.xlsx downloaded by the cash reseller; the
 //    BFF's RSS and the database process's RSS sampled from /proc every 25 ms.
 //
-// Uses the embedded FerretDB (SQLite backend) unless MONGODB_URI is set.
+// Uses the embedded FerretDB (on PostgreSQL) unless MONGODB_URI is set.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -201,7 +201,7 @@ async function benchHttp(n: number) {
 if (values.child) {
   await runChild(values.child, ROW_COUNTS[0]!);
 } else {
-  console.log(`# Excel export benchmark — node ${process.version}, ${os.cpus().length} cores, database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB v1.24.2 (SQLite)'}`);
+  console.log(`# Excel export benchmark — node ${process.version}, ${os.cpus().length} cores, database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB v1.24.2 on PostgreSQL'}`);
   if (!values['skip-alone']) await benchAlone();
   if (!values['skip-http']) {
     console.log('\n## Through HTTP (Orders.xlsx of the cash reseller, every order, newest first)\n');
