@@ -13,7 +13,7 @@ export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; 
   const location = useLocation();
   const loading = (
     <Center mih="100vh">
-      <Loader aria-label="Loading" />
+      <Loader role="status" aria-label="Loading" />
     </Center>
   );
   if (me.isPending) return loading;

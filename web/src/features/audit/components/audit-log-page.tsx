@@ -92,7 +92,7 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
       )}
       {/* As tall as its rows up to a page's worth: a short log leaves no empty box below it. */}
       <Box h={grid && 'total' in grid ? Math.min(600, Math.max(180, 46 + 56 * grid.total + 2)) : 600} style={{ display: empty ? 'none' : undefined }}>
-        <Suspense fallback={<Loader aria-label="Loading the grid" />}>
+        <Suspense fallback={<Loader role="status" aria-label="Loading the grid" />}>
           <AuditGrid
             key={retry}
             filters={url.filters}

@@ -20,7 +20,7 @@ export interface ObjectHistoryProps {
 export function ObjectHistory({ targetId, version, dateFormat, fullLogPath }: ObjectHistoryProps) {
   const history = useObjectHistory(targetId, version);
   const [open, setOpen] = useState<AuditEventRow | null>(null);
-  if (history.isPending) return <Loader size="sm" aria-label="Loading the history" />;
+  if (history.isPending) return <Loader size="sm" role="status" aria-label="Loading the history" />;
   if (history.isError) {
     return (
       <Alert color="red" role="alert" title="The history could not be loaded">

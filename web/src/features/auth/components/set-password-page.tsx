@@ -52,7 +52,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'activation' | 'reset' }
           This link is incomplete. Open the link from your email again.
         </Alert>
       ) : status.isPending ? (
-        <Loader aria-label="Checking the link" mx="auto" />
+        <Loader role="status" aria-label="Checking the link" mx="auto" />
       ) : status.data?.valid === false ? (
         <Alert color="red" role="alert" title="This link no longer works">
           It has expired or has already been used.{' '}

@@ -37,7 +37,7 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
   if (customer.isPending) {
     return (
       <Center mih={240}>
-        <Loader aria-label="Loading the customer" />
+        <Loader role="status" aria-label="Loading the customer" />
       </Center>
     );
   }

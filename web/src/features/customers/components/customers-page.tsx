@@ -181,7 +181,7 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
       )}
 
       <Box h={560} style={{ display: grid && 'total' in grid && grid.total === 0 ? 'none' : undefined }}>
-        <Suspense fallback={<Loader aria-label="Loading the grid" />}>
+        <Suspense fallback={<Loader role="status" aria-label="Loading the grid" />}>
           <CustomerGrid
             key={refreshKey}
             recordPath={recordPath}

@@ -85,7 +85,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
 
       {pages.isPending && (
         <Center mih={200}>
-          <Loader aria-label="Loading the orders waiting for approval" />
+          <Loader role="status" aria-label="Loading the orders waiting for approval" />
         </Center>
       )}
       {pages.isError && (

@@ -39,7 +39,7 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
   if (order.isPending) {
     return (
       <Center mih={240}>
-        <Loader aria-label="Loading the order" />
+        <Loader role="status" aria-label="Loading the order" />
       </Center>
     );
   }

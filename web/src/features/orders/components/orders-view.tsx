@@ -81,7 +81,7 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
         </Alert>
       )}
       <Box h={height} style={{ display: empty ? 'none' : undefined }}>
-        <Suspense fallback={<Loader aria-label="Loading the grid" />}>
+        <Suspense fallback={<Loader role="status" aria-label="Loading the grid" />}>
           <OrdersGrid key={retry} {...grid} filters={filters} sort={sort} onSortChange={setSort} onLoaded={onLoaded} />
         </Suspense>
       </Box>

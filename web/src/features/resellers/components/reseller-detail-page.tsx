@@ -30,7 +30,7 @@ export function ResellerDetailPage({ listPath, customersPath, orders }: Reseller
   if (reseller.isPending) {
     return (
       <Center mih={240}>
-        <Loader aria-label="Loading the reseller" />
+        <Loader role="status" aria-label="Loading the reseller" />
       </Center>
     );
   }

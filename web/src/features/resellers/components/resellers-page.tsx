@@ -101,7 +101,7 @@ export function ResellersPage({ principal, detailPath }: { principal: Principal;
       )}
 
       <Box h={560} style={{ display: empty ? 'none' : undefined }}>
-        <Suspense fallback={<Loader aria-label="Loading the grid" />}>
+        <Suspense fallback={<Loader role="status" aria-label="Loading the grid" />}>
           <ResellerGrid
             key={retry}
             filters={filters}

@@ -93,7 +93,7 @@ export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawer
                   {formatMoney(priced.total, currency)}
                 </Text>
               ) : (
-                <Loader size="xs" aria-label="Loading prices" />
+                <Loader size="xs" role="status" aria-label="Loading prices" />
               )}
             </Group>
             {currency && priced.monthly > 0 && (

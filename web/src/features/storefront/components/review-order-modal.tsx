@@ -99,7 +99,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
             {catalogue.error.message}
           </Alert>
         ) : (
-          <Loader aria-label="Loading prices" />
+          <Loader role="status" aria-label="Loading prices" />
         )
       ) : (
         <Stack gap="md">
