@@ -2,11 +2,13 @@
 // demo data plus bench resellers — one with --large customers, --resellers more with --per-reseller
 // each, --orders-per-customer orders per customer — then measures, for the large reseller and for
 // a typical one, the BFF answering the customer grid (page 1, a deep keyset page, a search), the
-// statistics and the orders grid, next to the raw driver sending the same queries. Not a test: it
-// prints a table.
+// statistics and the orders grid, next to the raw driver sending the same queries (both read
+// PostgreSQL directly: db/postgres-reads/), and next to FerretDB answering those queries itself
+// (a driver client of its own, which nothing redirects; --ferretdb-runs 0 skips it). Not a test:
+// it prints a table.
 //
 //   pnpm --filter @app/bff bench:db [--backend postgresql|sqlite] [--resellers 90] [--per-reseller 1000]
-//                                   [--large 10000] [--orders-per-customer 10] [--runs 10]
+//                                   [--large 10000] [--orders-per-customer 10] [--runs 10] [--ferretdb-runs 3]
 //
 // Defaults: 100k customers and 1M orders in 91 resellers. Uses MONGODB_URI when set; otherwise a
 // throwaway embedded FerretDB on PostgreSQL (or, with --backend sqlite, FerretDB's SQLite backend,
@@ -23,11 +25,12 @@ import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import { loadConfig } from '../src/config.js';
 import { customerKeysetView } from '../src/customers/customer-list.js';
 import { Customer } from '../src/customers/customer.model.js';
-import { connectDatabase, disconnectDatabase, syncAllIndexes } from '../src/db/connect.js';
+import mongoose from 'mongoose';
+import { connectDatabase, disconnectDatabase, readFromPostgres, syncAllIndexes } from '../src/db/connect.js';
 import { demoId } from '../src/db/demo-ids.js';
 import { startEmbeddedDatabase } from '../src/db/embedded-database.js';
 import { locateFerretDb, spawnFerretDb } from '../src/db/embedded-ferretdb.js';
-import { ensureEqualityIndexes } from '../src/db/postgres-indexes.js';
+import { ensurePostgresIndexes } from '../src/db/postgres-indexes.js';
 import { seedBenchResellers } from '../src/db/seed/bench-resellers.js';
 import { loadDemoData } from '../src/db/seed/load.js';
 import { freePort } from '../src/db/supervised-server.js';
@@ -45,9 +48,11 @@ const { values } = parseArgs({
     large: { type: 'string', default: '10000' },
     'orders-per-customer': { type: 'string', default: '10' },
     runs: { type: 'string', default: '10' },
+    'ferretdb-runs': { type: 'string', default: '3' },
   },
 });
 const RUNS = Number(values.runs);
+const FERRETDB_RUNS = Number(values['ferretdb-runs']);
 const PAGE = 50;
 const perOrder = Number(values['orders-per-customer']);
 const sizes = [
@@ -89,7 +94,12 @@ const time = async (fn: () => Promise<unknown>) => {
 try {
   await connectDatabase(uri, 'bench');
   await syncAllIndexes();
-  if (postgresUrl) await ensureEqualityIndexes(postgresUrl, 'bench');
+  if (postgresUrl) await ensurePostgresIndexes(postgresUrl, 'bench');
+  const reads = postgresUrl ? await readFromPostgres(postgresUrl) : null;
+  if (reads?.serving) backend += ', reads in PostgreSQL directly';
+  // The same database through a client of its own: FerretDB answers every query itself.
+  const ferretClient = await new mongoose.mongo.MongoClient(uri!, { socketTimeoutMS: 120_000 }).connect();
+  const ferret = { customers: ferretClient.db('bench').collection('customers'), orders: ferretClient.db('bench').collection('orders') };
   await loadDemoData();
   const totalCustomers = sizes.reduce((n, s) => n + s.customers, 0);
   const totalOrders = sizes.reduce((n, s) => n + s.orders, 0);
@@ -117,8 +127,8 @@ try {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   console.log(`\n${totalCustomers.toLocaleString('en')} customers and ${totalOrders.toLocaleString('en')} orders in ${sizes.length + 4} resellers; ${RUNS} runs each; ${backend}\n`);
-  console.log('| reseller | query | BFF p50 ms | BFF p95 ms | raw p50 ms | raw p95 ms | BFF/raw (p50) |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| reseller | query | BFF p50 ms | BFF p95 ms | raw p50 ms | raw p95 ms | BFF/raw (p50) | FerretDB alone p50 ms |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const reseller of [resellers[0]!, resellers[1]!]) {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
@@ -142,19 +152,22 @@ try {
     const searchFilter = { ...scope, searchText: { $regex: search } };
     const orderSort = { orderedAt: -1, _id: -1 } as const;
 
-    const cases: { name: string; bff: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
+    type Collections = { customers: mongoose.mongo.Collection; orders: mongoose.mongo.Collection };
+    const queries: { name: string; bff: () => Promise<unknown>; raw: (c: Collections) => Promise<unknown> }[] = [
       { name: 'customers page 1', bff: () => get(`/api/customers?limit=${PAGE}`),
-        raw: () => Promise.all([Customer.collection.find(scope).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(scope)]) },
+        raw: (c) => Promise.all([c.customers.find(scope).sort(sort).limit(PAGE).toArray(), c.customers.countDocuments(scope)]) },
       { name: `customers page ${deepPage + 1} (keyset)`, bff: () => get(`/api/customers?limit=${PAGE}&cursor=${cursor}`),
-        raw: () => Promise.all([Customer.collection.find({ ...scope, ...after }).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(scope)]) },
+        raw: (c) => Promise.all([c.customers.find({ ...scope, ...after }).sort(sort).limit(PAGE).toArray(), c.customers.countDocuments(scope)]) },
       { name: `customers search "${search}"`, bff: () => get(`/api/customers?limit=${PAGE}&search=${search}`),
-        raw: () => Promise.all([Customer.collection.find(searchFilter).sort(sort).limit(PAGE).toArray(), Customer.collection.countDocuments(searchFilter)]) },
+        raw: (c) => Promise.all([c.customers.find(searchFilter).sort(sort).limit(PAGE).toArray(), c.customers.countDocuments(searchFilter)]) },
       { name: 'customer statistics', bff: () => get('/api/customers/stats'),
-        raw: () => Promise.all([Customer.collection.countDocuments(scope), Customer.collection.countDocuments({ ...scope, monthlyRunRateCents: { $gt: 0 } }),
-          Customer.collection.aggregate([{ $match: { ...scope, monthlyRunRateCents: { $gt: 0 } } }, { $group: { _id: null, t: { $sum: '$monthlyRunRateCents' } } }]).toArray()]) },
+        raw: (c) => Promise.all([c.customers.countDocuments(scope), c.customers.countDocuments({ ...scope, monthlyRunRateCents: { $gt: 0 } }),
+          c.customers.aggregate([{ $match: { ...scope, monthlyRunRateCents: { $gt: 0 } } }, { $group: { _id: null, t: { $sum: '$monthlyRunRateCents' } } }]).toArray()]) },
       { name: 'orders page 1', bff: () => get(`/api/orders?limit=${PAGE}`),
-        raw: () => Promise.all([Order.collection.find(scope).sort(orderSort).limit(PAGE).toArray(), Order.collection.countDocuments(scope)]) },
+        raw: (c) => Promise.all([c.orders.find(scope).sort(orderSort).limit(PAGE).toArray(), c.orders.countDocuments(scope)]) },
     ];
+    const app = { customers: Customer.collection, orders: Order.collection };
+    const cases = queries.map((q) => ({ ...q, raw: () => q.raw(app), ferret: () => q.raw(ferret) }));
     const label = `${reseller.customers.toLocaleString('en')} customers, ${reseller.orders.toLocaleString('en')} orders`;
     for (const c of cases) {
       // A query that cannot finish (the BFF answers 503 after the driver's 30 s socket timeout) is
@@ -166,7 +179,7 @@ try {
         warm = err as Error;
       }
       if (warm instanceof Error) {
-        console.log(`| ${label} | ${c.name} | failed: ${warm.message.slice(0, 80)} | | | | |`);
+        console.log(`| ${label} | ${c.name} | failed: ${warm.message.slice(0, 80)} | | | | | |`);
         continue;
       }
       const bff: number[] = [];
@@ -176,10 +189,23 @@ try {
         bff.push(await time(c.bff));
         raw.push(await time(c.raw));
       }
-      console.log(`| ${label} | ${c.name} | ${pct(bff, 50).toFixed(0)} | ${pct(bff, 95).toFixed(0)} | ${pct(raw, 50).toFixed(0)} | ${pct(raw, 95).toFixed(0)} | ${(pct(bff, 50) / pct(raw, 50)).toFixed(2)} |`);
+      const alone: number[] = [];
+      let aloneFailed = '';
+      for (let i = 0; i < FERRETDB_RUNS && !aloneFailed; i++) {
+        try {
+          alone.push(await time(c.ferret));
+        } catch (err) {
+          aloneFailed = `failed: ${(err as Error).message.slice(0, 60)}`;
+        }
+      }
+      const ms = (xs: number[], p: number) => (pct(xs, p) < 10 ? pct(xs, p).toFixed(1) : pct(xs, p).toFixed(0));
+      const ferretCell = aloneFailed || (alone.length ? ms(alone, 50) : '—');
+      console.log(`| ${label} | ${c.name} | ${ms(bff, 50)} | ${ms(bff, 95)} | ${ms(raw, 50)} | ${ms(raw, 95)} | ${(pct(bff, 50) / pct(raw, 50)).toFixed(2)} | ${ferretCell} |`);
     }
   }
   server.close();
+  await ferretClient.close();
+  await reads?.close();
 } finally {
   await disconnectDatabase().catch(() => {});
   await stopDatabase();

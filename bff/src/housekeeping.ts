@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { purgeExpiredRateLimits } from './auth/rate-limit-store.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSpentAccountTokens } from './auth/token-retention.js';
-import { ensureEqualityIndexes } from './db/postgres-indexes.js';
+import { ensurePostgresIndexes } from './db/postgres-indexes.js';
 import { purgeOldOutboxMail } from './mail/outbox-retention.js';
 
 /**
@@ -26,7 +26,7 @@ export async function runHousekeeping(opts: { postgresUrl?: string | null; now?:
     rateLimits: await purgeExpiredRateLimits(now),
     tokens: await purgeSpentAccountTokens(now),
     mail: await purgeOldOutboxMail(now),
-    indexes: opts.postgresUrl ? await ensureEqualityIndexes(opts.postgresUrl, mongoose.connection.name) : 0,
+    indexes: opts.postgresUrl ? await ensurePostgresIndexes(opts.postgresUrl, mongoose.connection.name) : 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { allModels } from './models.js';
+import { servePostgresReads } from './postgres-reads/install.js';
 import { installSerialisedWrites, isFerretDb } from './serialised-writes.js';
 
 // Before any connection: on FerretDB, conditional writes run under in-process locks.
@@ -46,6 +47,14 @@ export async function connectDatabase(uri: string, dbName?: string, options: { m
   // Asked once here so a first write does not pay for it (and so the answer is cached per client).
   await isFerretDb(mongoose.connection.getClient());
   return mongoose;
+}
+
+/**
+ * From now on, the connected FerretDB's reads (find, count, the figures' aggregations) are made in
+ * its PostgreSQL `postgresUrl` directly (postgres-reads/install.ts). close() ends that.
+ */
+export function readFromPostgres(postgresUrl: string) {
+  return servePostgresReads(mongoose.connection.getClient(), { postgresUrl, database: mongoose.connection.name, models: allModels });
 }
 
 export async function syncAllIndexes(): Promise<void> {

@@ -1,5 +1,8 @@
 // A stalled or dead embedded database: requests fail fast with 503 and the error shape, and the
-// BFF recovers without a restart (connect.ts timeouts, embedded-ferretdb.ts restarts).
+// BFF recovers without a restart (connect.ts timeouts, embedded-ferretdb.ts restarts). Reads go to
+// PostgreSQL directly (postgres-reads/), writes through FerretDB: a stalled FerretDB fails the
+// writes while the reads go on; a stalled PostgreSQL fails both.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +46,24 @@ async function timed<T>(work: Promise<T>): Promise<[T, number]> {
   return [result, Date.now() - started];
 }
 
+/** The postgres processes under the watchdog shell that started them: the postmaster and every backend. */
+function postgresServerPids(root: number): number[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }));
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const p of table.filter((row) => row.ppid === parent)) {
+      if (p.comm === 'postgres') found.push(p.pid);
+      visit(p.pid);
+    }
+  };
+  visit(root);
+  return found;
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -50,7 +71,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number) {
 }
 
 describe.skipIf(!binary)('a stalled or dead embedded database', () => {
-  it('answers 503 within seconds while FerretDB is stopped, then serves the next request once it runs again', async () => {
+  it('while FerretDB is stopped, writes answer 503 within seconds and reads are still served from PostgreSQL; then writes work again', async () => {
     const before = (await Customer.collection.findOne({ _id: customerId }))!;
     const auditsBefore = await AuditEvent.collection.countDocuments({ 'target.id': customerId, action: 'customer.updated' });
     const child = db.embedded!.process;
@@ -64,10 +85,13 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
           http.get(`/api/customers/${customerId}`, cookie),
         ]),
       );
+      const read = answers.pop()!;
       for (const res of answers) {
         expect(res.status).toBe(503);
         expect(res.body).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
       }
+      expect(read.status).toBe(200);
+      expect(read.body.city).toBe(before.city);
       expect(ms).toBeLessThan(8000);
     } finally {
       child.kill('SIGCONT');
@@ -93,7 +117,7 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
     }
   });
 
-  it('paused mid-traffic: every request answers (503) within seconds, then traffic resumes without a restart and nothing is half-written', async () => {
+  it('FerretDB paused mid-traffic: every save answers (503) within seconds, reads go on, then saves resume without a restart and nothing is half-written', async () => {
     const target = demoId('customer:cash:4');
     const before = (await Customer.collection.findOne({ _id: target }))!;
     const auditsBefore = await AuditEvent.collection.countDocuments({ 'target.id': target, action: 'customer.updated' });
@@ -130,24 +154,29 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
     await new Promise((r) => setTimeout(r, PAUSE_MS));
     child.kill('SIGCONT');
     const resumedAt = Date.now();
-    // Back once a read answers 200 again.
-    expect(await waitFor(() => answers.some((a) => a.started > resumedAt && a.status === 200), 15_000)).toBe(true);
-    const backAfterMs = Math.min(...answers.filter((a) => a.started > resumedAt && a.status === 200).map((a) => a.started + a.ms)) - resumedAt;
+    // Back once a save answers 200 again.
+    expect(await waitFor(() => answers.some((a) => a.kind === 'save' && a.started > resumedAt && a.status === 200), 15_000)).toBe(true);
+    const backAfterMs = Math.min(...answers.filter((a) => a.kind === 'save' && a.started > resumedAt && a.status === 200).map((a) => a.started + a.ms)) - resumedAt;
     await new Promise((r) => setTimeout(r, 1000));
     running = false;
     await traffic;
 
-    // During the pause: every request answered, 503 unless it had finished first, within seconds.
+    // During the pause: every request answered within seconds; a save 503 unless it had finished first.
     const duringPause = answers.filter((a) => a.started + a.ms > pausedAt && a.started < resumedAt);
     const longest = Math.max(...duringPause.map((a) => a.ms));
-    console.log(`[fault figures] database paused ${PAUSE_MS / 1000} s mid-traffic: ${duringPause.length} requests during the pause, ${duringPause.filter((a) => a.status === 503).length} answered 503, longest ${longest} ms; served again ${backAfterMs} ms after it resumed`);
+    const saves = duringPause.filter((a) => a.kind === 'save');
+    const reads = duringPause.filter((a) => a.kind === 'read');
+    console.log(`[fault figures] FerretDB paused ${PAUSE_MS / 1000} s mid-traffic: ${duringPause.length} requests during the pause (${saves.length} saves, ${saves.filter((a) => a.status === 503).length} answered 503; ${reads.length} reads, ${reads.filter((a) => a.status === 200).length} served from PostgreSQL), longest ${longest} ms; saves again ${backAfterMs} ms after it resumed`);
     expect(duringPause.length).toBeGreaterThan(0);
     for (const a of duringPause) expect([200, 503], JSON.stringify(a)).toContain(a.status);
     const relative = (a: Answer) => ({ ...a, started: a.started - pausedAt });
-    // Served (200) only if it finished before the pause took hold or after the database came back.
-    const servedWhileStopped = duringPause.filter((a) => a.status === 200 && a.started + a.ms > pausedAt + 500 && a.started + a.ms < resumedAt);
-    expect(servedWhileStopped.map(relative)).toEqual([]);
-    expect(duringPause.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    // Saved (200) only if it reached FerretDB before the pause took hold (its remaining reads may then
+    // finish from PostgreSQL during the pause) or after the database came back.
+    const savedWhileStopped = saves.filter((a) => a.status === 200 && a.started > pausedAt + 500 && a.started + a.ms < resumedAt);
+    expect(savedWhileStopped.map(relative)).toEqual([]);
+    expect(saves.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    // Reads went on from PostgreSQL.
+    expect(reads.filter((a) => a.status === 200 && a.started > pausedAt + 500 && a.started + a.ms < resumedAt).length).toBeGreaterThan(0);
     expect(longest).toBeLessThan(8000);
     expect(answers.filter((a) => a.status >= 500 && a.status !== 503)).toEqual([]);
     // No restart: the same FerretDB process serves on.
@@ -164,6 +193,30 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
     expect(recorded + waiting).toBe(steps);
     expect(steps).toBeGreaterThanOrEqual(answers.filter((a) => a.kind === 'save' && a.status === 200).length);
     expect(after.city).toMatch(/^Traffic \d+$/);
+  });
+
+  it('PostgreSQL paused: reads answer 503 within seconds (the reads\' heartbeat), and are served again when it resumes', async () => {
+    const postgres = postgresServerPids(db.embedded!.postgresProcess!.pid!);
+    expect(postgres.length).toBeGreaterThan(1); // the postmaster and its backends
+    expect((await http.get('/api/customers?limit=5', cookie)).status).toBe(200);
+    for (const pid of postgres) process.kill(pid, 'SIGSTOP');
+    let answers: { status: number; body: unknown }[];
+    let ms: number;
+    try {
+      // One read already waiting when the heartbeat misses (it is cut off), and one after.
+      [answers, ms] = await timed(Promise.all([http.get('/api/customers?limit=5', cookie), new Promise((r) => setTimeout(r, 3500)).then(() => http.get(`/api/customers/${customerId}`, cookie))]));
+    } finally {
+      for (const pid of postgres) process.kill(pid, 'SIGCONT');
+    }
+    for (const res of answers) {
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
+    }
+    expect(ms).toBeLessThan(8000);
+    console.log(`[fault figures] PostgreSQL paused: both reads answered 503, the last after ${ms} ms in all`);
+    expect(await waitFor(() => false, 2500)).toBe(false); // a heartbeat or two
+    const [next] = await timed(http.get('/api/customers?limit=5', cookie));
+    expect(next.status).toBe(200);
   });
 
   it('restarts a killed FerretDB on the same port, logs it, and requests succeed again', async () => {

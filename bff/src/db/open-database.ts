@@ -1,10 +1,10 @@
 import path from 'node:path';
 import mongoose from 'mongoose';
 import type { Config } from '../config.js';
-import { connectDatabase, disconnectDatabase, syncAllIndexes } from './connect.js';
+import { connectDatabase, disconnectDatabase, readFromPostgres, syncAllIndexes } from './connect.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { locateFerretDb } from './embedded-ferretdb.js';
-import { ensureEqualityIndexes } from './postgres-indexes.js';
+import { ensurePostgresIndexes } from './postgres-indexes.js';
 import type { LogLevel } from './supervised-server.js';
 
 /** Under DATA_DIR: the embedded database's lock file and PostgreSQL cluster. */
@@ -34,11 +34,17 @@ export async function openDatabase(config: Config, log: (line: string, level?: L
     uri = embedded.uri;
     log(`Embedded FerretDB listening on 127.0.0.1:${embedded.port}, on ${config.POSTGRES_URL ? 'POSTGRES_URL' : `PostgreSQL on 127.0.0.1:${new URL(embedded.postgresUrl).port} (${dataDir})`}`);
   }
+  let reads: Awaited<ReturnType<typeof readFromPostgres>> | null = null;
   try {
     await connectDatabase(uri);
     await syncAllIndexes();
-    if (embedded) await ensureEqualityIndexes(embedded.postgresUrl, mongoose.connection.name);
+    if (embedded) {
+      await ensurePostgresIndexes(embedded.postgresUrl, mongoose.connection.name);
+      reads = await readFromPostgres(embedded.postgresUrl);
+      if (!reads.serving) log('Reads go through FerretDB: POSTGRES_READS=off, or PostgreSQL does not order text byte by byte (a C collation)');
+    }
   } catch (err) {
+    await reads?.close();
     await embedded?.stop();
     throw err;
   }
@@ -47,6 +53,7 @@ export async function openDatabase(config: Config, log: (line: string, level?: L
     embedded,
     async close() {
       await disconnectDatabase().catch(() => {});
+      await reads?.close().catch(() => {});
       await embedded?.stop();
     },
   };

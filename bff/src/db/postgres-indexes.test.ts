@@ -7,7 +7,7 @@ import { useTestDatabase } from '../test/harness.js';
 import { syncAllIndexes } from './connect.js';
 import { demoId } from './demo-ids.js';
 import { ferretDbPostgresUrl } from './embedded-ferretdb.js';
-import { equalityPathsOf, ensureEqualityIndexes } from './postgres-indexes.js';
+import { equalityPathsOf, ensurePostgresIndexes, orderedIndexesOf } from './postgres-indexes.js';
 import { runHousekeeping } from '../housekeeping.js';
 
 useTestDatabase();
@@ -64,6 +64,19 @@ describe('equality paths from the mongoose index declarations', () => {
   });
 });
 
+describe('ordered indexes from the mongoose index declarations', () => {
+  it('follow each declared index over one-kind fields, in its order and direction, a missing value read as null', () => {
+    const ordered = orderedIndexesOf(Order);
+    expect(ordered).toContainEqual([
+      `(COALESCE((_jsonb -> 'distributorId'), 'null'::jsonb)) ASC`,
+      `(COALESCE((_jsonb -> 'resellerId'), 'null'::jsonb)) ASC`,
+      `(COALESCE((_jsonb -> 'orderedAt'), 'null'::jsonb)) DESC`,
+      `((_jsonb -> '_id')) DESC`,
+    ]);
+    expect(orderedIndexesOf(Customer)).toHaveLength(Customer.schema.indexes().length);
+  });
+});
+
 describe.skipIf(!postgresUrl)('GIN indexes on the embedded PostgreSQL', () => {
   it('exist for every equality path, and serve FerretDB\'s pushed-down equality when planned with the values', async () => {
     const { table, indexes } = await ginIndexesOf('orders');
@@ -84,12 +97,13 @@ describe.skipIf(!postgresUrl)('GIN indexes on the embedded PostgreSQL', () => {
   });
 
   it('are created once, and again for a collection dropped and made anew (by the periodic upkeep)', async () => {
-    expect(await ensureEqualityIndexes(postgresUrl, mongoose.connection.name)).toBe(0);
+    expect(await ensurePostgresIndexes(postgresUrl, mongoose.connection.name)).toBe(0);
     await Customer.collection.drop();
     await syncAllIndexes();
     expect((await ginIndexesOf('customers')).indexes).toHaveLength(0);
     const { indexes } = await runHousekeeping({ postgresUrl });
-    expect(indexes).toBe(pathsOf('customers')!.length);
+    // The GIN equality indexes and the ordered ones of every declared index (postgres-reads/).
+    expect(indexes).toBe(pathsOf('customers')!.length + orderedIndexesOf(Customer).length);
     expect((await ginIndexesOf('customers')).indexes).toHaveLength(pathsOf('customers')!.length);
   });
 });

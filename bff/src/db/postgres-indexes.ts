@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Schema } from 'mongoose';
 import pg from 'pg';
 import { allModels } from './models.js';
+import { fieldKindsOf } from './postgres-reads/field-kinds.js';
+import { jsonPath, valuePath } from './postgres-reads/sql-path.js';
 
 /**
  * FerretDB v1 on PostgreSQL stores each collection as a table of one `_jsonb` column and turns a
@@ -16,6 +18,12 @@ import { allModels } from './models.js';
  * leads an index or belongs to a unique one (lookups: a user's email, an order number). Dates,
  * numbers and free-text sort keys are ranges and sorts, which FerretDB does not push down anyway.
  * `_id` always: FerretDB itself only indexes it with btree.
+ *
+ * Ordered (btree) indexes for the reads this app makes in PostgreSQL directly (postgres-reads/):
+ * one per declared mongoose index over one-scalar fields, its keys in the declared order and
+ * direction, on the expression the reads compare and sort by (a missing field read as null, as
+ * MongoDB sorts it). FerretDB's own btree indexes are on the bare field, where a missing value is
+ * SQL NULL and sorts apart from null, so a sorted page could not be read from them in order.
  *
  * Kept up idempotently: at start, after a seed, and by the periodic upkeep (housekeeping.ts), which
  * finds a collection dropped and made again (its table is new and has none).
@@ -54,21 +62,46 @@ export function equalityPathsOf(models: readonly IndexedModel[] = allModels as u
 /** FerretDB's record of which table holds which collection (one per MongoDB database = schema). */
 const METADATA_TABLE = '_ferretdb_database_metadata';
 
-function indexName(table: string, path: string) {
-  return `sfa_eq_${createHash('sha1').update(`${table}\0${path}`).digest('hex').slice(0, 20)}`;
+const hashOf = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 20);
+
+/** An index wanted on a collection's table: its name, and what follows `ON table`. */
+interface WantedIndex {
+  name: (table: string) => string;
+  definition: string;
 }
 
-function expression(path: string) {
-  const parts = path.split('.');
-  const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  return parts.length === 1 ? `(_jsonb -> ${literal(path)})` : `(_jsonb #> ${literal(`{${parts.join(',')}}`)})`;
+function equalityIndexes(paths: string[]): WantedIndex[] {
+  return paths.map((path) => ({ name: (table) => `sfa_eq_${hashOf(`${table}\0${path}`)}`, definition: `USING gin (${jsonPath(path)} jsonb_path_ops)` }));
+}
+
+/** The ordered indexes of a model: its declared indexes over one-scalar fields, as PostgreSQL expressions. */
+export function orderedIndexesOf(model: IndexedModel): string[][] {
+  const kinds = fieldKindsOf(model.schema);
+  const indexes: string[][] = [];
+  for (const [fields] of model.schema.indexes()) {
+    const keys = Object.entries(fields);
+    if (keys.some(([path, direction]) => (direction !== 1 && direction !== -1) || kinds(path) === 'other')) continue;
+    indexes.push(keys.map(([path, direction]) => `(${valuePath(path)}) ${direction === 1 ? 'ASC' : 'DESC'}`));
+  }
+  return indexes;
+}
+
+function orderedIndexes(model: IndexedModel): WantedIndex[] {
+  return orderedIndexesOf(model).map((columns) => ({ name: (table) => `sfa_ord_${hashOf(`${table}\0${columns.join()}`)}`, definition: `(${columns.join(', ')})` }));
+}
+
+/** Every collection's wanted indexes. */
+function wantedIndexes(models: readonly IndexedModel[]): Map<string, WantedIndex[]> {
+  const equality = new Map(equalityPathsOf(models).map((e) => [e.collection, equalityIndexes(e.paths)]));
+  return new Map(models.map((m) => [m.collection.collectionName, [...(equality.get(m.collection.collectionName) ?? []), ...orderedIndexes(m)]]));
 }
 
 /**
- * Creates the missing GIN indexes of MongoDB database `dbName` (a schema of FerretDB's PostgreSQL
- * database) and answers how many it created.
+ * Creates the missing GIN and ordered indexes of MongoDB database `dbName` (a schema of FerretDB's
+ * PostgreSQL database) and answers how many it created.
  */
-export async function ensureEqualityIndexes(postgresUrl: string, dbName: string, wanted = equalityPathsOf()): Promise<number> {
+export async function ensurePostgresIndexes(postgresUrl: string, dbName: string, models: readonly IndexedModel[] = allModels as unknown as IndexedModel[]): Promise<number> {
+  const wanted = wantedIndexes(models);
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {
@@ -82,15 +115,13 @@ export async function ensureEqualityIndexes(postgresUrl: string, dbName: string,
     const { rows: existing } = await client.query<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE schemaname = $1', [dbName]);
     const present = new Set(existing.map((r) => r.indexname));
     let created = 0;
-    for (const { collection, paths } of wanted) {
+    for (const [collection, indexes] of wanted) {
       const table = tables.get(collection);
       if (!table) continue;
-      for (const path of paths) {
-        const name = indexName(table, path);
+      for (const index of indexes) {
+        const name = index.name(table);
         if (present.has(name)) continue;
-        await client.query(
-          `CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${schema}.${client.escapeIdentifier(table)} USING gin (${expression(path)} jsonb_path_ops)`,
-        );
+        await client.query(`CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${schema}.${client.escapeIdentifier(table)} ${index.definition}`);
         created++;
       }
     }

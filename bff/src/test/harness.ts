@@ -8,8 +8,9 @@ import { createApp } from '../app.js';
 import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
-import { connectDatabase, syncAllIndexes } from '../db/connect.js';
-import { ensureEqualityIndexes } from '../db/postgres-indexes.js';
+import { connectDatabase, readFromPostgres, syncAllIndexes } from '../db/connect.js';
+import { writeReadFallbacks } from './read-fallbacks.js';
+import { ensurePostgresIndexes } from '../db/postgres-indexes.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { loadDemoData } from '../db/seed/load.js';
 import { createLogger } from '../logger.js';
@@ -63,15 +64,21 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
  */
 export function useTestDatabase(opts: { demoData?: boolean } = {}) {
   const dbName = `t_${randomBytes(6).toString('hex')}`;
+  let reads: Awaited<ReturnType<typeof readFromPostgres>> | undefined;
   beforeAll(async () => {
     await connectDatabase(inject('mongoBaseUri'), dbName, { monitorCommands: true });
     await syncAllIndexes();
-    if (inject('postgresUrl')) await ensureEqualityIndexes(inject('postgresUrl'), dbName);
+    if (inject('postgresUrl')) {
+      await ensurePostgresIndexes(inject('postgresUrl'), dbName);
+      reads = await readFromPostgres(inject('postgresUrl'));
+    }
     if (opts.demoData !== false) await loadDemoData();
   });
   afterAll(async () => {
     await whenOrderMailsSettled(); // no queued email outlives its test file's database
     await mongoose.connection.dropDatabase().catch(() => {});
+    await reads?.close();
+    if (inject('queryShapesDir')) writeReadFallbacks(inject('queryShapesDir'));
     await mongoose.disconnect();
   });
 }

@@ -2,7 +2,9 @@
 // application sent during the run, each served by a declared index (query-shapes.ts).
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { allModels } from '../db/models.js';
 import { checkQueryShapes } from './query-shapes-check.js';
+import { readReadFallbacks } from './read-fallbacks.js';
 
 const dir = path.resolve(import.meta.dirname, '../../../.tmp/query-shapes');
 
@@ -10,4 +12,15 @@ it('every query shape the test suite sent is served by a declared index (tenant 
   const { shapes, unserved } = await checkQueryShapes(dir);
   expect(shapes, 'no query shapes recorded: run the whole suite first (pnpm test:unit)').toBeGreaterThan(50);
   expect(unserved, 'declare an index in the model (what MongoDB uses in production), or change the query').toEqual([]);
+});
+
+/** Reads of application collections that FerretDB answers on purpose, each with its reason. */
+const FALLBACKS_BY_DESIGN: Record<string, string> = {
+  'customers find: a document compared whole': 'db/postgres-reads/postgres-reads.test.ts sends it to check the fallback itself',
+};
+
+it('every read of an application collection the suite sent was served in PostgreSQL directly (db/postgres-reads/)', () => {
+  const collections = new Set(allModels.map((m) => m.collection.collectionName));
+  const fallbacks = readReadFallbacks(dir).filter((f) => collections.has(f.split(' ')[0]!) && !FALLBACKS_BY_DESIGN[f]);
+  expect(fallbacks, 'teach db/postgres-reads/ the query, or list it above with its reason').toEqual([]);
 });

@@ -1,0 +1,223 @@
+// The reads made in FerretDB's PostgreSQL directly: the SQL for each filter (exact or not), the
+// same answers as FerretDB gives over generated queries and awkward data, and index-served pages.
+import fc from 'fast-check';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Customer } from '../../customers/customer.model.js';
+import { useTestDatabase } from '../../test/harness.js';
+import { fieldKindsOf } from './field-kinds.js';
+import { selectSql } from './find-cursor.js';
+import { SqlParams, whereOf, UnsupportedQueryError } from './filter-sql.js';
+import { readsFor } from './install.js';
+import { planRead } from './read-plan.js';
+import { readStats } from './read-stats.js';
+
+const { ObjectId } = mongoose.Types;
+const kinds = fieldKindsOf(Customer.schema);
+const where = (filter: unknown) => whereOf(filter, kinds, new SqlParams());
+
+describe('a filter as SQL', () => {
+  const id = new ObjectId();
+
+  it('is exact for equality, ranges, sets and literal searches on one-kind fields', () => {
+    for (const filter of [
+      { resellerId: id },
+      { resellerId: id, active: true, phone: null },
+      { nameKey: { $gt: 'm' }, createdAt: { $lt: new Date() } },
+      { $or: [{ nameKey: { $gt: 'a' } }, { nameKey: 'a', _id: { $gt: id } }] },
+      { monthlyRunRateCents: { $in: [0, 5] }, email: { $nin: ['a@b.c', null] } },
+      { searchText: { $regex: 'o\\.brien' } },
+      { searchText: { $regex: '^acme' } },
+      { phone: { $exists: false } },
+      { $nor: [{ active: false }] },
+      { resellerId: { $ne: id } },
+    ]) {
+      expect(where(filter), JSON.stringify(filter)).toMatchObject({ exact: true });
+    }
+  });
+
+  it('is a superset, checked document by document, where SQL cannot say it exactly', () => {
+    for (const filter of [
+      { searchText: { $regex: 'a.c' } },
+      { searchText: { $regex: 'acme', $options: 'i' } },
+      { nameKey: { $not: { $gt: 'm' } } },
+      // A string where an ObjectId is stored: MongoDB compares by type, jsonb would not tell them apart.
+      { resellerId: id.toHexString() },
+      { resellerId: { $gt: 'a' } },
+      { pendingAudit: { $size: 0 } },
+    ]) {
+      expect(where(filter), JSON.stringify(filter)).toMatchObject({ exact: false });
+    }
+  });
+
+  it('never negates a superset: a negation it cannot say exactly selects everything', () => {
+    expect(where({ resellerId: { $ne: id.toHexString() } })).toEqual({ sql: 'TRUE', exact: false });
+    expect(where({ $nor: [{ searchText: { $regex: 'a.c' } }] })).toEqual({ sql: 'TRUE', exact: false });
+  });
+
+  it('leaves to FerretDB what neither SQL nor the check reads as MongoDB does', () => {
+    for (const filter of [{ $expr: { $gt: ['$a', 1] } }, { $where: 'true' }, { address: { city: 'x' } }, { $or: [] }, { 'a.$b': 1 }]) {
+      expect(() => where(filter), JSON.stringify(filter)).toThrow(UnsupportedQueryError);
+    }
+  });
+});
+
+describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB answering the same', () => {
+  useTestDatabase({ demoData: false });
+  const resellers = [new ObjectId(), new ObjectId()];
+  const distributorId = new ObjectId();
+  let ferret: mongoose.mongo.MongoClient;
+  let viaFerret: mongoose.mongo.Collection;
+
+  // Awkward data: ties, missing and null fields, unicode and byte-order traps, negative and
+  // fractional numbers, dates before 1970.
+  const names = ['acme', 'Acme', 'acme', 'Ärger', 'zebra', 'o.brien', '', '日本', 'a\u0301', 'á', '~tilde', 'Z', 'a b', 'ab'];
+  const docs = Array.from({ length: 60 }, (_, i) => {
+    const doc: Record<string, unknown> = {
+      _id: new ObjectId(),
+      distributorId,
+      resellerId: resellers[i % 2],
+      resellerName: 'R',
+      companyName: names[i % names.length],
+      email: `c${i}@x.example`,
+      address: 'street',
+      country: 'NL',
+      state: 'NH',
+      postcode: '1000',
+      active: i % 3 !== 0,
+      orderApprovalRequired: i % 4 === 0,
+      storefrontAccess: i % 5 === 0,
+      // Whole numbers within 32 bits here: FerretDB v1.24.2 answered 0 for a $sum over int32 and
+      // double values mixed (seen here); the SQL's sums of those are checked on their own below.
+      monthlyRunRateCents: [0, 5, -3, 2, 1e6, 5][i % 6],
+      nameKey: names[i % names.length]!.toLowerCase(),
+      cityKey: ['amsterdam', 'berlin', 'ürümqi', ''][i % 4],
+      searchText: `${names[i % names.length]!.toLowerCase()} ${i % 7 === 0 ? 'harbor' : 'road'} (x)`,
+      revision: 1,
+      createdAt: new Date(Date.UTC(1960 + (i % 80), i % 12, 1 + (i % 27))),
+    };
+    if (i % 5 !== 1) doc.phone = i % 5 === 2 ? null : `+31 ${String(i % 9).repeat(3)}`;
+    if (i % 6 !== 3) doc.city = ['Amsterdam', 'Berlin', null][i % 3];
+    return doc;
+  });
+
+  beforeAll(async () => {
+    await Customer.collection.insertMany(docs as never[]);
+    ferret = await new mongoose.mongo.MongoClient(inject('mongoBaseUri')).connect();
+    viaFerret = ferret.db(mongoose.connection.name).collection('customers');
+  });
+  afterAll(async () => {
+    await ferret?.close();
+  });
+
+  const ids = docs.map((d) => d._id);
+  const clause = fc.oneof(
+    fc.constantFrom(...resellers).map((r) => ({ resellerId: r })),
+    fc.boolean().map((b) => ({ active: b })),
+    fc.constantFrom(null, '+31 111', { $exists: true }, { $exists: false }, { $ne: null }, { $ne: '+31 222' }, { $in: [null, '+31 333'] }, { $nin: ['+31 444'] }).map((v) => ({ phone: v })),
+    fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), fc.constantFrom(...names.map((n) => n.toLowerCase()), 'b', 'ä')).map(([op, v]) => ({ nameKey: { [op]: v } })),
+    fc.tuple(fc.constantFrom('$gt', '$lte'), fc.constantFrom(-3, 0, 2.5, 5)).map(([op, v]) => ({ monthlyRunRateCents: { [op]: v } })),
+    fc.subarray([0, 5, -3, 2.5, 7]).map((v) => ({ monthlyRunRateCents: { $in: v } })),
+    fc.subarray([0, 5, 1e6]).map((v) => ({ monthlyRunRateCents: { $nin: v } })),
+    fc.constantFrom('harbor', 'o\\.brien', '^acme', '\\(x\\)', 'a.c', 'ACME', '').map((p) => ({ searchText: { $regex: p } })),
+    fc.constant({ searchText: { $regex: 'acme', $options: 'i' } }),
+    fc.constantFrom('Amsterdam', null).map((c) => ({ city: c })),
+    fc.integer({ min: 1960, max: 2040 }).map((y) => ({ createdAt: { $lt: new Date(Date.UTC(y, 0, 1)) } })),
+    fc.subarray(ids.slice(0, 10), { minLength: 1 }).map((v) => ({ _id: { $in: v } })),
+    fc.constantFrom(...ids.slice(0, 5)).map((id) => ({ _id: { $gte: id } })),
+  );
+  type Filter = mongoose.mongo.Filter<mongoose.mongo.Document>;
+  const filter: fc.Arbitrary<Filter> = fc.oneof(
+    fc.array(clause, { maxLength: 3 }).map((cs) => Object.assign({}, ...cs) as Filter),
+    fc.tuple(clause, clause).map(([a, b]) => ({ $or: [a, b] }) as Filter),
+    fc.tuple(clause, clause).map(([a, b]) => ({ $and: [a, { $nor: [b] }] }) as Filter),
+  );
+  const sortKey = fc.constantFrom('nameKey', 'phone', 'city', 'monthlyRunRateCents', 'createdAt', 'active', 'cityKey');
+  const sort = fc.tuple(sortKey, fc.constantFrom(1, -1)).map(([k, d]) => ({ [k]: d, _id: d }) as Record<string, 1 | -1>);
+
+  it('find: the same documents, in the same order, for generated filters, sorts, skips and limits', async () => {
+    const before = readStats().served.find;
+    await fc.assert(
+      fc.asyncProperty(filter, sort, fc.nat(4), fc.nat(12), async (f, s, skip, limit) => {
+        const options = { sort: s, skip, limit };
+        const mine = await Customer.collection.find(f, options).toArray();
+        const theirs = await viaFerret.find(f, options).toArray();
+        expect(mine, JSON.stringify({ f, options })).toEqual(theirs);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+    expect(readStats().served.find - before).toBeGreaterThanOrEqual(150);
+  });
+
+  it('count and group: the same figures for generated filters (the groups against sift over the documents)', async () => {
+    await fc.assert(
+      fc.asyncProperty(filter, fc.nat(3), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), async (f, skip, limit) => {
+        expect(await Customer.collection.countDocuments(f, { skip, limit })).toBe(await viaFerret.countDocuments(f, { skip, limit }));
+        // FerretDB v1.24.2 answered some of these sums wrongly (0 for a non-zero sum, seen here), so
+        // the groups are checked against the documents matched by sift and summed here.
+        const matched = (await viaFerret.find(f).toArray()) as Record<string, unknown>[];
+        for (const by of [null, 'active', 'resellerId', 'phone']) {
+          const pipeline = [{ $match: f }, { $group: { _id: by && `$${by}`, n: { $sum: 1 }, cents: { $sum: '$monthlyRunRateCents' } } }];
+          const expected = new Map<string, { _id: unknown; n: number; cents: number }>();
+          for (const doc of matched) {
+            const key = by === null ? null : (doc[by] ?? null);
+            const group = expected.get(String(key)) ?? { _id: key, n: 0, cents: 0 };
+            group.n++;
+            group.cents += doc.monthlyRunRateCents as number;
+            expected.set(String(key), group);
+          }
+          const byKey = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a._id).localeCompare(String(b._id)));
+          expect(byKey(await Customer.collection.aggregate(pipeline).toArray()), JSON.stringify(pipeline)).toEqual(byKey([...expected.values()]));
+        }
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+  });
+
+  it('sums whole and fractional numbers exactly, where FerretDB v1 does not', async () => {
+    const fractions = [{ _id: new ObjectId(), n: 2.5 }, { _id: new ObjectId(), n: 3 }, { _id: new ObjectId(), n: 2 ** 31 - 1 }, { _id: new ObjectId(), n: 10 }];
+    const resellerId = new ObjectId();
+    await Customer.collection.insertMany(fractions.map((f, i) => ({ ...docs[i], _id: f._id, resellerId, email: `f${i}@x.example`, monthlyRunRateCents: f.n })) as never[]);
+    const [sum] = await Customer.collection.aggregate([{ $match: { resellerId } }, { $group: { _id: null, cents: { $sum: '$monthlyRunRateCents' }, n: { $sum: 1 } } }]).toArray();
+    expect(sum).toEqual({ _id: null, cents: 2.5 + 3 + (2 ** 31 - 1) + 10, n: 4 });
+    await Customer.collection.deleteMany({ resellerId });
+  });
+
+  it('projects, streams in batches and closes the cursor it stops reading', async () => {
+    const projected = await Customer.collection.find({ resellerId: resellers[0] }, { projection: { nameKey: 1 }, sort: { nameKey: 1, _id: 1 } }).toArray();
+    expect(projected).toEqual((await viaFerret.find({ resellerId: resellers[0] }, { projection: { nameKey: 1 }, sort: { nameKey: 1, _id: 1 } }).toArray()));
+    const cursor = Customer.collection.find({}, { sort: { _id: 1 }, batchSize: 7 });
+    const seen = [];
+    for await (const doc of cursor) {
+      seen.push(doc._id);
+      if (seen.length === 20) break;
+    }
+    expect(seen).toEqual([...ids].sort((a, b) => (a as mongoose.Types.ObjectId).toHexString().localeCompare((b as mongoose.Types.ObjectId).toHexString())).slice(0, 20));
+    expect(cursor.closed).toBe(true);
+  });
+
+  it('serves a tenant page from an ordered index, without sorting the tenant’s rows', async () => {
+    const reads = readsFor(mongoose.connection.db!.collection('customers'))!;
+    const plan = planRead(reads, 'customers', { distributorId, resellerId: resellers[1] }, { sort: { nameKey: -1, _id: -1 }, limit: 50 });
+    expect(plan.where.exact).toBe(true);
+    // A table of 60 rows is cheaper to sort than to read by index; with sorting priced out, a plan
+    // without a Sort node reads an index in the page's order.
+    const explained = await reads.explain('customers', selectSql(plan), plan.values, { enable_sort: 'off', enable_seqscan: 'off' });
+    expect(explained).toMatch(/Index Scan( Backward)? using sfa_ord_/);
+    expect(explained).not.toMatch(/\bSort\b/);
+  });
+
+  it('leaves an unsupported query to FerretDB, and says why', async () => {
+    // A field compared with a whole document: MongoDB's rules for that (field order) are not sift's.
+    const filter = { nameKey: { $in: ['acme'] }, address: { street: 'street' } };
+    expect(await Customer.collection.find(filter).toArray()).toEqual([]);
+    expect([...readStats().fallbacks.keys()]).toContain('customers find: a document compared whole');
+  });
+
+  it('finds a collection dropped and made again (a new table)', async () => {
+    await Customer.collection.drop();
+    expect(await Customer.collection.countDocuments({})).toBe(0);
+    await Customer.collection.insertMany(docs.slice(0, 3) as never[]);
+    expect(await Customer.collection.find({}, { sort: { _id: 1 } }).toArray()).toEqual(await viaFerret.find({}, { sort: { _id: 1 } }).toArray());
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * What the PostgreSQL reads served and what they left to FerretDB, with the reason: for tests (a
+ * query the suite sends should not fall back without a reason we accept) and for diagnostics.
+ */
+export interface ReadStats {
+  served: { find: number; count: number; group: number; exact: number };
+  /** "collection op: reason" → how many times. */
+  fallbacks: Map<string, number>;
+}
+
+const stats: ReadStats = { served: { find: 0, count: 0, group: 0, exact: 0 }, fallbacks: new Map() };
+
+export function noteServed(op: 'find' | 'count' | 'group', exact: boolean): void {
+  stats.served[op]++;
+  if (exact) stats.served.exact++;
+}
+
+export function noteFallback(collection: string, op: string, reason: string): void {
+  const key = `${collection} ${op}: ${reason}`;
+  stats.fallbacks.set(key, (stats.fallbacks.get(key) ?? 0) + 1);
+}
+
+export function readStats(): ReadStats {
+  return { served: { ...stats.served }, fallbacks: new Map(stats.fallbacks) };
+}
