@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../db/supervised-server.js';
 import { generateSsoJwk } from '../sso/sso-keys.js';
 
 /** A real BFF process (server.ts, as `pnpm start` runs it) on a port of its own. */
@@ -17,16 +17,6 @@ export interface BffProcess {
 
 const BFF_DIR = path.join(import.meta.dirname, '../..');
 const SERVER = path.join(BFF_DIR, 'src/server.ts');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * What a deployment shares between its processes: the database (`uri`, e.g. the test file's own,
