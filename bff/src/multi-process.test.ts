@@ -3,64 +3,23 @@
  * memory. Two real server processes (server.ts, as `pnpm start` runs it) on the run's database
  * server, through MONGODB_URI as in production, each on its own port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { DEFAULT_LOGIN_LIMITS } from './auth/login-rate-limit.js';
 import { demoId } from './db/demo-ids.js';
 import { Order } from './orders/order.model.js';
-import { generateSsoJwk } from './sso/sso-keys.js';
-import { DEMO_ACCOUNTS, useTestDatabase } from './test/harness.js';
+import { deploymentEnv, startBff, type BffProcess as Bff } from './test/bff-process.js';
+import { DEMO_ACCOUNTS, testDatabaseUri, useTestDatabase } from './test/harness.js';
 
 useTestDatabase();
 
 // Generous limits: under a full parallel test run FerretDB answers a whole-collection count in seconds.
 
-interface Bff {
-  base: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
 const processes: Bff[] = [];
 let dataDir = '';
-
-async function startBff(env: Record<string, string>): Promise<Bff> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
-    cwd: path.join(import.meta.dirname, '..'),
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const bff = { base: `http://127.0.0.1:${port}`, child, output: () => output };
-  processes.push(bff);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if ((await fetch(`${bff.base}/api/health`).then((r) => r.status, () => 0)) === 200) return bff;
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`BFF on ${port} did not start:\n${output}`);
-}
 
 const send = (bff: Bff, method: string, url: string, body?: object, cookie?: string) =>
   fetch(`${bff.base}${url}`, {
@@ -75,23 +34,18 @@ let a: Bff;
 let b: Bff;
 
 beforeAll(async () => {
-  // The database this file's harness made and seeded, named in the URI as a deployment would.
-  const uri = new URL(inject('mongoBaseUri'));
-  uri.pathname = `/${mongoose.connection.name}`;
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-two-bffs-'));
-  // What a deployment shares between its processes: the database and the secrets, nothing else.
-  const shared = {
-    MONGODB_URI: uri.toString(),
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    SSO_SIGNING_KEY: JSON.stringify(await generateSsoJwk()),
+  const shared = await deploymentEnv(testDatabaseUri());
+  const start = async (name: string) => {
+    const bff = await startBff({ ...shared, DATA_DIR: path.join(dataDir, name) });
+    processes.push(bff);
+    return bff;
   };
-  [a, b] = await Promise.all([startBff({ ...shared, DATA_DIR: path.join(dataDir, 'a') }), startBff({ ...shared, DATA_DIR: path.join(dataDir, 'b') })]);
+  [a, b] = await Promise.all([start('a'), start('b')]);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(
-    processes.map((p) => (p.child.exitCode !== null ? null : new Promise((resolve) => (p.child.once('exit', resolve), p.child.kill('SIGTERM'))))),
-  );
+  await Promise.all(processes.map((p) => p.stop()));
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 

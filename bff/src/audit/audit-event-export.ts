@@ -1,6 +1,6 @@
 import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEventRow, type AuditEventView } from '@app/shared';
 import { cursorRows } from '../exports/cursor-rows.js';
-import type { ExportColumn, XlsxExport } from '../exports/xlsx-export.js';
+import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
 import type { Actor } from '../tenancy/actor.js';
 import { findAuditEvents } from './audit-event-list.js';
 import { presentAuditEvent } from './audit-event.presenter.js';
@@ -22,10 +22,9 @@ const columns: ExportColumn<AuditEventRow>[] = [
 ];
 
 /** The audit log's current view as AuditLog.xlsx: every matching event of the caller's subtree. */
-export function auditEventExport(actor: Actor, q: AuditEventView): XlsxExport<AuditEventRow> {
+export function auditEventExport(actor: Actor, q: AuditEventView): ExportContent<AuditEventRow> {
   const events = cursorRows(findAuditEvents(actor, q).lean());
   return {
-    title: 'AuditLog',
     columns,
     rows: (async function* () {
       for await (const e of events) yield presentAuditEvent(e as Parameters<typeof presentAuditEvent>[0], actor.principal);

@@ -1,5 +1,5 @@
-import { auditEventExportQuerySchema, auditEventListQuerySchema, auditEventListSchema, XLSX_CONTENT_TYPE } from '@app/shared';
-import { sendXlsx } from '../exports/send-xlsx.js';
+import { auditEventExportQuerySchema, auditEventListQuerySchema, auditEventListSchema } from '@app/shared';
+import { exportRoute } from '../exports/export-route.js';
 import { defineRoute } from '../http/route.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import { auditEventExport } from './audit-event-export.js';
@@ -21,17 +21,13 @@ export const auditEventRoutes = [
       return { items: page.items.map((e) => presentAuditEvent(e, actor.principal)), total: page.total, nextCursor: page.nextCursor };
     },
   }),
-  defineRoute({
-    method: 'get',
+  exportRoute({
     path: '/api/audit-events/export.xlsx',
     tag: 'audit',
     summary: 'The audit log’s current view (filters and sort) as an Excel workbook, streamed: who, what, when, from where',
-    access: 'session',
     roles: auditEventPolicy.roles('auditEvent.list'),
     query: auditEventExportQuerySchema,
-    success: { status: 200, description: 'AuditLog-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
-    async handler({ actor, query, req, res }) {
-      await sendXlsx(req, res, auditEventExport(actor, query), query.downloadToken);
-    },
+    title: 'AuditLog',
+    build: auditEventExport,
   }),
 ];

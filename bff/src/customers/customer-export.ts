@@ -2,7 +2,7 @@ import type { CustomerExportQuery } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { forbidden } from '../errors/app-error.js';
 import { cursorRows } from '../exports/cursor-rows.js';
-import type { ExportColumn, XlsxExport } from '../exports/xlsx-export.js';
+import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
 import { customerPolicy } from '../policies/customer.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -33,12 +33,11 @@ function customerColumns(currency: string, withReseller: boolean): ExportColumn<
 }
 
 /** The customer grid's current view (search, sort, reseller filter) as an export: every matching row, inside the scope. */
-export async function customerExport(actor: Actor, q: CustomerExportQuery): Promise<XlsxExport<ExportedCustomer>> {
+export async function customerExport(actor: Actor, q: CustomerExportQuery): Promise<ExportContent<ExportedCustomer>> {
   const { principal, scope } = actor;
   customerPolicy.authorize(principal, 'customer.export', undefined, forbidden);
   const [{ filter, sort }, currency] = await Promise.all([customerView(q, scope), currencyOf(scope)]);
   return {
-    title: 'Customers',
     columns: customerColumns(currency, resellerPolicy.can(principal, 'reseller.list')),
     rows: cursorRows<ExportedCustomer>(scoped(Customer.find(filter).sort(sort).lean<ExportedCustomer[]>(), scope)),
   };

@@ -10,12 +10,11 @@ import {
   setCustomerActiveSchema,
   setOrderApprovalSchema,
   updateCustomerSchema,
-  XLSX_CONTENT_TYPE,
 } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
+import { exportRoute } from '../exports/export-route.js';
 import { defineRoute } from '../http/route.js';
 import { customerPolicy } from '../policies/customer.js';
-import { sendXlsx } from '../exports/send-xlsx.js';
 import type { Principal } from '../tenancy/principal.js';
 import { customerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
@@ -52,18 +51,14 @@ export const customerRoutes = [
     success: { status: 200, description: 'The statistics', schema: customerStatsSchema },
     handler: ({ principal, scope, query }) => customerStats(principal, scope, query.resellerId),
   }),
-  defineRoute({
-    method: 'get',
+  exportRoute({
     path: '/api/customers/export.xlsx',
     tag: 'customers',
     summary: "The grid's current view (search, sort, reseller) as an Excel workbook, streamed",
-    access: 'session',
     roles: customerPolicy.roles('customer.export'),
     query: customerExportQuerySchema,
-    success: { status: 200, description: 'Customers-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
-    async handler({ actor, query, req, res }) {
-      await sendXlsx(req, res, await customerExport(actor, query), query.downloadToken);
-    },
+    title: 'Customers',
+    build: customerExport,
   }),
   defineRoute({
     method: 'post',

@@ -1,6 +1,6 @@
-/** `Orders` → `Orders-2026-11-25.xlsx` (the UTC date of the export). */
-export function exportFileName(title: string, now: Date): string {
-  return `${title}-${now.toISOString().slice(0, 10)}.xlsx`;
+/** `Orders` → `Orders-2026-11-25.xlsx` (the UTC date of the export); given `YYYY-MM-DD`, the pattern. */
+export function exportFileName(title: string, day: Date | 'YYYY-MM-DD'): string {
+  return `${title}-${day instanceof Date ? day.toISOString().slice(0, 10) : day}.xlsx`;
 }
 
 /**

@@ -10,16 +10,20 @@
  *     { header: 'Total amount', width: 16, type: 'money', currency, value: (o) => o.totalAmountCents / 100 },
  *     { header: 'Monthly', width: 10, type: 'yesNo', value: (o) => o.monthly },
  *   ];
- *   export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<XlsxExport<LeanOrder>> {
+ *   export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<ExportContent<LeanOrder>> {
  *     const { filter, sort } = orderView(q);                       // the SAME query the list pages
- *     return { title: 'Orders', columns, rows: cursorRows(scoped(Order.find(filter).sort(sort).lean(), actor.scope)) };
+ *     return { columns, rows: cursorRows(scoped(Order.find(filter).sort(sort).lean(), actor.scope)) };
  *   }
  *
- *   // <feature>.routes.ts — the route: GET …/export.xlsx with the list's filters, then
- *   async handler({ actor, query, req, res }) { await sendXlsx(req, res, await orderExport(actor, query), query.downloadToken); }
+ *   // shared: the export's query is the list's view, without paging
+ *   export const orderExportQuerySchema = exportQueryOf(orderListQuerySchema).meta({ id: 'OrderExportQuery' });
  *
- * Services never see Express: they return an `XlsxExport` (columns + an async iterable of rows);
- * `sendXlsx` (send-xlsx.ts) writes it to the response with the file name, headers and abort
+ *   // <feature>.routes.ts — the route: GET …/export.xlsx, the file's title, the service
+ *   exportRoute({ path: '/api/orders/export.xlsx', tag, summary, roles, query: orderExportQuerySchema, title: 'Orders', build: orderExport }),
+ *
+ * Services never see Express: they return an `ExportContent` (columns + an async iterable of rows);
+ * `exportRoute` (export-route.ts) declares the route and its file's title, `sendXlsx`
+ * (send-xlsx.ts) writes the export to the response with the file name, headers and abort
  * handling, `writeXlsx` (write-xlsx.ts) turns it into the workbook with backpressure, and
  * `cursorRows` (cursor-rows.ts) turns a lean, scoped mongoose query into rows whose cursor closes
  * when the export ends for any reason. Every text cell passes `cellText` (formula escaping).
@@ -46,10 +50,14 @@ export type ExportColumn<T> =
 
 export type ColumnType = ExportColumn<unknown>['type'];
 
-export interface XlsxExport<T> {
-  /** The file and sheet name: `Orders` → `Orders-2026-11-25.xlsx`, sheet "Orders". */
-  title: string;
+/** What a feature's export service hands back; its route names the file (export-route.ts). */
+export interface ExportContent<T> {
   columns: readonly ExportColumn<T>[];
   /** The rows in order. Ending the iteration early (return()) must release what feeds it. */
   rows: AsyncIterable<T>;
+}
+
+export interface XlsxExport<T> extends ExportContent<T> {
+  /** The file and sheet name: `Orders` → `Orders-2026-11-25.xlsx`, sheet "Orders". */
+  title: string;
 }

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUS_LABEL, type Order as OrderDto } from '@app/shared';
 import { demoId } from '../db/demo-ids.js';
 import { cellText } from '../exports/cell-text.js';
 import { openExportCursors } from '../exports/cursor-rows.js';
 import { exportOutcomes } from '../exports/send-xlsx.js';
+import { insertBulkyOrders } from '../test/bulky-orders.js';
 import { api, buildTestApp, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { downloadXlsx } from '../test/xlsx-download.js';
 import { Order } from './order.model.js';
@@ -103,15 +102,7 @@ describe('tenancy: nobody exports another tenant’s orders, by any parameter', 
 
 describe('a download the client abandons', () => {
   it('closes the cursor and stops', async () => {
-    // Enough incompressible rows that the file cannot be finished before the client hangs up.
-    const template = (await Order.collection.findOne({ customerId: demoId('customer:deposit:3') }))!;
-    const docs = Array.from({ length: 3000 }, (_, i) => ({
-      ...template,
-      _id: new Types.ObjectId(),
-      number: `BIG-${String(i).padStart(6, '0')}`,
-      customerName: randomBytes(1500).toString('base64'),
-    }));
-    await Order.collection.insertMany(docs);
+    await insertBulkyOrders('customer:deposit:3', 3000);
     const cookie = await signIn(app, 'deposit');
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

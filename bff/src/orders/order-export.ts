@@ -1,7 +1,7 @@
 import { ORDER_STATUS_LABEL, type OrderExportQuery } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { cursorRows } from '../exports/cursor-rows.js';
-import type { ExportColumn, XlsxExport } from '../exports/xlsx-export.js';
+import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
 import { orderPolicy } from '../policies/order.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -43,14 +43,13 @@ function orderColumns(currency: string, v: { seeCost: boolean; acrossCustomers: 
  * Any orders grid's current view (search, status, customer, reseller, age, sort) as an export:
  * every matching order inside the caller's scope — a storefront user's, its own company's only.
  */
-export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<XlsxExport<ExportedOrder>> {
+export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<ExportContent<ExportedOrder>> {
   const { principal, scope } = actor;
   const seeCost = orderPolicy.can(principal, 'order.seeCost');
   const { filter, sort } = orderView(q);
   const fields = 'number orderedAt customerName resellerName placedBy status lines totalAmountCents monthlyAmountCents';
   const query = scoped(Order.find(filter, seeCost ? `${fields} totalCostCents` : fields).sort(sort).lean<ExportedOrder[]>(), scope);
   return {
-    title: 'Orders',
     columns: orderColumns(await currencyOf(scope), {
       seeCost,
       acrossCustomers: principal.role !== 'storefront',

@@ -11,12 +11,11 @@ import {
   orderNoteSchema,
   placeOrderSchema,
   type OrderDecision,
-  XLSX_CONTENT_TYPE,
 } from '@app/shared';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { sendXlsx } from '../exports/send-xlsx.js';
+import { exportRoute } from '../exports/export-route.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -74,18 +73,14 @@ export const orderRoutes = [
     },
   }),
   // Before /api/orders/:id, which would otherwise take `export.xlsx` for an id.
-  defineRoute({
-    method: 'get',
+  exportRoute({
     path: '/api/orders/export.xlsx',
     tag: 'orders',
     summary: "An orders grid's current view (search, status, customer, reseller, age, sort) as an Excel workbook, streamed; no cost for storefront users",
-    access: 'session',
     roles: orderPolicy.roles('order.export'),
     query: orderExportQuerySchema,
-    success: { status: 200, description: 'Orders-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
-    async handler({ actor, query, req, res }) {
-      await sendXlsx(req, res, await orderExport(actor, query), query.downloadToken);
-    },
+    title: 'Orders',
+    build: orderExport,
   }),
   defineRoute({
     method: 'post',

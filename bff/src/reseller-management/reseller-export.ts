@@ -1,6 +1,6 @@
 import { PAYMENT_METHOD_LABEL, type ResellerViewQuery } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
-import type { ExportColumn, XlsxExport } from '../exports/xlsx-export.js';
+import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import { forbidden } from '../errors/app-error.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -23,7 +23,7 @@ function resellerColumns(currency: string): ExportColumn<ResellerWithFigures>[] 
 }
 
 /** Resellers.xlsx: every reseller of the grid's current view with its figures, page by page. */
-export async function resellerExport(actor: Actor, q: ResellerViewQuery): Promise<XlsxExport<ResellerWithFigures>> {
+export async function resellerExport(actor: Actor, q: ResellerViewQuery): Promise<ExportContent<ResellerWithFigures>> {
   resellerPolicy.authorize(actor.principal, 'reseller.list', undefined, forbidden);
-  return { title: 'Resellers', columns: resellerColumns(await currencyOf(actor.scope)), rows: resellerRows(q, actor.scope) };
+  return { columns: resellerColumns(await currencyOf(actor.scope)), rows: resellerRows(q, actor.scope) };
 }

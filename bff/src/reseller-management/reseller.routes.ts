@@ -9,9 +9,8 @@ import {
   resellerOptionsSchema,
   setPaymentMethodSchema,
   updateResellerSchema,
-  XLSX_CONTENT_TYPE,
 } from '@app/shared';
-import { sendXlsx } from '../exports/send-xlsx.js';
+import { exportRoute } from '../exports/export-route.js';
 import { currencyOf } from '../distributors/currency.js';
 import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
 import { routesNeeding } from '../http/route.js';
@@ -60,18 +59,14 @@ export const resellerRoutes = [
     },
   }),
   // Before /api/resellers/:id, which would otherwise take `export.xlsx` for an id.
-  defineRoute({
-    method: 'get',
+  exportRoute({
     path: '/api/resellers/export.xlsx',
     tag: 'resellers',
     summary: "The resellers grid's current view (search, filters, sort) with its figures as an Excel workbook, streamed",
-    access: 'session',
     roles: resellerPolicy.roles('reseller.list'),
     query: resellerExportQuerySchema,
-    success: { status: 200, description: 'Resellers-YYYY-MM-DD.xlsx (HEAD: the same checks and headers, no file)', contentType: XLSX_CONTENT_TYPE },
-    async handler({ actor, query, req, res }) {
-      await sendXlsx(req, res, await resellerExport(actor, query), query.downloadToken);
-    },
+    title: 'Resellers',
+    build: resellerExport,
   }),
   defineRoute({
     method: 'get',

@@ -83,6 +83,13 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
   });
 }
 
+/** The URI of this file's database (useTestDatabase), named in the path as a deployment would. */
+export function testDatabaseUri(): string {
+  const uri = new URL(inject('mongoBaseUri'));
+  uri.pathname = `/${mongoose.connection.name}`;
+  return uri.toString();
+}
+
 /** A supertest agent that sends the CSRF header, as the web app does. */
 export function api(app: Express) {
   const csrf = (r: request.Test) => r.set(CSRF_HEADER, CSRF_HEADER_VALUE);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
-import { downloadTokenSchema } from './exports.js';
+import { exportQueryOf } from './exports.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -71,10 +71,7 @@ export const customerListQuerySchema = z
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 /** The export takes the grid's view (search, filters, sort, reseller), never its paging. */
-export const customerExportQuerySchema = customerListQuerySchema
-  .pick({ search: true, sort: true, resellerId: true, active: true, storefrontAccess: true, approvalRequired: true })
-  .extend({ downloadToken: downloadTokenSchema })
-  .meta({ id: 'CustomerExportQuery' });
+export const customerExportQuerySchema = exportQueryOf(customerListQuerySchema).meta({ id: 'CustomerExportQuery' });
 export type CustomerExportQuery = z.infer<typeof customerExportQuerySchema>;
 
 export const customerRowSchema = z

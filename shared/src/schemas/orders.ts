@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
-import { downloadTokenSchema } from './exports.js';
+import { exportQueryOf } from './exports.js';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 
@@ -41,10 +41,7 @@ export const orderListQuerySchema = z
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 /** The export takes an orders grid's view (search, filters, sort), never its paging. */
-export const orderExportQuerySchema = orderListQuerySchema
-  .omit({ limit: true, cursor: true, offset: true })
-  .extend({ downloadToken: downloadTokenSchema })
-  .meta({ id: 'OrderExportQuery' });
+export const orderExportQuerySchema = exportQueryOf(orderListQuerySchema).meta({ id: 'OrderExportQuery' });
 export type OrderExportQuery = z.infer<typeof orderExportQuerySchema>;
 
 /** One line as the caller may see it: cost only for staff, never for a storefront user (rule 3). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { downloadTokenSchema } from './exports.js';
+import { exportQueryOf } from './exports.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema, type PaymentMethod } from './common.js';
 
 /** A reseller is active, or suspended by its distributor (rule 8: nothing deleted, reinstating restores). */
@@ -84,10 +84,7 @@ export type ResellerListQuery = z.infer<typeof resellerListQuerySchema>;
 export type ResellerViewQuery = Omit<ResellerListQuery, 'limit' | 'cursor' | 'offset'>;
 
 /** The export takes the grid's view (search, filters, sort), never its paging. */
-export const resellerExportQuerySchema = resellerListQuerySchema
-  .omit({ limit: true, cursor: true, offset: true })
-  .extend({ downloadToken: downloadTokenSchema })
-  .meta({ id: 'ResellerExportQuery' });
+export const resellerExportQuerySchema = exportQueryOf(resellerListQuerySchema).meta({ id: 'ResellerExportQuery' });
 export type ResellerExportQuery = z.infer<typeof resellerExportQuerySchema>;
 
 /** Figures of a reseller's subtree, computed from its customers and orders. */
