@@ -16,8 +16,6 @@ import { DEMO_ACCOUNTS, testDatabaseUri, useTestDatabase } from './test/harness.
 
 useTestDatabase();
 
-// Generous limits: under a full parallel test run FerretDB answers a whole-collection count in seconds.
-
 const processes: Bff[] = [];
 let dataDir = '';
 
