@@ -3,8 +3,10 @@
 // embedded database: both would open the same files.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
+import mongoose from 'mongoose';
 import { openDatabase } from './open-database.js';
-import { seedBulk } from './seed/bulk.js';
+import { withPostgresIndexesDeferred } from './postgres-indexes.js';
+import { BULK_COLLECTIONS, seedBulk } from './seed/bulk.js';
 import { loadDemoData } from './seed/load.js';
 
 async function main() {
@@ -28,12 +30,14 @@ async function main() {
     console.error(`Demo data loaded: ${JSON.stringify(summary)}`);
     if (customers > 0 || orders > 0) {
       const isTty = process.stderr.isTTY;
-      const bulk = await seedBulk({
-        customers,
-        orders,
-        resellerKey: values.reseller,
-        onProgress: (line) => (isTty ? process.stderr.write(`\r${line}   `) : console.error(line)),
-      });
+      const bulk = await withPostgresIndexesDeferred(db.embedded?.postgresUrl, mongoose.connection.name, BULK_COLLECTIONS, () =>
+        seedBulk({
+          customers,
+          orders,
+          resellerKey: values.reseller,
+          onProgress: (line) => (isTty ? process.stderr.write(`\r${line}   `) : console.error(line)),
+        }),
+      );
       if (isTty) process.stderr.write('\n');
       console.error(`Bulk data added to reseller "${values.reseller}": ${JSON.stringify(bulk)}`);
     }

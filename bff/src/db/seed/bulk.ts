@@ -20,6 +20,9 @@ export interface BulkOptions {
 
 const BATCH = 5000;
 
+/** The collections a bulk seed fills (their PostgreSQL indexes are built after it: withPostgresIndexesDeferred). */
+export const BULK_COLLECTIONS = [Order, Customer, User].map((m) => m.collection.collectionName);
+
 /**
  * Adds a large data set to one demo reseller for benchmarks, with bulk inserts. Orders are
  * generated and inserted batch by batch; customers go in last, carrying the run rate their
