@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoId } from '../db/demo-ids.js';
-import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase } from '../test/harness.js';
+import { api, buildTestApp, DEMO_ACCOUNTS, signIn, TEST_SESSION_KEY, useTestDatabase } from '../test/harness.js';
 import { Customer } from '../customers/customer.model.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import { User } from '../users/user.model.js';
 import { COMPANY_INACTIVE } from './auth.service.js';
+import { Session } from './session.model.js';
+import { signSessionToken, verifySessionToken } from './session-token.js';
 
 useTestDatabase();
 const app = buildTestApp();
@@ -31,5 +35,36 @@ describe('an inactive customer (rule 8)', () => {
     const now = (await Customer.collection.findOne({ _id: buyerCompany }))!.revision as number;
     expect((await http.put(`/api/customers/${buyerCompany}/active`, { active: true, revision: now }, cash)).status).toBe(200);
     expect((await http.post('/api/auth/login', { email: DEMO_ACCOUNTS.buyer, password: 'Demo-Password-1' })).status).toBe(200);
+  });
+});
+
+describe('the reseller and company a session token names', () => {
+  it('are only a hint: the standing of the account’s own reseller and company decides', async () => {
+    const cookie = await signIn(app, 'buyer');
+    const claims = (await verifySessionToken(TEST_SESSION_KEY, cookie.split('=')[1]!))!;
+    // The token names the company and reseller, so their standing is read beside the session.
+    expect(claims.tenant).toEqual({ resellerId: String(demoId('reseller:cash')), customerId: String(buyerCompany) });
+    const buyer = (await User.collection.findOne({ email: DEMO_ACCOUNTS.buyer }))!;
+    expect(await Session.collection.countDocuments({ _id: claims.sessionId as never, userId: buyer._id })).toBe(1);
+
+    // Tokens for the same live session: one naming another, active company and reseller (as a
+    // token from a bug or an older layout might), one naming none (tokens issued before the hint).
+    const misleading = await signSessionToken(TEST_SESSION_KEY, { ...claims, tenant: { resellerId: String(demoId('reseller:card')), customerId: String(demoId('customer:card:0')) } });
+    const bare = await signSessionToken(TEST_SESSION_KEY, { userId: claims.userId, sessionId: claims.sessionId });
+    for (const token of [misleading, bare]) expect((await http.get('/api/auth/me', `session=${token}`)).status).toBe(200);
+
+    await Customer.collection.updateOne({ _id: buyerCompany }, { $set: { active: false } });
+    try {
+      for (const token of [misleading, bare]) expect((await http.get('/api/auth/me', `session=${token}`)).status, token).toBe(401);
+    } finally {
+      await Customer.collection.updateOne({ _id: buyerCompany }, { $set: { active: true } });
+    }
+    await Reseller.collection.updateOne({ _id: demoId('reseller:cash') }, { $set: { status: 'suspended' } });
+    try {
+      for (const token of [cookie.split('=')[1]!, misleading, bare]) expect((await http.get('/api/auth/me', `session=${token}`)).status, token).toBe(401);
+    } finally {
+      await Reseller.collection.updateOne({ _id: demoId('reseller:cash') }, { $set: { status: 'active' } });
+    }
+    for (const token of [cookie.split('=')[1]!, misleading, bare]) expect((await http.get('/api/auth/me', `session=${token}`)).status).toBe(200);
   });
 });

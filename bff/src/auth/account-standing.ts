@@ -15,27 +15,48 @@ export const COMPANY_INACTIVE = 'Your company’s storefront account is inactive
 /** Why an account may not hold a session now, in words for its owner; null when it may. */
 export type Standing = null | { reason: 'account' | 'company_inactive' | 'reseller_suspended'; message: string };
 
+/** What an account's standing depends on besides the account itself. */
+export interface StandingFacts {
+  reseller: { status?: string } | null;
+  customer: { active?: boolean } | null;
+}
+
+/**
+ * Looks up the reseller an account works for or buys from and, for a storefront account, its
+ * company; by ids, so that it can run beside the account's own lookup (sessions.ts).
+ */
+export async function standingFacts(ids: { resellerId?: unknown; customerId?: unknown }): Promise<StandingFacts> {
+  const [reseller, customer] = await Promise.all([
+    ids.resellerId ? unsafeUnscoped(Reseller.findById(ids.resellerId, { status: 1 }), 'auth: the reseller behind an account').lean() : null,
+    ids.customerId ? unsafeUnscoped(Customer.findById(ids.customerId, { active: 1 }), 'auth: the company of a storefront account').lean() : null,
+  ]);
+  return { reseller, customer };
+}
+
+/** The ids standingFacts needs for an account: none for a distributor, the company only for a storefront user. */
+export function standingIdsOf(account: Pick<Account, 'role' | 'resellerId' | 'customerId'>): { resellerId?: unknown; customerId?: unknown } {
+  if (account.role === 'distributor' || !account.resellerId) return {};
+  return { resellerId: account.resellerId, ...(account.role === 'storefront' ? { customerId: account.customerId } : {}) };
+}
+
 /**
  * Whether an account may hold a session now: it is active; a storefront user's company is active
  * (rule 8: an inactive customer's users cannot sign in or order); and the reseller it works for or
  * buys from is not suspended by its distributor (rule 8). Nothing is deleted: making the customer
  * active or reinstating the reseller lets them back in. Checked at sign-in and on every request, so
- * such a change ends the sessions at their next request.
+ * such a change ends the sessions at their next request. `facts` must be standingFacts of
+ * standingIdsOf(account).
  */
-export async function accountStanding(account: Account): Promise<Standing> {
+export function standingOf(account: Account, facts: StandingFacts): Standing {
   if (account.state !== 'active') return { reason: 'account', message: 'This account is not active.' };
   if (account.role === 'distributor' || !account.resellerId) return null;
-  const [reseller, customer] = await Promise.all([
-    unsafeUnscoped(Reseller.findById(account.resellerId, { status: 1 }), 'auth: the reseller behind an account').lean(),
-    account.role === 'storefront' ? unsafeUnscoped(Customer.findById(account.customerId, { active: 1 }), 'auth: the company of a storefront account').lean() : null,
-  ]);
-  if (!reseller || reseller.status === 'suspended') {
+  if (!facts.reseller || facts.reseller.status === 'suspended') {
     return { reason: 'reseller_suspended', message: account.role === 'storefront' ? STOREFRONT_SUSPENDED_SIGN_IN : RESELLER_SUSPENDED_SIGN_IN };
   }
-  if (account.role === 'storefront' && customer?.active !== true) return { reason: 'company_inactive', message: COMPANY_INACTIVE };
+  if (account.role === 'storefront' && facts.customer?.active !== true) return { reason: 'company_inactive', message: COMPANY_INACTIVE };
   return null;
 }
 
-export async function mayHoldSession(account: Account): Promise<boolean> {
-  return (await accountStanding(account)) === null;
+export async function accountStanding(account: Account): Promise<Standing> {
+  return standingOf(account, await standingFacts(standingIdsOf(account)));
 }

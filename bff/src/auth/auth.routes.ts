@@ -6,7 +6,7 @@ import type { LoginRateLimiter } from './login-rate-limit.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { presentMe } from './me.presenter.js';
 import { signSessionToken } from './session-token.js';
-import { endSession } from './sessions.js';
+import { claimsOf, endSession } from './sessions.js';
 import { AppError } from '../errors/app-error.js';
 import { principalFromAccount } from '../tenancy/principal.js';
 
@@ -24,7 +24,7 @@ export const authRoutes = [
     errors: [401, 403, 429],
     async handler({ res, body, deps, client }) {
       const { user, sessionId } = await login(body, client, deps.loginLimiter);
-      const token = await signSessionToken(deps.sessionKey, { userId: String(user._id), sessionId });
+      const token = await signSessionToken(deps.sessionKey, claimsOf(user, sessionId));
       setSessionCookie(res, token, deps.config.secureCookies);
       return presentMe(principalFromAccount(user, sessionId));
     },

@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import type { ClientInfo } from '../tenancy/actor.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
-import { mayHoldSession } from './account-standing.js';
+import { standingFacts, standingIdsOf, standingOf } from './account-standing.js';
 import { Session } from './session.model.js';
 import { SESSION_TTL_SECONDS, type SessionClaims } from './session-token.js';
 
@@ -45,13 +45,38 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   return result.deletedCount;
 }
 
-/** The live session and active user behind verified token claims, or null when either has ended. */
+/** Whether two standing lookups are for the same ids (the token's hint and the account's own). */
+const sameIds = (a: { resellerId?: unknown; customerId?: unknown }, b: { resellerId?: unknown; customerId?: unknown }) =>
+  String(a.resellerId ?? '') === String(b.resellerId ?? '') && String(a.customerId ?? '') === String(b.customerId ?? '');
+
+/**
+ * The live session and active user behind verified token claims, or null when either has ended.
+ * The session, the account and the standing of the reseller and company named by the token are
+ * read at once; should the token name other ones than the account (an older token has none), the
+ * standing is read again for the account's own.
+ */
 export async function resolveSession(claims: SessionClaims, now = new Date()) {
-  const session = await Session.findById(claims.sessionId).lean();
-  if (!session || session.endedAt || session.expiresAt <= now || String(session.userId) !== claims.userId) {
+  const hinted = claims.tenant ?? {};
+  const [session, user, hintedFacts] = await Promise.all([
+    Session.findById(claims.sessionId).lean(),
+    unsafeUnscoped(User.findById(claims.userId), 'auth: the user behind a live session').lean(),
+    standingFacts(hinted),
+  ]);
+  if (!session || session.endedAt || session.expiresAt <= now || String(session.userId) !== claims.userId || !user) {
     return null;
   }
-  const user = await unsafeUnscoped(User.findById(session.userId), 'auth: the user behind a live session').lean();
-  if (!user || !(await mayHoldSession(user))) return null;
+  const ids = standingIdsOf(user);
+  const facts = sameIds(ids, hinted) ? hintedFacts : await standingFacts(ids);
+  if (standingOf(user, facts) !== null) return null;
   return { session, user };
+}
+
+/** The token claims of a new session of `user`. */
+export function claimsOf(user: { _id: Types.ObjectId; role: string; resellerId?: unknown; customerId?: unknown }, sessionId: string): SessionClaims {
+  const ids = standingIdsOf(user);
+  return {
+    userId: String(user._id),
+    sessionId,
+    tenant: { ...(ids.resellerId ? { resellerId: String(ids.resellerId) } : {}), ...(ids.customerId ? { customerId: String(ids.customerId) } : {}) },
+  };
 }
