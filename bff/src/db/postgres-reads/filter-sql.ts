@@ -168,9 +168,19 @@ function regex(f: Field, pattern: unknown, flags: unknown): Condition {
   return { sql: `(${isText} AND ${test})`, exact: true };
 }
 
+/**
+ * `field.0` of a top-level field exists exactly when `_jsonb #> '{field,0}'` is not SQL NULL: a
+ * non-empty array (its first element; were it an array of documents, one with a field "0" would
+ * make it non-empty anyway), or a document with a field "0". Not so for `.1`: MongoDB also matches
+ * an array whose element is a document with a field "1". The audit outbox's "has waiting events"
+ * (`pendingAudit.0`) is this, so the start-up sweep is one scan in PostgreSQL instead of every
+ * document sent here to be checked.
+ */
+const FIRST_ELEMENT = /^[^.]+\.0$/;
+
 function exists(f: Field, wanted: unknown): Condition {
   const dotted = f.path.includes('.');
-  if (dotted && f.kinds(f.path) === 'other') return UNCHECKED;
+  if (dotted && !FIRST_ELEMENT.test(f.path) && f.kinds(f.path) === 'other') return UNCHECKED;
   const has = { sql: hasField(f.path), exact: true };
   return wanted ? has : not(has);
 }
