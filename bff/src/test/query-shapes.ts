@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { distinctLinesOf } from './recorded-lines.js';
 
 /**
  * Our stand-in for `explain()` on MongoDB, which these machines cannot run: while the test suite
@@ -114,14 +115,7 @@ export function recordQueryShapes(file: string): void {
 }
 
 export function readRecordedShapes(dir: string): QueryShape[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
-  } catch {
-    return [];
-  }
-  const lines = new Set(files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)));
-  return [...lines].map((l) => JSON.parse(l) as QueryShape);
+  return distinctLinesOf(dir, '.jsonl').map((l) => JSON.parse(l) as QueryShape);
 }
 
 export interface DeclaredIndexes {

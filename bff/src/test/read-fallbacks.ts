@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readStats } from '../db/postgres-reads/read-stats.js';
+import { distinctLinesOf } from './recorded-lines.js';
 
 /**
  * The reads that went to FerretDB instead of PostgreSQL during the suite ("collection op: reason",
@@ -16,11 +17,5 @@ export function writeReadFallbacks(dir: string): void {
 }
 
 export function readReadFallbacks(dir: string): string[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.fallbacks'));
-  } catch {
-    return [];
-  }
-  return [...new Set(files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)))].sort();
+  return distinctLinesOf(dir, '.fallbacks').sort();
 }
