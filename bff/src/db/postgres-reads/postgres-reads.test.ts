@@ -9,6 +9,7 @@ import { fieldKindsOf } from './field-kinds.js';
 import { selectSql } from './find-cursor.js';
 import { SqlParams, whereOf, UnsupportedQueryError } from './filter-sql.js';
 import { readsFor } from './install.js';
+import { PostgresReads } from './postgres-reads.js';
 import { planRead } from './read-plan.js';
 import { readStats } from './read-stats.js';
 
@@ -238,6 +239,30 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
     const explained = await reads.explain('customers', selectSql(plan), plan.values, { enable_sort: 'off', enable_seqscan: 'off' });
     expect(explained).toMatch(/Index Scan( Backward)? using sfa_ord_/);
     expect(explained).not.toMatch(/\bSort\b/);
+  });
+
+  it('lets a stream run as long as its reader takes, and times out a batch or statement that does not come', async () => {
+    const reads = new PostgresReads({ postgresUrl: inject('postgresUrl'), database: mongoose.connection.name, models: [Customer], queryTimeoutMs: 300 });
+    try {
+      // A slow reader (a client downloading an export): 100 ms between batches, far past 300 ms in all.
+      const slow = reads.stream<{ _jsonb: { _id: string } }>('customers', (t) => `SELECT _jsonb FROM ${t} ORDER BY _jsonb->'_id'`, [], () => 6);
+      const started = Date.now();
+      let rows = 0;
+      for await (const batch of slow) {
+        rows += batch.length;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(rows).toBe(ids.length);
+      expect(Date.now() - started).toBeGreaterThan(900);
+
+      const stalled = reads.stream('customers', (t) => `SELECT pg_sleep(2), _jsonb FROM ${t}`, [], () => 6);
+      await expect(stalled.next()).rejects.toBeInstanceOf(mongoose.mongo.MongoNetworkError);
+      await expect(reads.query('customers', (t) => `SELECT pg_sleep(2) FROM ${t} LIMIT 1`, [])).rejects.toBeInstanceOf(mongoose.mongo.MongoNetworkError);
+      // The timed-out connections were dropped, not handed out again mid-statement.
+      expect(await reads.query<{ n: number }>('customers', (t) => `SELECT count(*)::int AS n FROM ${t}`, [])).toEqual([{ n: ids.length }]);
+    } finally {
+      await reads.close();
+    }
   });
 
   it('leaves an unsupported query to FerretDB, and says why', async () => {

@@ -29,6 +29,8 @@ export interface PostgresReadsOptions {
   database: string;
   /** Whose schemas say what each field holds; other collections are left to FerretDB. */
   models: readonly ReadModel[];
+  /** How long one statement, or one batch of a stream, may take (default 30 s, as the driver's socket timeout). */
+  queryTimeoutMs?: number;
 }
 
 /** FerretDB's record of which table holds which collection, one per database (= schema). */
@@ -57,8 +59,10 @@ export class PostgresReads {
   private down: Error | null = null;
   private readonly busy = new Set<pg.PoolClient>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly queryTimeoutMs: number;
 
   constructor(opts: PostgresReadsOptions) {
+    this.queryTimeoutMs = opts.queryTimeoutMs ?? 30_000;
     this.database = opts.database;
     this.schema = pg.escapeIdentifier(opts.database);
     for (const model of opts.models) this.kinds.set(model.collection.collectionName, fieldKindsOf(model.schema));
@@ -68,7 +72,9 @@ export class PostgresReads {
       // for a free one: a burst of requests is load to queue, not an outage.
       max: 20,
       connectionTimeoutMillis: 20_000,
-      query_timeout: 30_000,
+      // No pool-wide query_timeout: pg times a cursor from its start to its end, so it cut every
+      // stream off after 30 s, whatever its pace (an Orders.xlsx of 1M rows broke at 200k). Each
+      // statement, and each batch of a stream, has its own limit instead (run(), stream()).
       idleTimeoutMillis: 30_000,
       application_name: 'storefront-admin reads',
     });
@@ -125,7 +131,7 @@ export class PostgresReads {
     const client = await this.checkout();
     let failed: unknown;
     try {
-      return (await client.query<R>(text, values)).rows;
+      return (await client.query<R>({ text, values, query_timeout: this.queryTimeoutMs } as pg.QueryConfig)).rows;
     } catch (err) {
       failed = err;
       throw unavailable(err) ?? err;
@@ -193,7 +199,7 @@ export class PostgresReads {
     let failed: unknown;
     try {
       for (let n = 0; ; n++) {
-        const rows = await cursor.read(batchSize(n));
+        const rows = await this.withinTimeout(cursor.read(batchSize(n)));
         if (rows.length === 0) return;
         yield rows;
       }
@@ -205,8 +211,22 @@ export class PostgresReads {
       }
       throw unavailable(err) ?? err;
     } finally {
-      await cursor.close().catch(() => {});
+      // A connection that timed out or broke is dropped as it is: closing the cursor would wait on it.
+      if (failed === undefined || !unavailable(failed)) await cursor.close().catch(() => {});
       this.checkin(client, failed);
+    }
+  }
+
+  /** A batch of a stream, or the error a timed-out statement gets (which unavailable() reads as an outage). */
+  private async withinTimeout<T>(read: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Query read timeout: no rows within ${this.queryTimeoutMs} ms`)), this.queryTimeoutMs);
+    });
+    try {
+      return await Promise.race([read, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
