@@ -7,7 +7,7 @@
 //    case in a fresh child process, so its peak RSS growth is its own.
 // 2. Through HTTP: a fresh DATA_DIR seeded with `pnpm seed --customers C --orders N` (reseller
 //    "cash"), the BFF started as its own process, Orders.xlsx downloaded by the cash reseller; the
-//    BFF's RSS and the database process's RSS sampled from /proc every 25 ms.
+//    BFF's RSS and the database's (FerretDB and PostgreSQL, summed PSS) sampled from /proc every 25 ms.
 //
 // Uses the embedded FerretDB (on PostgreSQL) unless MONGODB_URI is set.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -75,9 +75,24 @@ async function* generate(n: number) {
 /** A sink as fast as a client can be: takes every chunk at once. */
 const devNull = () => new Writable({ write: (_c, _e, done) => done() });
 
-/** Samples a process's RSS (this one, or a pid via /proc) until stopped; the peak over the baseline. */
-function rssSampler(pid?: number) {
-  const read = async () => (pid ? Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024 : process.memoryUsage().rss);
+/** A process's resident memory in bytes: RSS, or with `proportional` its PSS (shared pages divided among their sharers). */
+async function residentOf(pid: number, proportional = false): Promise<number> {
+  if (!proportional) return Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+  return Number(/^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))![1]) * 1024;
+}
+
+/**
+ * Samples memory until stopped; the peak over the baseline. Of this process (RSS), of a pid (RSS),
+ * or of a pid's descendants summed (PSS: PostgreSQL's server processes share its buffers, which RSS
+ * would count once per process).
+ */
+function rssSampler(pid?: number, descendants = false) {
+  const read = async () => {
+    if (!pid) return process.memoryUsage().rss;
+    if (!descendants) return residentOf(pid);
+    const all = await descendantsOf(pid);
+    return (await Promise.all(all.map((p) => residentOf(p, true).catch(() => 0)))).reduce((a, b) => a + b, 0);
+  };
   let peak = 0;
   let baseline = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -150,6 +165,30 @@ async function benchAlone() {
 
 const childPids = (pid: number) =>
   readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').then((s) => s.trim().split(/\s+/).filter(Boolean).map(Number), () => [] as number[]);
+async function descendantsOf(pid: number): Promise<number[]> {
+  const children = await childPids(pid);
+  return [...children, ...(await Promise.all(children.map(descendantsOf))).flat()];
+}
+
+/** CPU seconds a process has used so far. */
+async function cpuSecondsOf(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+/** Waits until a process uses under 5 % of a core for two seconds in a row; answers the seconds waited. */
+async function waitUntilIdle(pid: number, maxSeconds = 900): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let last = await cpuSecondsOf(pid);
+  while (quiet < 2 && Date.now() - started < maxSeconds * 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await cpuSecondsOf(pid);
+    quiet = now - last < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (Date.now() - started) / 1000;
+}
 
 async function benchHttp(n: number) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-export-'));
@@ -169,15 +208,19 @@ async function benchHttp(n: number) {
       if (i > 600) throw new Error('the BFF did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
+    // The BFF finishes start-up work in the background (startup-recovery.ts reads every document
+    // with an outbox); measuring over it would count its memory as the export's.
+    const settled = await waitUntilIdle(bff.pid!);
+    console.error(`the BFF settled ${settled.toFixed(0)} s after it answered`);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' }, body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const counted = await fetch(`${base}/api/orders?limit=1`, { headers: { cookie } });
     const body = (await counted.json()) as { total?: number };
     if (typeof body.total !== 'number') console.error(`counting the orders answered ${counted.status} ${JSON.stringify(body)}: using the seeded count`);
     const total = body.total ?? n;
-    const dbPid = (await childPids(bff.pid!))[0];
+    // The database: FerretDB and the embedded PostgreSQL, all started by the BFF (none with MONGODB_URI).
     const bffRss = rssSampler(bff.pid!);
-    const dbRss = dbPid ? rssSampler(dbPid) : null;
+    const dbRss = (await childPids(bff.pid!)).length > 0 ? rssSampler(bff.pid!, true) : null;
     await bffRss.start();
     await dbRss?.start();
     const t = performance.now();
@@ -205,7 +248,7 @@ if (values.child) {
   if (!values['skip-alone']) await benchAlone();
   if (!values['skip-http']) {
     console.log('\n## Through HTTP (Orders.xlsx of the cash reseller, every order, newest first)\n');
-    console.log('| rows | status | seconds | rows/s | file MB | BFF RSS before MB | BFF peak RSS growth MB | database RSS MB (before → growth) |');
+    console.log('| rows | status | seconds | rows/s | file MB | BFF RSS before MB | BFF peak RSS growth MB | database PSS MB (before → growth) |');
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     const growth = [];
     for (const n of ROW_COUNTS) growth.push(await benchHttp(n));

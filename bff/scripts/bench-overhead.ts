@@ -1,0 +1,87 @@
+// Where a BFF request's fixed time goes (issue 11: BFF vs raw driver). Not a test: it prints p50
+// and p95 of each step, on the demo data set in a throwaway embedded database, the BFF in this
+// process as in bench-db.ts.
+//
+//   pnpm --filter @app/bff bench:overhead [--runs 200]
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import mongoose from 'mongoose';
+import { createApp } from '../src/app.js';
+import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
+import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
+import { verifySessionToken } from '../src/auth/session-token.js';
+import { resolveSession } from '../src/auth/sessions.js';
+import { loadConfig } from '../src/config.js';
+import { Customer } from '../src/customers/customer.model.js';
+import { connectDatabase, disconnectDatabase, pingDatabase, readFromPostgres, syncAllIndexes } from '../src/db/connect.js';
+import { demoId } from '../src/db/demo-ids.js';
+import { startEmbeddedDatabase } from '../src/db/embedded-database.js';
+import { locateFerretDb } from '../src/db/embedded-ferretdb.js';
+import { ensurePostgresIndexes } from '../src/db/postgres-indexes.js';
+import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
+import { loadDemoData } from '../src/db/seed/load.js';
+import { createLogger } from '../src/logger.js';
+import { createMailer } from '../src/mail/mailer.js';
+import { testSsoKeys } from '../src/sso/sso-keys.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
+const RUNS = Number(values.runs);
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-overhead-'));
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+const db = await startEmbeddedDatabase({ binary: await locateFerretDb(repoRoot, config.FERRETDB_BIN), dataDir, ephemeral: true, log: () => {} });
+try {
+  await connectDatabase(db.uri, 'bench');
+  await syncAllIndexes();
+  await loadDemoData();
+  await ensurePostgresIndexes(db.postgresUrl, 'bench');
+  const reads = await readFromPostgres(db.postgresUrl);
+  const sessionKey = new TextEncoder().encode('b'.repeat(40));
+  const app = createApp({
+    config, logger: createLogger('silent'), sessionKey, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(),
+    ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
+    body: JSON.stringify({ email: 'reseller.cash@demo.example', password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const claims = (await verifySessionToken(sessionKey, cookie.split('=')[1]!))!;
+  const scope = { distributorId: demoId('distributor:northwind'), resellerId: demoId('reseller:cash') };
+  const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie } }).then((r) => r.text());
+
+  const steps: [string, () => Promise<unknown>][] = [
+    ['HTTP GET /api/health (one database ping)', () => get('/api/health')],
+    ['database ping alone', () => pingDatabase()],
+    ['session check (resolveSession)', () => resolveSession(claims)],
+    ['HTTP GET /api/auth/session (session + who)', () => get('/api/auth/session')],
+    ['raw: customers page + count', () => Promise.all([Customer.collection.find(scope).sort({ nameKey: 1, _id: 1 }).limit(50).toArray(), Customer.collection.countDocuments(scope)])],
+    ['HTTP GET /api/customers?limit=50', () => get('/api/customers?limit=50')],
+  ];
+  console.log(`\nThe cash reseller of the demo data (${await Customer.collection.countDocuments(scope)} customers); ${RUNS} runs each, ms\n`);
+  console.log('| step | p50 | p95 |\n| --- | ---: | ---: |');
+  for (const [name, step] of steps) {
+    for (let i = 0; i < 20; i++) await step();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await step();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`| ${name} | ${times[Math.floor(RUNS / 2)]!.toFixed(2)} | ${times[Math.floor(RUNS * 0.95)]!.toFixed(2)} |`);
+  }
+  server.close();
+  await reads.close();
+} finally {
+  await disconnectDatabase().catch(() => {});
+  await mongoose.disconnect().catch(() => {});
+  await db.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
