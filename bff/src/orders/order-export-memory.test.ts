@@ -10,12 +10,13 @@
  * a retained response's few KB would vanish in the heap's noise.
  *
  * Figures here (2 cores, Node 20, FerretDB on PostgreSQL; the same with both cores kept busy):
- * baseline 62.7 MB held (heap 40.7, external 22.0); mid-export +6.3 to +6.8 MB (the cursor's batch
- * of 1000 orders, ~4 MB of BSON, and the zip pipeline); after the ROUNDS abandoned exports +0.4 to
+ * baseline 62.8 MB held (heap 40.8, external 22.0); mid-export +6.9 to +7.7 MB (the cursor's batch
+ * of 100 orders of ~64 KB, and the zip pipeline); after the ROUNDS abandoned exports -0.5 to
  * +0.6 MB, all of it heap: V8 still compiling and caching — over 48 exports it wanders within
- * ±0.4 MB and does not climb. Leaks planted on purpose fail it: every workbook writer kept, +7 MB
- * and every response and workbook alive; every closed cursor kept, +24 MB; every response kept,
- * all alive (+0.5 MB only, which the bytes alone would miss).
+ * ±0.4 MB and does not climb. Leaks planted on purpose fail it (measured with batches of 1000
+ * orders of ~4 KB): every workbook writer kept, +7 MB and every response and workbook alive; every
+ * closed cursor kept, +24 MB; every response kept, all alive (+0.5 MB only, which the bytes alone
+ * would miss).
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -44,8 +45,10 @@ let bff: BffProcess;
 let cookie: string;
 
 beforeAll(async () => {
-  // 1500 orders of ~4 KB: each batch of 1000 is ~4 MB, and the file cannot be done before the client hangs up.
-  await insertBulkyOrders(CUSTOMER, 1500, 3000);
+  // 1000 orders of ~64 KB (customer and reseller names each just under Excel's 32,767 characters a
+  // cell): each batch of 100 (cursor-rows.ts) is ~6 MB, and the file cannot be done before the
+  // client hangs up.
+  await insertBulkyOrders(CUSTOMER, 1000, 24_000, ['customerName', 'resellerName']);
   bff = await startBff(await deploymentEnv(testDatabaseUri()), {
     nodeArgs: ['--expose-gc', '--import', path.join(import.meta.dirname, '../test/heap-probe.ts')],
     ipc: true,
