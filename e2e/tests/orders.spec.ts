@@ -82,7 +82,9 @@ test('the cash reseller switches approval off for a customer, whose next order t
   const reseller = await personAt(browser, 'reseller.cash@demo.example');
   await reseller.goto('/reseller/customers');
   await reseller.getByLabel('Search customers').fill('blue harbor');
-  await reseller.getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
+  // Once the search has answered: a row clicked while the grid redraws for it loses the click.
+  await expect(reseller.getByText('1 customer', { exact: true })).toBeVisible();
+  await reseller.getByRole('grid').getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
   const toggle = reseller.getByRole('switch', { name: 'Order approval required' });
   await expect(toggle).toBeChecked();
   await toggle.click({ force: true });
@@ -139,6 +141,7 @@ test('the reseller places an order on a customer’s behalf, which needs no appr
   const reseller = await personAt(browser, 'reseller.cash@demo.example');
   await reseller.goto('/reseller/customers');
   await reseller.getByLabel('Search customers').fill('blue harbor');
+  await expect(reseller.getByText('1 customer', { exact: true })).toBeVisible();
   await reseller.getByRole('grid').getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
   await reseller.getByRole('button', { name: 'New order' }).click();
   const dialog = reseller.getByRole('dialog', { name: 'New order for Blue Harbor Trading Ltd' });
