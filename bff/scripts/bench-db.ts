@@ -14,13 +14,9 @@
 // throwaway embedded FerretDB on PostgreSQL (or, with --backend sqlite, FerretDB's SQLite backend,
 // which the app no longer uses, for comparison).
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.js';
-import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
-import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import { loadConfig } from '../src/config.js';
 import { customerKeysetView } from '../src/customers/customer-list.js';
 import { Customer } from '../src/customers/customer.model.js';
@@ -35,10 +31,8 @@ import { BULK_COLLECTIONS } from '../src/db/seed/bulk.js';
 import { loadDemoData } from '../src/db/seed/load.js';
 import { freePort } from '../src/db/supervised-server.js';
 import { encodeCursor } from '../src/lib/keyset-page.js';
-import { createLogger } from '../src/logger.js';
-import { createMailer } from '../src/mail/mailer.js';
 import { Order } from '../src/orders/order.model.js';
-import { testSsoKeys } from '../src/sso/sso-keys.js';
+import { startBenchApp } from './bench-app.js';
 
 const { values } = parseArgs({
   options: {
@@ -112,25 +106,14 @@ try {
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.error(`\nSeeded in ${seedSeconds.toFixed(0)} s (${Math.round((totalCustomers * 1.5 + totalOrders) / seedSeconds)} documents/s, indexes built after)`);
 
-  const app = createApp({
-    config, logger: createLogger(process.env.BENCH_LOG ?? 'silent'), sessionKey: new TextEncoder().encode('b'.repeat(40)),
-    loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(),
-    mailer: createMailer(config, createLogger('silent')),
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bench = await startBenchApp(config, process.env.BENCH_LOG ?? 'silent');
+  const base = bench.base;
 
   console.log(`\n${totalCustomers.toLocaleString('en')} customers and ${totalOrders.toLocaleString('en')} orders in ${sizes.length + 4} resellers; ${RUNS} runs each; ${backend}\n`);
   console.log('| reseller | query | BFF p50 ms | BFF p95 ms | raw p50 ms | raw p95 ms | BFF/raw (p50) | FerretDB alone p50 ms |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const reseller of [resellers[0]!, resellers[1]!]) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
-      body: JSON.stringify({ email: reseller.staffEmail, password: 'Demo-Password-1' }),
-    });
-    if (login.status !== 200) throw new Error(`sign-in as ${reseller.staffEmail}: ${login.status}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await bench.signIn(reseller.staffEmail);
     const get = async (url: string) => {
       const res = await fetch(`${base}${url}`, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
@@ -198,7 +181,7 @@ try {
       console.log(`| ${label} | ${c.name} | ${ms(bff, 50)} | ${ms(bff, 95)} | ${ms(raw, 50)} | ${ms(raw, 95)} | ${(pct(bff, 50) / pct(raw, 50)).toFixed(2)} | ${ferretCell} |`);
     }
   }
-  server.close();
+  bench.close();
   await ferretClient.close();
   await reads?.close();
 } finally {

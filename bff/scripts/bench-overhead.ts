@@ -4,14 +4,10 @@
 //
 //   pnpm --filter @app/bff bench:overhead [--runs 200]
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { createApp } from '../src/app.js';
-import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
-import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import { verifySessionToken } from '../src/auth/session-token.js';
 import { resolveSession } from '../src/auth/sessions.js';
 import { loadConfig } from '../src/config.js';
@@ -21,11 +17,8 @@ import { demoId } from '../src/db/demo-ids.js';
 import { startEmbeddedDatabase } from '../src/db/embedded-database.js';
 import { locateFerretDb } from '../src/db/embedded-ferretdb.js';
 import { ensurePostgresIndexes } from '../src/db/postgres-indexes.js';
-import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
 import { loadDemoData } from '../src/db/seed/load.js';
-import { createLogger } from '../src/logger.js';
-import { createMailer } from '../src/mail/mailer.js';
-import { testSsoKeys } from '../src/sso/sso-keys.js';
+import { BENCH_SESSION_KEY, startBenchApp } from './bench-app.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
 const RUNS = Number(values.runs);
@@ -39,20 +32,10 @@ try {
   await loadDemoData();
   await ensurePostgresIndexes(db.postgresUrl, 'bench');
   const reads = await readFromPostgres(db.postgresUrl);
-  const sessionKey = new TextEncoder().encode('b'.repeat(40));
-  const app = createApp({
-    config, logger: createLogger('silent'), sessionKey, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(),
-    ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')),
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
-    body: JSON.stringify({ email: 'reseller.cash@demo.example', password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const claims = (await verifySessionToken(sessionKey, cookie.split('=')[1]!))!;
+  const bench = await startBenchApp(config);
+  const base = bench.base;
+  const cookie = await bench.signIn('reseller.cash@demo.example');
+  const claims = (await verifySessionToken(BENCH_SESSION_KEY, cookie.split('=')[1]!))!;
   const scope = { distributorId: demoId('distributor:northwind'), resellerId: demoId('reseller:cash') };
   const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie } }).then((r) => r.text());
 
@@ -77,7 +60,7 @@ try {
     times.sort((a, b) => a - b);
     console.log(`| ${name} | ${times[Math.floor(RUNS / 2)]!.toFixed(2)} | ${times[Math.floor(RUNS * 0.95)]!.toFixed(2)} |`);
   }
-  server.close();
+  bench.close();
   await reads.close();
 } finally {
   await disconnectDatabase().catch(() => {});
