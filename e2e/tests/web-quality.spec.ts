@@ -40,7 +40,7 @@ test('a refused password is cleared, the email kept', async ({ page }) => {
 test('an inactive customer is marked inactive in the grid', async ({ browser, page }) => {
   const inactive = await cashCustomer(browser, (c) => !c.active);
   await signedIn(page, 'reseller.cash@demo.example');
-  await page.getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'My customers' }).click();
   await page.getByLabel('Search customers').fill(inactive.companyName);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: inactive.companyName }) });
   await expect(row.getByText('Inactive', { exact: true })).toBeVisible();
@@ -63,13 +63,13 @@ test('unsaved edits of a record are not dropped without asking', async ({ browse
   await signedIn(page, 'reseller.cash@demo.example');
   await page.goto(`/reseller/customers/${customer.id}`);
   await page.getByLabel(/^City/).fill('Patras');
-  await page.getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'My customers' }).click();
   const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Stay' }).click();
   await expect(page).toHaveURL(new RegExp(`/reseller/customers/${customer.id}$`));
   await expect(page.getByLabel(/^City/)).toHaveValue('Patras');
-  await page.getByRole('link', { name: 'My customers' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'My customers' }).click();
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
   await expect(page).toHaveURL(/\/reseller\/customers$/);
 });
