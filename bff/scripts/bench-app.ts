@@ -1,6 +1,7 @@
 // The BFF inside a benchmark's own process (bench-db.ts, bench-overhead.ts), on whatever database
-// mongoose is connected to, and sign-in for it.
-import type { AddressInfo } from 'node:net';
+// mongoose is connected to, configured as in production, and sign-in for it.
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
@@ -12,20 +13,36 @@ import { testSsoKeys } from '../src/sso/sso-keys.js';
 
 export const BENCH_SESSION_KEY = new TextEncoder().encode('b'.repeat(40));
 
-export async function startBenchApp(config: Config, logLevel = 'silent') {
+/** A free loopback port, found by listening on port 0 once. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/**
+ * Starts the app as production runs it — NODE_ENV=production, so no response-schema checks
+ * (mount-routes.ts) and production headers and cookies — on a free loopback port named as its
+ * PUBLIC_ORIGIN. The database settings of `base` stay: the caller has connected mongoose already.
+ */
+export async function startBenchApp(base: Config, logLevel = 'silent') {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const config: Config = { ...base, NODE_ENV: 'production', isProduction: true, secureCookies: true, PUBLIC_ORIGIN: origin };
   const app = createApp({
     config, logger: createLogger(logLevel as 'silent'), sessionKey: BENCH_SESSION_KEY, loginLimiter: createLoginRateLimiter(),
     resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')),
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = app.listen(port, '127.0.0.1');
+  await once(server, 'listening');
   return {
-    base,
+    base: origin,
     close: () => server.close(),
     /** Signs in with the demo password; the session cookie (`session=…`). */
     async signIn(email: string): Promise<string> {
-      const res = await fetch(`${base}/api/auth/login`, {
+      const res = await fetch(`${origin}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' },
         body: JSON.stringify({ email, password: DEMO_PASSWORD }),
       });

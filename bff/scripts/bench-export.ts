@@ -1,6 +1,7 @@
 // Benchmark of the Excel exports (issue 13). Not a test: it prints figures.
 //
 //   pnpm --filter @app/bff bench:export [--rows 100000[,1000000]] [--repeat 1] [--skip-http] [--skip-alone]
+//     [--bff-node-options "--max-old-space-size=256"] [--data-dirs DIR_100K,DIR_1M]
 //
 // 1. The exporter alone, fed from an in-process generator of order-like rows, next to the raw
 //    exceljs streaming writer and a plain (non-streaming) exceljs Workbook of the same rows; each
@@ -29,8 +30,14 @@ const { values } = parseArgs({
     'skip-http': { type: 'boolean', default: false },
     'skip-alone': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
+    'bff-node-options': { type: 'string', default: '' },
+    'data-dirs': { type: 'string' },
   },
 });
+/** Node options of the BFF process, e.g. `--max-old-space-size=256` for a BFF sized as in a 512 MB container. */
+const BFF_NODE_OPTIONS = values['bff-node-options'].split(/\s+/).filter(Boolean);
+/** DATA_DIRs already seeded with each `--rows` count (`pnpm seed --orders N --reseller cash`): used as they are, kept. */
+const SEEDED = values['data-dirs']?.split(',');
 /** Exports per row count through HTTP, each from a fresh BFF on the same seeded data. */
 const REPEAT = Number(values.repeat);
 const ROW_COUNTS = values.rows.split(',').map(Number);
@@ -198,7 +205,7 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
   const port = 4100 + Math.floor(Math.random() * 800);
   let bff: ChildProcess | null = null;
   try {
-    bff = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, stdio: ['pipe', 'ignore', 'inherit'] });
+    bff = spawn(process.execPath, [...BFF_NODE_OPTIONS, '--import', 'tsx', 'src/server.ts'], { cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, stdio: ['pipe', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/api/health`).then((r) => r.status, () => 0)) === 200) break;
@@ -238,7 +245,8 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
 }
 
 /** Seeds a fresh DATA_DIR with `n` orders for the cash reseller, then exports them `repeat` times; the median growth. */
-async function benchHttp(n: number, repeat: number): Promise<number> {
+async function benchHttp(n: number, repeat: number, seeded?: string): Promise<number> {
+  if (seeded) return medianGrowth(seeded, n, repeat);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-export-'));
   try {
     const t0 = Date.now();
@@ -247,12 +255,16 @@ async function benchHttp(n: number, repeat: number): Promise<number> {
     });
     if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
     console.error(`seeded ${n} orders in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const growth: number[] = [];
-    for (let i = 0; i < repeat; i++) growth.push(await exportOnce(dataDir, n));
-    return growth.sort((a, b) => a - b)[Math.floor((growth.length - 1) / 2)]!;
+    return await medianGrowth(dataDir, n, repeat);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function medianGrowth(dataDir: string, n: number, repeat: number): Promise<number> {
+  const growth: number[] = [];
+  for (let i = 0; i < repeat; i++) growth.push(await exportOnce(dataDir, n));
+  return growth.sort((a, b) => a - b)[Math.floor((growth.length - 1) / 2)]!;
 }
 
 if (values.child) {
@@ -265,7 +277,7 @@ if (values.child) {
     console.log('| rows | status | seconds | rows/s | file MB | BFF RSS before MB | BFF peak RSS growth MB | database PSS MB (before → growth) |');
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     const growth = [];
-    for (const n of ROW_COUNTS) growth.push(await benchHttp(n, REPEAT));
+    for (const [i, n] of ROW_COUNTS.entries()) growth.push(await benchHttp(n, REPEAT, SEEDED?.[i]));
     if (growth.length > 1) console.log(`\nBFF memory ratio ${ROW_COUNTS.at(-1)}/${ROW_COUNTS[0]} rows (median peak growth of ${REPEAT} run(s) each): ${(growth.at(-1)! / growth[0]!).toFixed(2)}`);
   }
 }

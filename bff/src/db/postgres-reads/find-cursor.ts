@@ -24,6 +24,10 @@ export class PostgresFindCursor {
   private driver: FindCursor | null = null;
   private docs: AsyncGenerator<Doc> | null = null;
   private done = false;
+  /** Whether a document was read from `docs` (a later failure cannot start over on FerretDB). */
+  private served = false;
+  /** What `hasNext()` read ahead and `next()` has not handed out yet (undefined: nothing). */
+  private peeked: Doc | null | undefined;
 
   constructor(
     private readonly reads: PostgresReads,
@@ -77,7 +81,24 @@ export class PostgresFindCursor {
     this.docs = documents(this.reads, this.collection, plan);
   }
 
+  /** The next document; after `hasNext()`, the one it looked at. */
   async next(): Promise<Doc | null> {
+    if (this.peeked === undefined) return this.read();
+    const doc = this.peeked;
+    this.peeked = undefined;
+    return doc;
+  }
+
+  tryNext() {
+    return this.next();
+  }
+
+  async hasNext(): Promise<boolean> {
+    if (this.peeked === undefined) this.peeked = await this.read();
+    return this.peeked !== null;
+  }
+
+  private async read(): Promise<Doc | null> {
     this.start();
     if (this.driver) return this.driver.next();
     if (this.done) return null;
@@ -99,37 +120,16 @@ export class PostgresFindCursor {
       this.served = true;
     }
   }
-  private served = false;
-
-  tryNext() {
-    return this.next();
-  }
-
-  private peeked: Doc | null | undefined;
-
-  async hasNext(): Promise<boolean> {
-    if (this.peeked === undefined) this.peeked = await this.next();
-    return this.peeked !== null;
-  }
-
-  private async take(): Promise<Doc | null> {
-    if (this.peeked !== undefined) {
-      const doc = this.peeked;
-      this.peeked = undefined;
-      return doc;
-    }
-    return this.next();
-  }
 
   async toArray(): Promise<Doc[]> {
     const all: Doc[] = [];
-    for (let doc = await this.take(); doc !== null; doc = await this.take()) all.push(doc);
+    for (let doc = await this.next(); doc !== null; doc = await this.next()) all.push(doc);
     return all;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Doc> {
     try {
-      for (let doc = await this.take(); doc !== null; doc = await this.take()) yield doc;
+      for (let doc = await this.next(); doc !== null; doc = await this.next()) yield doc;
     } finally {
       await this.close();
     }

@@ -141,7 +141,7 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
   const sortKey = fc.constantFrom('nameKey', 'phone', 'city', 'monthlyRunRateCents', 'createdAt', 'active', 'cityKey');
   const sort = fc.tuple(sortKey, fc.constantFrom(1, -1)).map(([k, d]) => ({ [k]: d, _id: d }) as Record<string, 1 | -1>);
 
-  // Inclusion projections are read field by field in SQL (read-columns.ts); a field no document has among them.
+  // Projections are applied to each document as it is read (find-cursor.ts); a field no document has among them.
   const projection = fc.option(
     fc.tuple(fc.subarray(['nameKey', 'phone', 'city', 'monthlyRunRateCents', 'createdAt', 'active', 'resellerId', 'neverStored'], { minLength: 1 }), fc.boolean())
       .map(([fields, withoutId]) => ({ ...Object.fromEntries(fields.map((f) => [f, 1])), ...(withoutId ? { _id: 0 } : {}) })),
@@ -228,6 +228,20 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
     }
     expect(seen).toEqual([...ids].sort((a, b) => (a as mongoose.Types.ObjectId).toHexString().localeCompare((b as mongoose.Types.ObjectId).toHexString())).slice(0, 20));
     expect(cursor.closed).toBe(true);
+  });
+
+  it('hands out the document hasNext() looked at, as the driver’s cursor does', async () => {
+    const filter = { resellerId: resellers[1] };
+    const options = { sort: { nameKey: 1, _id: 1 } } as const;
+    const expected = await viaFerret.find(filter, options).toArray();
+    const cursor = Customer.collection.find(filter, options);
+    const seen = [];
+    while (seen.length <= expected.length && (await cursor.hasNext())) {
+      expect(await cursor.hasNext()).toBe(true); // asking twice reads no further
+      seen.push(await cursor.next());
+    }
+    expect(await cursor.next()).toBeNull();
+    expect(seen).toEqual(expected);
   });
 
   it('serves a tenant page from an ordered index, without sorting the tenant’s rows', async () => {
