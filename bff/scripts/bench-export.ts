@@ -1,13 +1,14 @@
 // Benchmark of the Excel exports (issue 13). Not a test: it prints figures.
 //
 //   pnpm --filter @app/bff bench:export [--rows 100000[,1000000]] [--repeat 1] [--skip-http] [--skip-alone]
-//     [--bff-node-options "--max-old-space-size=256"] [--data-dirs DIR_100K,DIR_1M]
+//     [--bff-node-options=--max-old-space-size=4096] [--data-dirs DIR_100K,DIR_1M]
 //
 // 1. The exporter alone, fed from an in-process generator of order-like rows, next to the raw
 //    exceljs streaming writer and a plain (non-streaming) exceljs Workbook of the same rows; each
 //    case in a fresh child process, so its peak RSS growth is its own.
 // 2. Through HTTP: a fresh DATA_DIR seeded with `pnpm seed --customers C --orders N` (reseller
-//    "cash"), the BFF started as its own process, Orders.xlsx downloaded by the cash reseller; the
+//    "cash"), the BFF started as its own process as `pnpm start` starts it (its heap limit among
+//    its options: bff/package.json), Orders.xlsx downloaded by the cash reseller; the
 //    BFF's RSS and the database's (FerretDB and PostgreSQL, summed PSS) sampled from /proc every 25 ms.
 //
 // Uses the embedded FerretDB (on PostgreSQL) unless MONGODB_URI is set.
@@ -34,8 +35,10 @@ const { values } = parseArgs({
     'data-dirs': { type: 'string' },
   },
 });
-/** Node options of the BFF process, e.g. `--max-old-space-size=256` for a BFF sized as in a 512 MB container. */
-const BFF_NODE_OPTIONS = values['bff-node-options'].split(/\s+/).filter(Boolean);
+/** The BFF's command line as `pnpm start` has it (bff/package.json), with any node options given here added. */
+const START = (JSON.parse(await readFile(path.join(BFF, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+if (START[0] !== 'node') throw new Error(`bff's start script no longer starts node directly: ${START.join(' ')}`);
+const BFF_ARGS = [...START.slice(1, -1), ...values['bff-node-options'].split(/\s+/).filter(Boolean), START.at(-1)!];
 /** DATA_DIRs already seeded with each `--rows` count (`pnpm seed --orders N --reseller cash`): used as they are, kept. */
 const SEEDED = values['data-dirs']?.split(',');
 /** Exports per row count through HTTP, each from a fresh BFF on the same seeded data. */
@@ -205,7 +208,7 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
   const port = 4100 + Math.floor(Math.random() * 800);
   let bff: ChildProcess | null = null;
   try {
-    bff = spawn(process.execPath, [...BFF_NODE_OPTIONS, '--import', 'tsx', 'src/server.ts'], { cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, stdio: ['pipe', 'ignore', 'inherit'] });
+    bff = spawn(process.execPath, BFF_ARGS, { cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, stdio: ['pipe', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/api/health`).then((r) => r.status, () => 0)) === 200) break;
@@ -264,13 +267,16 @@ async function benchHttp(n: number, repeat: number, seeded?: string): Promise<nu
 async function medianGrowth(dataDir: string, n: number, repeat: number): Promise<number> {
   const growth: number[] = [];
   for (let i = 0; i < repeat; i++) growth.push(await exportOnce(dataDir, n));
-  return growth.sort((a, b) => a - b)[Math.floor((growth.length - 1) / 2)]!;
+  growth.sort((a, b) => a - b);
+  const mid = (growth.length - 1) / 2;
+  return (growth[Math.floor(mid)]! + growth[Math.ceil(mid)]!) / 2;
 }
 
 if (values.child) {
   await runChild(values.child, ROW_COUNTS[0]!);
 } else {
   console.log(`# Excel export benchmark — node ${process.version}, ${os.cpus().length} cores, database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB v1.24.2 on PostgreSQL'}`);
+  console.log(`The BFF (through HTTP): node ${BFF_ARGS.join(' ')}`);
   if (!values['skip-alone']) await benchAlone();
   if (!values['skip-http']) {
     console.log('\n## Through HTTP (Orders.xlsx of the cash reseller, every order, newest first)\n');

@@ -92,6 +92,34 @@ test('the distributor switches the cash reseller to credit card: its customers p
   await expect(distributor.getByTestId('reseller-approval-notice')).toHaveCount(0);
 });
 
+test('the distributor edits a reseller’s details in place: leaving asks first, and each Update saves on the revision it read', async ({ browser }) => {
+  const distributor = await personAt(browser, 'distributor@demo.example');
+  await openCashReseller(distributor);
+  const phone = distributor.getByLabel('Phone');
+  const before = await phone.inputValue();
+  const changed = before === '+30 210 555 0177' ? '+30 210 555 0188' : '+30 210 555 0177';
+  await phone.fill(changed);
+  await distributor.getByRole('link', { name: 'Resellers', exact: true }).first().click();
+  const dialog = distributor.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toContainText(`Your changes to the details of ${CASH_RESELLER} are not saved yet.`);
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(phone).toHaveValue(changed);
+
+  await distributor.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect(distributor.getByText(`The details of ${CASH_RESELLER} were updated.`)).toBeVisible();
+  // A second save at once: it must carry the revision the first one answered, or it is refused as stale.
+  await phone.fill(before);
+  const second = distributor.waitForResponse((r) => r.request().method() === 'PUT' && /\/api\/resellers\/[0-9a-f]{24}$/.test(r.url()));
+  await distributor.getByRole('button', { name: 'Update', exact: true }).click();
+  expect((await second).status()).toBe(200);
+  await expect(distributor.getByText('Someone else changed this reseller')).toHaveCount(0);
+  await distributor.reload();
+  await expect(phone).toHaveValue(before);
+  // Saved: leaving asks nothing.
+  await distributor.getByRole('link', { name: 'Resellers', exact: true }).first().click();
+  await expect(distributor.getByRole('heading', { level: 1, name: 'Resellers' })).toBeVisible();
+});
+
 test('the distributor suspends and reinstates a reseller: its staff are signed out and refused, then let back in', async ({ browser }, testInfo) => {
   const distributor = await personAt(browser, 'distributor@demo.example');
   const staff = await personAt(browser, 'reseller.cash@demo.example');

@@ -97,6 +97,12 @@ describe('writeXlsx', () => {
     expect(row.getCell(5).value).toBe(3);
     expect(sheet.getRow(3).getCell(3).value).toBe(0.3);
     expect(sheet.getRow(3).getCell(4).value).toBe('No');
+    // Every row carries its column's format (the cells share one style object per column), and only the header is bold.
+    for (const r of [2, 3]) {
+      expect(sheet.getRow(r).getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+      expect(sheet.getRow(r).getCell(5).numFmt).toBe('#,##0');
+      expect(sheet.getRow(r).getCell(1).font?.bold).toBeFalsy();
+    }
   });
 
   it('over many strings, every text cell reads back as cellText of its value: escaped, otherwise unchanged', async () => {

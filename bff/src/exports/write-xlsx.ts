@@ -84,7 +84,11 @@ export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: Ab
   const columns = exp.columns.map(compile);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(cellText(exp.title).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = exp.columns.map((c, i) => ({ width: c.width, style: columns[i]!.numFmt ? { numFmt: columns[i]!.numFmt } : {} }));
+  // One style object per column, shared by all its cells: exceljs finds a cell's style by the
+  // object's identity first (StylesXform's WeakMap) and works it out again for every new object —
+  // which a cell made from its column's style is.
+  const styles: Partial<ExcelJS.Style>[] = columns.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}));
+  sheet.columns = exp.columns.map((c, i) => ({ width: c.width, style: styles[i] }));
   const zip = zipPipeline(workbook, sheet, signal);
 
   const header = sheet.addRow(exp.columns.map((c) => cellText(c.header)));
@@ -97,7 +101,9 @@ export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: Ab
     for await (const row of exp.rows) {
       if (signal.aborted) break;
       for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.cell(row);
-      sheet.addRow(values).commit();
+      const added = sheet.addRow(values);
+      for (let i = 0; i < columns.length; i++) added.getCell(i + 1).style = styles[i]!;
+      added.commit();
       rows++;
       if (zip.blocked) await zip.wait();
       if (zip.error) throw zip.error;
