@@ -32,6 +32,8 @@ export interface EmbeddedDatabaseOptions {
   /** An existing PostgreSQL for FerretDB (POSTGRES_URL); then none is started. */
   postgresUrl?: string;
   port?: number;
+  /** Ports the database must not take: the HTTP server's, which it listens on only once the database is up. */
+  avoidPorts?: readonly number[];
   database?: string;
   /** Where crashes and restarts are reported. */
   log?: (line: string, level: LogLevel) => void;
@@ -50,10 +52,10 @@ export async function startEmbeddedDatabase(opts: EmbeddedDatabaseOptions): Prom
   try {
     let postgresUrl = opts.postgresUrl;
     if (!postgresUrl) {
-      postgres = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), log, ephemeral: opts.ephemeral });
+      postgres = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(opts.avoidPorts), log, ephemeral: opts.ephemeral });
       postgresUrl = postgres.url;
     }
-    const port = opts.port ?? (await freePort());
+    const port = opts.port ?? (await freePort(opts.avoidPorts));
     const backend = { postgresqlUrl: postgresUrl };
     const ferret = supervise(`FerretDB on port ${port}`, await spawnFerretDb(opts.binary, backend, port), () => spawnFerretDb(opts.binary, backend, port), log, opts.restartDelayMs);
     const pg = postgres;

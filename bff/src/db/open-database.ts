@@ -30,7 +30,7 @@ export async function openDatabase(config: Config, log: (line: string, level?: L
   if (!uri) {
     const binary = await locateFerretDb(config.repoRoot, config.FERRETDB_BIN);
     const dataDir = path.join(config.DATA_DIR, EMBEDDED_DIR);
-    embedded = await startEmbeddedDatabase({ binary, dataDir, postgresUrl: config.POSTGRES_URL, log });
+    embedded = await startEmbeddedDatabase({ binary, dataDir, postgresUrl: config.POSTGRES_URL, avoidPorts: [config.PORT], log });
     uri = embedded.uri;
     log(`Embedded FerretDB listening on 127.0.0.1:${embedded.port}, on ${config.POSTGRES_URL ? 'POSTGRES_URL' : `PostgreSQL on 127.0.0.1:${new URL(embedded.postgresUrl).port} (${dataDir})`}`);
   }
