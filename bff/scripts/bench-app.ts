@@ -1,26 +1,17 @@
 // The BFF inside a benchmark's own process (bench-db.ts, bench-overhead.ts), on whatever database
 // mongoose is connected to, configured as in production, and sign-in for it.
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import type { Config } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
 import { createLogger } from '../src/logger.js';
+import { freePort } from '../src/db/supervised-server.js';
 import { createMailer } from '../src/mail/mailer.js';
 import { testSsoKeys } from '../src/sso/sso-keys.js';
 
 export const BENCH_SESSION_KEY = new TextEncoder().encode('b'.repeat(40));
-
-/** A free loopback port, found by listening on port 0 once. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 /**
  * Starts the app as production runs it — NODE_ENV=production, so no response-schema checks

@@ -86,7 +86,7 @@ export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: Ab
   const sheet = workbook.addWorksheet(cellText(exp.title).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   // One style object per column, shared by all its cells: exceljs finds a cell's style by the
   // object's identity first (StylesXform's WeakMap) and works it out again for every new object —
-  // which a cell made from its column's style is.
+  // which a cell made from its column's style is. So no cell's style may be changed in place.
   const styles: Partial<ExcelJS.Style>[] = columns.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}));
   sheet.columns = exp.columns.map((c, i) => ({ width: c.width, style: styles[i] }));
   const zip = zipPipeline(workbook, sheet, signal);

@@ -10,7 +10,6 @@ import { ApiRequestError } from '@/lib/api-client';
 import { zodValidate } from '@/lib/zod-form';
 
 interface Revisioned {
-  id: string;
   revision: number;
   abilities: { edit: boolean };
 }
