@@ -3,6 +3,7 @@ import type { Schema } from 'mongoose';
 import pg from 'pg';
 import { allModels } from './models.js';
 import { fieldKindsOf } from './postgres-reads/field-kinds.js';
+import { breaksSchemaSql } from './postgres-reads/schema-conformance.js';
 import { jsonPath, valuePath } from './postgres-reads/sql-path.js';
 
 /**
@@ -90,10 +91,21 @@ function orderedIndexes(model: IndexedModel): WantedIndex[] {
   return orderedIndexesOf(model).map((columns) => ({ name: (table) => `sfa_ord_${hashOf(`${table}\0${columns.join()}`)}`, definition: `(${columns.join(', ')})` }));
 }
 
+/**
+ * The documents that break the model's schema (postgres-reads/schema-conformance.ts): a partial
+ * index, empty while the data conforms, so that each read's check is one index probe.
+ */
+function nonConformingIndex(model: IndexedModel): WantedIndex {
+  const predicate = breaksSchemaSql(model.schema);
+  return { name: (table) => `sfa_bad_${hashOf(`${table}\0${predicate}`)}`, definition: `((_jsonb -> '_id')) WHERE ${predicate}` };
+}
+
 /** Every collection's wanted indexes. */
 function wantedIndexes(models: readonly IndexedModel[]): Map<string, WantedIndex[]> {
   const equality = new Map(equalityPathsOf(models).map((e) => [e.collection, equalityIndexes(e.paths)]));
-  return new Map(models.map((m) => [m.collection.collectionName, [...(equality.get(m.collection.collectionName) ?? []), ...orderedIndexes(m)]]));
+  return new Map(
+    models.map((m) => [m.collection.collectionName, [...(equality.get(m.collection.collectionName) ?? []), ...orderedIndexes(m), nonConformingIndex(m)]]),
+  );
 }
 
 /** The tables of MongoDB database `dbName` by collection name (FerretDB's metadata), empty when it has none. */

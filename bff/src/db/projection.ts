@@ -12,7 +12,8 @@ export function simpleProjection(projection: unknown): ((doc: Record<string, unk
   const included = entries.filter(([k, v]) => k !== '_id' && (v === 1 || v === true)).map(([k]) => k);
   const excluded = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k);
   if (included.length > 0 && excluded.some((k) => k !== '_id')) return undefined;
-  if (included.length > 0) {
+  // `{_id: 1}` alone is an inclusion too: the `_id` and nothing else.
+  if (included.length > 0 || projection._id === 1 || projection._id === true) {
     const keepId = !excluded.includes('_id');
     return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => included.includes(k) || (keepId && k === '_id')));
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { allModels } from '../db/models.js';
 import { checkQueryShapes } from './query-shapes-check.js';
-import { readReadFallbacks } from './read-fallbacks.js';
+import { readReadFallbacks, readReadMismatches } from './read-fallbacks.js';
 
 const dir = path.resolve(import.meta.dirname, '../../../.tmp/query-shapes');
 
@@ -23,4 +23,8 @@ it('every read of an application collection the suite sent was served in Postgre
   const collections = new Set(allModels.map((m) => m.collection.collectionName));
   const fallbacks = readReadFallbacks(dir).filter((f) => collections.has(f.split(' ')[0]!) && !FALLBACKS_BY_DESIGN[f]);
   expect(fallbacks, 'teach db/postgres-reads/ the query, or list it above with its reason').toEqual([]);
+});
+
+it('every answer the PostgreSQL reads served during the suite was FerretDB’s answer too (db/postgres-reads/differential-check.ts)', () => {
+  expect(readReadMismatches(dir), 'a translation answered otherwise than FerretDB: mend it, or list a FerretDB bug in KNOWN_FERRETDB_BUGS').toEqual([]);
 });

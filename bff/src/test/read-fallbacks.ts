@@ -10,12 +10,17 @@ import { distinctLinesOf } from './recorded-lines.js';
  * either mended or listed there with its reason.
  */
 export function writeReadFallbacks(dir: string): void {
-  const fallbacks = [...readStats().fallbacks.keys()];
-  if (fallbacks.length === 0) return;
+  const { fallbacks, mismatches } = readStats();
   mkdirSync(dir, { recursive: true });
-  appendFileSync(path.join(dir, `${process.pid}.fallbacks`), fallbacks.map((f) => `${f}\n`).join(''));
+  if (fallbacks.size > 0) appendFileSync(path.join(dir, `${process.pid}.fallbacks`), [...fallbacks.keys()].map((f) => `${f}\n`).join(''));
+  // Answers that differed from FerretDB's (db/postgres-reads/differential-check.ts), one per line.
+  if (mismatches.length > 0) appendFileSync(path.join(dir, `${process.pid}.mismatches`), mismatches.map((m) => `${m.replace(/\n/g, ' ')}\n`).join(''));
 }
 
 export function readReadFallbacks(dir: string): string[] {
   return distinctLinesOf(dir, '.fallbacks').sort();
+}
+
+export function readReadMismatches(dir: string): string[] {
+  return distinctLinesOf(dir, '.mismatches').sort();
 }

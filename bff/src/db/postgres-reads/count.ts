@@ -1,19 +1,18 @@
-import { documents } from './find-cursor.js';
+import { UnsupportedQueryError } from './filter-sql.js';
 import type { PostgresReads } from './postgres-reads.js';
-import { pageSql, planRead } from './read-plan.js';
+import { breaksOf, NonConformingDataError, pageSql, planRead } from './read-plan.js';
+import { bound, sql } from './sql.js';
 
 /**
- * `countDocuments` in PostgreSQL: `count(*)` over an exact condition (an index-only count of a
- * tenant's rows), or the selected documents checked one by one. Throws UnsupportedQueryError for
- * what FerretDB must count.
+ * `countDocuments` in PostgreSQL: `count(*)` over the condition (an index-only count of a tenant's
+ * rows where PostgreSQL can). Throws UnsupportedQueryError for what FerretDB must count.
  */
 export async function countDocuments(reads: PostgresReads, collection: string, filter: unknown, options: Record<string, unknown> = {}): Promise<number> {
+  // The driver counts with `$limit: n`, which MongoDB refuses for 0 or less (find reads 0 as "all").
+  if (typeof options.limit === 'number' && options.limit <= 0) throw new UnsupportedQueryError(`countDocuments limit ${options.limit}`);
   const plan = planRead(reads, collection, filter, options);
-  if (!plan.where.exact) {
-    let n = 0;
-    for await (const _ of documents(reads, collection, plan)) n++;
-    return n;
-  }
-  const rows = await reads.query<{ n: number }>(collection, (table) => `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${plan.where.sql}${pageSql(plan)}) q`, plan.values);
+  const statement = bound((table) => sql`SELECT count(*)::int AS n, ${breaksOf(reads, collection, table)} AS breaks FROM (SELECT 1 FROM ${table} WHERE ${plan.where}${pageSql(plan)}) q`);
+  const rows = await reads.query<{ n: number; breaks: boolean }>(collection, statement.text, statement.values);
+  if (rows?.[0]?.breaks) throw new NonConformingDataError(collection);
   return rows?.[0]?.n ?? 0;
 }

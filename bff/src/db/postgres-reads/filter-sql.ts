@@ -1,171 +1,152 @@
 import type { FieldKinds } from './field-kinds.js';
 import { encodeScalar, JSON_TYPE, kindOf } from './sjson.js';
-import { hasField, jsonPath, textPath, UnsupportedPathError, valuePath } from './sql-path.js';
+import { join, param, sql, text, type Sql } from './sql.js';
+import { hasField, textPath, UnsupportedPathError, valuePath } from './sql-path.js';
 
 /**
- * A MongoDB query filter as a PostgreSQL condition on FerretDB's `_jsonb` column.
+ * A MongoDB query filter as a PostgreSQL condition on FerretDB's `_jsonb` column, selecting
+ * exactly the documents MongoDB would, or UnsupportedQueryError and FerretDB answers.
  *
- * The condition is always a *superset* of the filter: every document the filter matches, the SQL
- * selects. Where it is also *exact* (it selects nothing more), the database may count and limit;
- * where it is not, the caller checks each selected document against the filter itself (sift) and
- * counts and limits after that. So a clause this module cannot say exactly in SQL costs speed,
- * never a wrong answer: it becomes TRUE (not exact). Negations are put in SQL only where exact,
- * since the negation of a superset is not one.
- *
- * Exactness comes from the mongoose schema (field-kinds.ts): `{resellerId: x}` is exactly
- * `_jsonb->'resellerId' = '"<hex>"'` only because resellerId always holds an ObjectId, never an
- * array whose elements MongoDB would match one by one.
+ * Exact on documents that conform to the collection's mongoose schema (schema-conformance.ts: each
+ * read checks that its collection holds no other kind). There a field of one scalar kind holds that
+ * kind, null, or nothing, so MongoDB's type brackets reduce to "a value of another kind never
+ * matches", arrays never need matching element by element, and jsonb orders values of one kind as
+ * MongoDB does. Only what that argument covers is translated: a field the schema does not give one
+ * scalar kind (arrays, Mixed, subdocuments) is compared by FerretDB, as is every operator or
+ * pattern not listed here. Nothing is re-checked in this process: there is no second matcher to
+ * disagree with MongoDB's.
  */
 
-export interface Condition {
-  sql: string;
-  exact: boolean;
-}
-
-/** A filter this module (and sift, which re-checks) cannot read the way MongoDB does: FerretDB answers it. */
+/** A filter this module cannot say exactly as MongoDB means it: FerretDB answers it. */
 export class UnsupportedQueryError extends Error {
   override name = 'UnsupportedQueryError';
 }
 
-/** Bind parameters of one statement. */
-export class SqlParams {
-  private readonly added: unknown[] = [];
-  add(value: unknown, cast: string): string {
-    this.added.push(value);
-    return `$${this.added.length}::${cast}`;
-  }
-
-  /**
-   * The statement's parameters, numbered as `sql` uses them: a clause left out after its values
-   * were added (a superset that became TRUE) leaves no gap PostgreSQL would refuse.
-   */
-  bind(sql: string): { sql: string; values: unknown[] } {
-    const values: unknown[] = [];
-    const renumbered = new Map<string, string>();
-    const bound = sql.replace(/\$(\d+)::/g, (_, n: string) => {
-      let now = renumbered.get(n);
-      if (!now) {
-        values.push(this.added[Number(n) - 1]);
-        now = `$${values.length}::`;
-        renumbered.set(n, now);
-      }
-      return now;
-    });
-    return { sql: bound, values };
-  }
-}
-
-const ALL: Condition = { sql: 'TRUE', exact: true };
-const NONE: Condition = { sql: 'FALSE', exact: true };
-/** Everything: the SQL leaves this clause to the caller's check. */
-const UNCHECKED: Condition = { sql: 'TRUE', exact: false };
-
-/** Operators sift re-checks as MongoDB means them, on the values this app stores. */
-const RECHECKED = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$not', '$elemMatch', '$size', '$all']);
+export const ALL = text('TRUE');
+export const NONE = text('FALSE');
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 const isRegex = (v: unknown): v is RegExp | { pattern: string; options: string } =>
   v instanceof RegExp || (v as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp';
 
-function and(parts: Condition[]): Condition {
-  const kept = parts.filter((p) => p.sql !== 'TRUE');
-  if (kept.some((p) => p.sql === 'FALSE' && p.exact)) return NONE;
-  const exact = parts.every((p) => p.exact);
-  if (kept.length === 0) return exact ? ALL : UNCHECKED;
-  return { sql: kept.length === 1 ? kept[0]!.sql : `(${kept.map((p) => p.sql).join(' AND ')})`, exact };
+function and(parts: Sql[]): Sql {
+  if (parts.some((p) => p.is('FALSE'))) return NONE;
+  const kept = parts.filter((p) => !p.is('TRUE'));
+  if (kept.length === 0) return ALL;
+  return kept.length === 1 ? kept[0]! : sql`(${join(kept, ' AND ')})`;
 }
 
-function or(parts: Condition[]): Condition {
-  if (parts.length === 0) throw new UnsupportedQueryError('an empty $or');
-  const exact = parts.every((p) => p.exact);
-  if (parts.some((p) => p.sql === 'TRUE')) return exact ? ALL : UNCHECKED;
-  return { sql: parts.length === 1 ? parts[0]!.sql : `(${parts.map((p) => p.sql).join(' OR ')})`, exact };
+function or(parts: Sql[]): Sql {
+  if (parts.some((p) => p.is('TRUE'))) return ALL;
+  const kept = parts.filter((p) => !p.is('FALSE'));
+  if (kept.length === 0) return NONE;
+  return kept.length === 1 ? kept[0]! : sql`(${join(kept, ' OR ')})`;
 }
 
-/** NOT of an exact condition (SQL NULL, a missing field, counts as false before it is negated). */
-const not = (c: Condition): Condition => (c.exact ? { sql: `(NOT COALESCE(${c.sql}, FALSE))`, exact: true } : UNCHECKED);
+/** NOT of a condition (SQL NULL, a missing field, counts as false before it is negated). */
+function not(c: Sql): Sql {
+  if (c.is('TRUE')) return NONE;
+  if (c.is('FALSE')) return ALL;
+  return sql`(NOT COALESCE(${c}, FALSE))`;
+}
 
 interface Field {
   path: string;
   kinds: FieldKinds;
-  params: SqlParams;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
 
-function equals(f: Field, value: unknown): Condition {
+/** The field's one scalar kind; a field of any other shape is FerretDB's to compare. */
+function scalarKindOf(f: Field) {
   const kind = f.kinds(f.path);
-  if (value === null) return kind === 'other' ? UNCHECKED : { sql: `(${valuePath(f.path)} = 'null'::jsonb)`, exact: true };
+  if (kind === 'other') throw new UnsupportedQueryError(`a condition on ${f.path}, which is not one scalar`);
+  return kind;
+}
+
+function expr(build: (path: string) => string, path: string): Sql {
+  try {
+    return text(build(path));
+  } catch (err) {
+    throw err instanceof UnsupportedPathError ? new UnsupportedQueryError(err.message) : err;
+  }
+}
+
+function equals(f: Field, value: unknown): Sql {
+  const kind = scalarKindOf(f);
+  // MongoDB's null matches null and a missing field, which valuePath() reads as null.
+  if (value === null) return sql`(${expr(valuePath, f.path)} = 'null'::jsonb)`;
   if (isRegex(value)) return regex(f, value instanceof RegExp ? value.source : value.pattern, value instanceof RegExp ? value.flags : value.options);
-  const stored = encodeScalar(value);
-  // A document or an array compared whole: MongoDB's rules (field order…) are not sift's.
-  if (stored === undefined) throw new UnsupportedQueryError(`equality with ${typeof value}`);
-  const p = f.params.add(json(stored), 'jsonb');
-  // An array (or a field of unknown kind) holding the value matches too; `@>` selects those.
-  if (kind === 'other') return { sql: `(${jsonPath(f.path)} @> ${p})`, exact: false };
-  return { sql: `(${valuePath(f.path)} = ${p})`, exact: kind === kindOf(value) };
+  const valueKind = kindOf(value);
+  if (valueKind === null) throw new UnsupportedQueryError(`equality with ${typeof value}`);
+  // Type brackets: a conforming document holds nothing of another kind there.
+  if (valueKind !== kind) return NONE;
+  return sql`(${expr(valuePath, f.path)} = ${param(json(encodeScalar(value)), 'jsonb')})`;
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-function range(f: Field, op: string, value: unknown): Condition {
-  const kind = f.kinds(f.path);
+function range(f: Field, op: string, value: unknown): Sql {
+  const kind = scalarKindOf(f);
   const valueKind = kindOf(value);
   if (valueKind === null) throw new UnsupportedQueryError(`${op} with ${value === null ? 'null' : typeof value}`);
-  if (kind === 'other') return UNCHECKED;
-  const e = valuePath(f.path);
-  // MongoDB compares only within a type; jsonb orders all types, so the type is checked too.
-  const sql = `(jsonb_typeof(${e}) = '${JSON_TYPE[valueKind]}' AND ${e} ${RANGE_SQL[op]} ${f.params.add(json(encodeScalar(value)), 'jsonb')})`;
-  return { sql, exact: kind === valueKind };
+  if (valueKind !== kind) return NONE;
+  const e = expr(valuePath, f.path);
+  // null (and a missing field) is in no range; jsonb orders it below every value.
+  return sql`(jsonb_typeof(${e}) = ${text(`'${JSON_TYPE[kind]}'`)} AND ${e} ${text(RANGE_SQL[op]!)} ${param(json(encodeScalar(value)), 'jsonb')})`;
 }
 
-function oneOf(f: Field, values: unknown): Condition {
+function oneOf(f: Field, values: unknown): Sql {
   if (!Array.isArray(values)) throw new UnsupportedQueryError('$in without an array');
-  if (values.length === 0) return NONE;
-  if (values.some(isRegex)) return UNCHECKED;
-  const kind = f.kinds(f.path);
-  if (kind === 'other') return UNCHECKED;
-  const stored = values.map(encodeScalar);
-  if (stored.some((v) => v === undefined)) throw new UnsupportedQueryError('$in with a document or an array');
+  const kind = scalarKindOf(f);
+  if (values.some(isRegex)) throw new UnsupportedQueryError('$in with a regular expression');
+  if (values.some((v) => v !== null && kindOf(v) === null)) throw new UnsupportedQueryError('$in with a document, an array or another type');
+  const wanted = values.filter((v) => v === null || kindOf(v) === kind);
+  if (wanted.length === 0) return NONE;
   // null in the list matches a missing field too, which valuePath() reads as null.
-  return { sql: `(${valuePath(f.path)} = ANY(${f.params.add(stored.map(json), 'jsonb[]')}))`, exact: values.every((v) => v === null || kindOf(v) === kind) };
+  return sql`(${expr(valuePath, f.path)} = ANY(${param(wanted.map((v) => json(encodeScalar(v))), 'jsonb[]')}))`;
 }
 
 /** The literal text a regular expression looks for, when it is nothing but that (and where it must be). */
 function literalOf(pattern: string, flags: string): { text: string; anchored: boolean } | null {
-  if (/[^ms]/.test(flags.replace(/[gu]/g, ''))) return null; // i, x: not a byte-for-byte search
+  // i, x and the rest change what matches; m and s only matter with ^, $ or . (refused below).
+  if (/[^ms]/.test(flags)) return null;
   let anchored = false;
   let rest = pattern;
   if (rest.startsWith('^') && !flags.includes('m')) {
     anchored = true;
     rest = rest.slice(1);
   }
-  let text = '';
+  let literal = '';
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i]!;
     if (c === '\\') {
       const next = rest[i + 1];
-      if (next === undefined || /[A-Za-z0-9]/.test(next)) return null; // \d, \b, \1…
-      text += next;
+      // Only an escaped punctuation character is itself in PCRE (\d, \b, \Q, \1… are not).
+      if (next === undefined || !/[!-/:-@[-`{-~]/.test(next)) return null;
+      literal += next;
       i++;
-    } else if ('.*+?()[]{}|^$'.includes(c)) {
+    } else if ('.*+?()[]{}|^$#'.includes(c) || c.charCodeAt(0) < 0x20) {
       return null;
     } else {
-      text += c;
+      literal += c;
     }
   }
-  return { text, anchored };
+  return { text: literal, anchored };
 }
 
-function regex(f: Field, pattern: unknown, flags: unknown): Condition {
+function regex(f: Field, pattern: unknown, flags: unknown): Sql {
   if (typeof pattern !== 'string' || (flags !== undefined && typeof flags !== 'string')) throw new UnsupportedQueryError('$regex that is not a string');
+  const kind = scalarKindOf(f);
   const literal = literalOf(pattern, flags ?? '');
-  if (!literal || f.kinds(f.path) !== 'string') return UNCHECKED;
-  const isText = `(jsonb_typeof(${valuePath(f.path)}) = 'string')`;
-  if (literal.text === '') return { sql: isText, exact: true };
-  const text = f.params.add(literal.text, 'text');
-  const test = literal.anchored ? `starts_with(${textPath(f.path)}, ${text})` : `(strpos(${textPath(f.path)}, ${text}) > 0)`;
-  return { sql: `(${isText} AND ${test})`, exact: true };
+  if (!literal) throw new UnsupportedQueryError(`$regex ${JSON.stringify(pattern)}${flags ? ` with options ${String(flags)}` : ''}, which is not a literal text`);
+  // A regular expression matches strings only (and symbols, which FerretDB does not store).
+  if (kind !== 'string') return NONE;
+  const isText = sql`(jsonb_typeof(${expr(valuePath, f.path)}) = 'string')`;
+  if (literal.text === '') return isText;
+  const t = param(literal.text, 'text');
+  const value = expr(textPath, f.path);
+  return sql`(${isText} AND ${literal.anchored ? sql`starts_with(${value}, ${t})` : sql`(strpos(${value}, ${t}) > 0)`})`;
 }
 
 /**
@@ -173,38 +154,42 @@ function regex(f: Field, pattern: unknown, flags: unknown): Condition {
  * non-empty array (its first element; were it an array of documents, one with a field "0" would
  * make it non-empty anyway), or a document with a field "0". Not so for `.1`: MongoDB also matches
  * an array whose element is a document with a field "1". The audit outbox's "has waiting events"
- * (`pendingAudit.0`) is this, so the start-up sweep is one scan in PostgreSQL instead of every
- * document sent here to be checked.
+ * (`pendingAudit.0`) is this, so the start-up sweep is one scan in PostgreSQL.
  */
 const FIRST_ELEMENT = /^[^.]+\.0$/;
 
-function exists(f: Field, wanted: unknown): Condition {
-  const dotted = f.path.includes('.');
-  if (dotted && !FIRST_ELEMENT.test(f.path) && f.kinds(f.path) === 'other') return UNCHECKED;
-  const has = { sql: hasField(f.path), exact: true };
+function exists(f: Field, wanted: unknown): Sql {
+  // MongoDB reads any value as true or false here; only the plain ones are taken.
+  if (typeof wanted !== 'boolean' && wanted !== 0 && wanted !== 1) throw new UnsupportedQueryError(`$exists: ${String(wanted)}`);
+  // A top-level field, whatever it holds; a nested one where every step is an object.
+  if (f.path.includes('.') && !FIRST_ELEMENT.test(f.path)) scalarKindOf(f);
+  const has = expr(hasField, f.path);
   return wanted ? has : not(has);
 }
 
-function operators(f: Field, ops: Record<string, unknown>): Condition {
-  const parts: Condition[] = [];
+function operators(f: Field, ops: Record<string, unknown>): Sql {
+  const parts: Sql[] = [];
   for (const [op, value] of Object.entries(ops)) {
-    if (!RECHECKED.has(op)) throw new UnsupportedQueryError(`operator ${op}`);
     if (op === '$eq') parts.push(equals(f, value));
     else if (op === '$ne') parts.push(not(equals(f, value)));
     else if (op in RANGE_SQL) parts.push(range(f, op, value));
     else if (op === '$in') parts.push(oneOf(f, value));
     else if (op === '$nin') parts.push(not(oneOf(f, value)));
     else if (op === '$exists') parts.push(exists(f, value));
-    else if (op === '$regex') parts.push(isRegex(value) ? equals(f, value) : regex(f, value, ops.$options));
+    else if (op === '$regex') parts.push(isRegex(value) ? (ops.$options === undefined ? equals(f, value) : unsupported('$regex object with $options')) : regex(f, value, ops.$options));
     else if (op === '$options') {
       if (!('$regex' in ops)) throw new UnsupportedQueryError('$options without $regex');
-    } else parts.push(UNCHECKED); // $not, $elemMatch, $size, $all: sift checks them
+    } else throw new UnsupportedQueryError(`operator ${op}`);
   }
   return and(parts);
 }
 
-function field(path: string, condition: unknown, kinds: FieldKinds, params: SqlParams): Condition {
-  const f = { path, kinds, params };
+function unsupported(what: string): never {
+  throw new UnsupportedQueryError(what);
+}
+
+function field(path: string, condition: unknown, kinds: FieldKinds): Sql {
+  const f = { path, kinds };
   if (isPlainObject(condition)) {
     const keys = Object.keys(condition);
     if (keys.length > 0 && keys.every((k) => k.startsWith('$'))) return operators(f, condition);
@@ -215,46 +200,39 @@ function field(path: string, condition: unknown, kinds: FieldKinds, params: SqlP
 }
 
 /** The SQL condition of `filter` on a collection whose fields are `kinds`; throws UnsupportedQueryError. */
-export function whereOf(filter: unknown, kinds: FieldKinds, params: SqlParams): Condition {
+export function whereOf(filter: unknown, kinds: FieldKinds): Sql {
   if (filter === undefined || filter === null) return ALL;
   if (!isPlainObject(filter)) throw new UnsupportedQueryError('a filter that is not a plain object');
-  const parts: Condition[] = [];
-  try {
-    for (const [key, value] of Object.entries(filter)) {
-      if (key === '$and' || key === '$or' || key === '$nor') {
-        if (!Array.isArray(value)) throw new UnsupportedQueryError(`${key} without an array`);
-        const branches = value.map((branch) => whereOf(branch, kinds, params));
-        parts.push(key === '$and' ? and(branches) : key === '$or' ? or(branches) : not(or(branches)));
-      } else if (key === '$comment') {
-        continue;
-      } else if (key.startsWith('$')) {
-        throw new UnsupportedQueryError(`operator ${key}`);
-      } else {
-        parts.push(field(key, value, kinds, params));
-      }
+  const parts: Sql[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' || key === '$or' || key === '$nor') {
+      // MongoDB refuses an empty list and anything but documents in it.
+      if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) throw new UnsupportedQueryError(`${key} without a non-empty array of documents`);
+      const branches = value.map((branch) => whereOf(branch, kinds));
+      parts.push(key === '$and' ? and(branches) : key === '$or' ? or(branches) : not(or(branches)));
+    } else if (key === '$comment') {
+      continue;
+    } else if (key.startsWith('$')) {
+      throw new UnsupportedQueryError(`operator ${key}`);
+    } else {
+      parts.push(field(key, value, kinds));
     }
-  } catch (err) {
-    if (err instanceof UnsupportedPathError) throw new UnsupportedQueryError(err.message);
-    throw err;
   }
   return and(parts);
 }
 
 /** `ORDER BY …` for a driver sort ({field: 1 | -1}), as MongoDB orders: missing and null alike, first going up. */
-export function orderByOf(sort: unknown, kinds: FieldKinds): string {
-  if (sort === undefined || sort === null) return '';
+export function orderByOf(sort: unknown, kinds: FieldKinds): Sql {
+  if (sort === undefined || sort === null) return text('');
   if (!isPlainObject(sort)) throw new UnsupportedQueryError('a sort that is not a plain object');
   const keys = Object.entries(sort).map(([path, direction]) => {
     const up = direction === 1 || direction === 'asc' || direction === 'ascending';
     const down = direction === -1 || direction === 'desc' || direction === 'descending';
     if (!up && !down) throw new UnsupportedQueryError(`sort direction ${String(direction)}`);
     // Arrays sort by their least or greatest element in MongoDB; only one-scalar fields are sorted here.
-    if (kinds(path) === 'other') throw new UnsupportedQueryError(`sort by ${path}`);
-    try {
-      return `${valuePath(path)} ${up ? 'ASC' : 'DESC'}`;
-    } catch (err) {
-      throw err instanceof UnsupportedPathError ? new UnsupportedQueryError(err.message) : err;
-    }
+    scalarKindOf({ path, kinds });
+    return sql`${expr(valuePath, path)} ${text(up ? 'ASC' : 'DESC')}`;
   });
-  return keys.length === 0 ? '' : `ORDER BY ${keys.join(', ')}`;
+  return keys.length === 0 ? text('') : sql`ORDER BY ${join(keys, ', ')}`;
 }
+

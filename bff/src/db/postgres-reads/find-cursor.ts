@@ -1,9 +1,11 @@
 import type mongoose from 'mongoose';
 import type { PostgresReads } from './postgres-reads.js';
-import { pageSql, planRead, type ReadPlan } from './read-plan.js';
+import { breaksOf, NonConformingDataError, pageSql, planRead, type ReadPlan } from './read-plan.js';
 import { noteFallback, noteServed } from './read-stats.js';
-import { decodeDocument, UndecodableValueError } from './sjson.js';
+import { decodeStored, UndecodableValueError } from './sjson.js';
 import { UnsupportedQueryError } from './filter-sql.js';
+import { bound, sql, type Sql } from './sql.js';
+import { AnswerDigest, checkFind, differential, DIFFERENTIAL_MAX_ROWS } from './differential-check.js';
 
 type Doc = Record<string, unknown>;
 type FindCursor = mongoose.mongo.FindCursor;
@@ -28,6 +30,9 @@ export class PostgresFindCursor {
   private served = false;
   /** What `hasNext()` read ahead and `next()` has not handed out yet (undefined: nothing). */
   private peeked: Doc | null | undefined;
+  /** Under the test suite, what was served, to compare with FerretDB's answer at the end (differential-check.ts). */
+  private digest: AnswerDigest | null = null;
+  private plan: ReadPlan | null = null;
 
   constructor(
     private readonly reads: PostgresReads,
@@ -77,7 +82,9 @@ export class PostgresFindCursor {
       this.driver = this.driverCursor(this.options);
       return;
     }
-    noteServed('find', plan.where.exact);
+    noteServed('find');
+    this.plan = plan;
+    this.digest = differential() ? new AnswerDigest() : null;
     this.docs = documents(this.reads, this.collection, plan);
   }
 
@@ -104,12 +111,19 @@ export class PostgresFindCursor {
     if (this.done) return null;
     try {
       const { value, done } = await this.docs!.next();
-      if (done) this.done = true;
-      return done ? null : value;
+      if (done) {
+        this.done = true;
+        if (this.digest) await this.compareWithFerretDb(this.digest);
+        return null;
+      }
+      this.digest?.add(value);
+      if (this.digest && this.digest.count > DIFFERENTIAL_MAX_ROWS) this.digest = null;
+      return value;
     } catch (err) {
       this.done = true;
-      // Seen on the first document only in practice: ask FerretDB for the whole answer instead.
-      if (err instanceof UndecodableValueError && !this.served) {
+      // Found before anything was handed out (documents() decodes a whole batch first): FerretDB
+      // gives the whole answer instead. A later batch that does not decode fails the read.
+      if ((err instanceof UndecodableValueError || err instanceof NonConformingDataError) && !this.served) {
         noteFallback(this.collection, 'find', err.message);
         this.docs = null;
         this.driver = this.driverCursor(this.options);
@@ -119,6 +133,18 @@ export class PostgresFindCursor {
     } finally {
       this.served = true;
     }
+  }
+
+  private async compareWithFerretDb(served: AnswerDigest): Promise<void> {
+    this.digest = null;
+    const plan = this.plan!;
+    await checkFind(
+      this.collection,
+      { filter: this.filter, options: this.options },
+      served,
+      () => documents(this.reads, this.collection, plan),
+      () => this.driverCursor(this.options),
+    );
   }
 
   async toArray(): Promise<Doc[]> {
@@ -160,6 +186,7 @@ export class PostgresFindCursor {
     this.done = false;
     this.peeked = undefined;
     this.served = false;
+    this.digest = null;
   }
 
   explain(verbosity?: unknown) {
@@ -167,34 +194,45 @@ export class PostgresFindCursor {
   }
 }
 
-export const selectSql = (plan: ReadPlan) => (table: string) => `SELECT _jsonb FROM ${table} WHERE ${plan.where.sql} ${plan.orderBy}${pageSql(plan)}`;
+/** The plan's statement: the documents as stored JSON text, and whether the collection breaks its schema. */
+export const selectSql = (reads: PostgresReads, collection: string, plan: ReadPlan) => (table: Sql) =>
+  sql`SELECT _jsonb::text AS j, ${breaksOf(reads, collection, table)} AS breaks FROM ${table} WHERE ${plan.where} ${plan.orderBy}${pageSql(plan)}`;
 
-/** The plan's documents, in order, checked, skipped, limited and projected. */
+interface Row {
+  j: string;
+  breaks: boolean;
+}
+
+/** Throws NonConformingDataError when the collection breaks its schema, asked on its own when no row came to say. */
+async function checkConforming(reads: PostgresReads, collection: string, first: Row | undefined): Promise<void> {
+  let breaks = first?.breaks;
+  if (breaks === undefined) {
+    const probe = bound((table) => sql`SELECT ${breaksOf(reads, collection, table)} AS breaks`);
+    breaks = (await reads.query<{ breaks: boolean }>(collection, probe.text, probe.values))?.[0]?.breaks ?? false;
+  }
+  if (breaks) throw new NonConformingDataError(collection);
+}
+
+/** The plan's documents, in order, skipped and limited in SQL, projected here. */
 export async function* documents(reads: PostgresReads, collection: string, plan: ReadPlan): AsyncGenerator<Doc> {
-  const exact = plan.where.exact;
-  // An exact condition with a limit: one statement. Otherwise batches, the first as big as what is wanted.
+  const statement = bound(selectSql(reads, collection, plan));
+  // With a limit: one statement. Otherwise batches through a server-side cursor.
   const rows =
-    exact && plan.limit > 0
+    plan.limit > 0
       ? (async function* () {
-          yield (await reads.query<{ _jsonb: Doc }>(collection, selectSql(plan), plan.values)) ?? [];
+          yield (await reads.query<Row>(collection, statement.text, statement.values)) ?? [];
         })()
-      : reads.stream<{ _jsonb: Doc }>(collection, selectSql(plan), plan.values, (n) => (n === 0 && plan.limit > 0 ? Math.max(plan.skip + plan.limit, 50) : plan.batchSize));
-  let skip = exact ? 0 : plan.skip;
-  let left = plan.limit > 0 ? plan.limit : Infinity;
+      : reads.stream<Row>(collection, statement.text, statement.values, () => plan.batchSize);
   try {
+    let first = true;
     for await (const batch of rows) {
-      for (const row of batch) {
-        const doc = decodeDocument(row._jsonb);
-        if (!plan.matches(doc)) continue;
-        if (plan.verify && !plan.verify(doc)) throw new Error(`PostgreSQL read of ${collection} selected a document its filter does not match: ${plan.where.sql}`);
-        if (skip > 0) {
-          skip--;
-          continue;
-        }
-        yield plan.project ? plan.project(doc) : doc;
-        if (--left === 0) return;
-      }
+      if (first) await checkConforming(reads, collection, batch[0]);
+      first = false;
+      // A whole batch is decoded before any of it is handed out, so the first can still fall back.
+      const docs = batch.map((row) => decodeStored(row.j));
+      for (const doc of docs) yield plan.project ? plan.project(doc) : doc;
     }
+    if (first) await checkConforming(reads, collection, undefined);
   } finally {
     await rows.return(undefined);
   }

@@ -1,16 +1,16 @@
-import { SqlParams, UnsupportedQueryError, whereOf } from './filter-sql.js';
-import { documents } from './find-cursor.js';
-import { planRead } from './read-plan.js';
+import { UnsupportedQueryError, whereOf } from './filter-sql.js';
 import type { PostgresReads } from './postgres-reads.js';
-import { decodeScalar } from './sjson.js';
+import { breaksOf, NonConformingDataError } from './read-plan.js';
+import { decodeScalar, parseStored } from './sjson.js';
+import { bound, join, sql, text } from './sql.js';
 import { jsonPath, typePath, valuePath } from './sql-path.js';
 
 /**
  * The aggregations this app runs for its figures, as one SQL `GROUP BY`: any `$match` stages (the
  * tenant plugin puts the scope first), then one `$group` by nothing or by a field, with `$sum` of
- * a constant (a count) or of a number field. A `$match` the SQL cannot say exactly is grouped here,
- * over the documents it selects. Anything else throws UnsupportedQueryError and FerretDB
- * aggregates. (FerretDB v1.24.2 also answered some `$sum`s of a number field with 0: see the tests.)
+ * a constant (a count) or of a number field. Anything else throws UnsupportedQueryError and
+ * FerretDB aggregates. Sums are exact (numeric), as MongoDB's are to within a double's precision;
+ * FerretDB v1.24.2 answered some `$sum`s of a number field with 0 (see the tests).
  */
 
 type Doc = Record<string, unknown>;
@@ -33,23 +33,16 @@ function sumOf(name: string, spec: unknown, kindOf: (path: string) => string): S
   throw new UnsupportedQueryError(`accumulator ${name}`);
 }
 
-/** The groups of the documents a $match the SQL cannot say exactly selects, each checked and counted here. */
-async function groupHere(reads: PostgresReads, collection: string, match: unknown, byField: string | null, sums: Sum[]): Promise<Doc[]> {
-  const groups = new Map<string, Doc>();
-  for await (const doc of documents(reads, collection, planRead(reads, collection, match, {}))) {
-    const key = byField === null ? null : (doc[byField] ?? null);
-    const id = JSON.stringify(key);
-    let group = groups.get(id);
-    if (!group) {
-      group = { _id: key, ...Object.fromEntries(sums.map((s) => [s.name, 0])) };
-      groups.set(id, group);
-    }
-    for (const s of sums) {
-      const value = s.field === undefined ? s.constant : doc[s.field];
-      if (typeof value === 'number') (group[s.name] as number) += value;
-    }
-  }
-  return [...groups.values()];
+/**
+ * A sum of a number field as MongoDB gives it. Whole numbers within 2^53 add up exactly in SQL and
+ * in MongoDB alike (the app sums cents). A fraction is another matter: MongoDB adds the doubles'
+ * binary values (0.1 + 0.2 is 0.30000000000000004 there), PostgreSQL their decimal text (0.3), so
+ * such a sum is FerretDB's to answer.
+ */
+function exactSum(total: string, whole: boolean): number {
+  const n = Number(total);
+  if (!whole || !Number.isSafeInteger(n)) throw new UnsupportedQueryError('a $sum of fractions or beyond 2^53');
+  return n;
 }
 
 export async function groupDocuments(reads: PostgresReads, collection: string, pipeline: unknown, options: Doc = {}): Promise<Doc[]> {
@@ -62,35 +55,40 @@ export async function groupDocuments(reads: PostgresReads, collection: string, p
   if (!matches.every((stage) => isPlainObject(stage) && Object.keys(stage).join() === '$match')) throw new UnsupportedQueryError('stages other than $match before $group');
   if (!isPlainObject(last) || Object.keys(last).join() !== '$group' || !isPlainObject(last.$group)) throw new UnsupportedQueryError('a pipeline not ending in $group');
 
-  const match = { $and: matches.map((stage) => (stage as { $match: unknown }).$match) };
+  const match = matches.length === 0 ? {} : { $and: matches.map((stage) => (stage as { $match: unknown }).$match) };
   const { _id: by, ...accumulators } = last.$group;
   const byField = by === null ? null : typeof by === 'string' && by.startsWith('$') && kinds(by.slice(1)) !== 'other' ? by.slice(1) : undefined;
   if (byField === undefined) throw new UnsupportedQueryError('$group by an expression');
   const sums = Object.entries(accumulators).map(([name, spec]) => sumOf(name, spec, kinds));
 
-  const params = new SqlParams();
-  const condition = whereOf(match, kinds, params);
-  if (!condition.exact) return groupHere(reads, collection, match, byField, sums);
-  const where = params.bind(condition.sql);
-
-  const columns = sums.map((s, i) =>
+  const where = whereOf(match, kinds);
+  const number = (field: string) => `(CASE WHEN jsonb_typeof(${jsonPath(field)}) = 'number' THEN (${jsonPath(field)})::numeric END)`;
+  const columns = sums.flatMap((s, i) =>
     s.field === undefined
-      ? `count(*) * ${s.constant} AS s${i}`
-      : `COALESCE(sum(CASE WHEN jsonb_typeof(${jsonPath(s.field)}) = 'number' THEN (${jsonPath(s.field)})::numeric END), 0) AS s${i}`,
+      ? [text(`count(*) * ${s.constant} AS s${i}`)]
+      : [
+          text(`COALESCE(sum(${number(s.field)}), 0)::text AS s${i}`),
+          // Whether every value summed is whole: see exactSum().
+          text(`COALESCE(bool_and(${number(s.field)} = trunc(${number(s.field)})), TRUE) AS w${i}`),
+        ],
   );
   // MongoDB puts a missing field and null in one group, `_id: null`.
-  const key = byField === null ? null : valuePath(byField);
-  const rows = await reads.query<Record<string, unknown>>(
-    collection,
-    (table) =>
-      key === null
-        ? `SELECT ${columns.join(', ')} FROM ${table} WHERE ${where.sql} HAVING count(*) > 0`
-        : `SELECT ${key} AS k, min(${typePath(byField!)}) AS t${columns.map((c) => `, ${c}`).join('')} FROM ${table} WHERE ${where.sql} GROUP BY 1`,
-    where.values,
-  );
-  return (rows ?? []).map((row) => {
-    const doc: Doc = { _id: key === null ? null : decodeScalar(row.k, row.t as string | null) };
-    sums.forEach((s, i) => (doc[s.name] = Number(row[`s${i}`])));
+  const key = byField === null ? null : text(valuePath(byField));
+  const statement = bound((table) => {
+    const breaks = breaksOf(reads, collection, table);
+    const selected = join([...(key === null ? [] : [sql`(${key})::text AS k`, text(`min(${typePath(byField!)}) AS t`)]), ...columns, sql`${breaks} AS breaks`], ', ');
+    return key === null
+      ? sql`SELECT ${selected} FROM ${table} WHERE ${where} HAVING count(*) > 0`
+      : sql`SELECT ${selected} FROM ${table} WHERE ${where} GROUP BY 1`;
+  });
+  const rows = (await reads.query<Record<string, unknown>>(collection, statement.text, statement.values)) ?? [];
+  if (rows.length === 0) {
+    const probe = bound((table) => sql`SELECT ${breaksOf(reads, collection, table)} AS breaks`);
+    if ((await reads.query<{ breaks: boolean }>(collection, probe.text, probe.values))?.[0]?.breaks) throw new NonConformingDataError(collection);
+  } else if (rows[0]!.breaks) throw new NonConformingDataError(collection);
+  return rows.map((row) => {
+    const doc: Doc = { _id: key === null ? null : decodeScalar(parseStored(row.k as string), row.t as string | null) };
+    sums.forEach((s, i) => (doc[s.name] = s.field === undefined ? Number(row[`s${i}`]) : exactSum(row[`s${i}`] as string, row[`w${i}`] as boolean)));
     return doc;
   });
 }

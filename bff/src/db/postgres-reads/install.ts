@@ -5,6 +5,7 @@ import { PostgresFindCursor } from './find-cursor.js';
 import { groupDocuments } from './group.js';
 import { PostgresReads, type PostgresReadsOptions } from './postgres-reads.js';
 import { noteFallback, noteServed } from './read-stats.js';
+import { checkCount, checkGroups, differential } from './differential-check.js';
 
 /**
  * Where the reads of an embedded FerretDB go to its PostgreSQL directly: the driver's
@@ -42,7 +43,7 @@ export function postgresReadsEnabled(): boolean {
 export async function servePostgresReads(client: MongoClient, options: PostgresReadsOptions): Promise<{ serving: boolean; close(): Promise<void> }> {
   installPostgresReads();
   const reads = new PostgresReads(options);
-  const serving = postgresReadsEnabled() && (await reads.ordersTextAsMongo());
+  const serving = postgresReadsEnabled() && (await reads.readsAsMongo());
   if (serving) registered.set(client, reads);
   return {
     serving,
@@ -69,9 +70,11 @@ class PostgresAggregateCursor {
 
   private async start(): Promise<Doc[] | null> {
     if (!this.docs && !this.driver) {
-      this.docs = groupDocuments(this.reads, this.collection, this.pipeline, this.options).then(
-        (docs) => {
-          noteServed('group', true);
+      const serve = () => groupDocuments(this.reads, this.collection, this.pipeline, this.options);
+      this.docs = serve().then(
+        async (docs) => {
+          noteServed('group');
+          if (differential()) await checkGroups(this.collection, this.pipeline, docs, serve, () => this.driverCursor().toArray());
           return docs;
         },
         (err: unknown) => {
@@ -129,8 +132,10 @@ export function installPostgresReads(): void {
     const reads = readsFor(this);
     if (!reads) return count.call(this, filter, options);
     try {
-      const n = await countDocuments(reads, this.collectionName, filter ?? {}, options ?? {});
-      noteServed('count', true);
+      const serve = () => countDocuments(reads, this.collectionName, filter ?? {}, options ?? {});
+      const n = await serve();
+      noteServed('count');
+      if (differential()) await checkCount(this.collectionName, { filter, options }, n, serve, () => count.call(this, filter, options));
       return n;
     } catch (err) {
       if (!(err instanceof UnsupportedQueryError)) throw err;

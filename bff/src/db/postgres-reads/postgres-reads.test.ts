@@ -7,20 +7,21 @@ import { Customer } from '../../customers/customer.model.js';
 import { useTestDatabase } from '../../test/harness.js';
 import { fieldKindsOf } from './field-kinds.js';
 import { selectSql } from './find-cursor.js';
-import { SqlParams, whereOf, UnsupportedQueryError } from './filter-sql.js';
+import { whereOf, UnsupportedQueryError } from './filter-sql.js';
 import { readsFor } from './install.js';
 import { PostgresReads } from './postgres-reads.js';
 import { planRead } from './read-plan.js';
 import { readStats } from './read-stats.js';
+import { bound, render } from './sql.js';
 
 const { ObjectId } = mongoose.Types;
 const kinds = fieldKindsOf(Customer.schema);
-const where = (filter: unknown) => whereOf(filter, kinds, new SqlParams());
+const where = (filter: unknown) => whereOf(filter, kinds);
 
 describe('a filter as SQL', () => {
   const id = new ObjectId();
 
-  it('is exact for equality, ranges, sets and literal searches on one-kind fields', () => {
+  it('translates equality, ranges, sets and literal searches on one-scalar fields', () => {
     for (const filter of [
       { resellerId: id },
       { resellerId: id, active: true, phone: null },
@@ -36,33 +37,41 @@ describe('a filter as SQL', () => {
       { $nor: [{ active: false }] },
       { resellerId: { $ne: id } },
     ]) {
-      expect(where(filter), JSON.stringify(filter)).toMatchObject({ exact: true });
+      expect(() => where(filter), JSON.stringify(filter)).not.toThrow();
     }
   });
 
-  it('is a superset, checked document by document, where SQL cannot say it exactly', () => {
+  it('answers nothing for a value of another type than the field holds (MongoDB compares within a type)', () => {
+    for (const filter of [{ resellerId: id.toHexString() }, { resellerId: { $gt: 'a' } }, { createdAt: { $gt: 5 } }, { createdAt: 0 }, { active: 1 }, { searchText: { $in: [1, 2] } }]) {
+      expect(render(where(filter)).text, JSON.stringify(filter)).toBe('FALSE');
+    }
+    expect(render(where({ resellerId: { $ne: id.toHexString() } })).text).toBe('TRUE');
+  });
+
+  it('builds its SQL from parts: a field name never reads as a placeholder, values are numbered as added', () => {
+    const { text, values } = render(where({ nameKey: 'a', phone: { $in: ['b', null] }, createdAt: { $lt: new Date(0) } }));
+    expect(text.match(/\$\d+::/g)).toEqual(['$1::', '$2::', '$3::']);
+    expect(values).toEqual(['"a"', ['"b"', 'null'], '0']);
+  });
+
+  it('leaves to FerretDB what it cannot say exactly as MongoDB does', () => {
     for (const filter of [
+      { $expr: { $gt: ['$a', 1] } },
+      { $where: 'true' },
+      { address: { city: 'x' } },
+      { $or: [] },
+      { $and: [] },
+      { 'a.$b': 1 },
       { searchText: { $regex: 'a.c' } },
       { searchText: { $regex: 'acme', $options: 'i' } },
+      { searchText: { $regex: '\\d' } },
       { nameKey: { $not: { $gt: 'm' } } },
-      // A string where an ObjectId is stored: MongoDB compares by type, jsonb would not tell them apart.
-      { resellerId: id.toHexString() },
-      { resellerId: { $gt: 'a' } },
       { pendingAudit: { $size: 0 } },
-      // MongoDB also matches an element that is a document with a field "1".
+      // Arrays and mixed fields: matched element by element in MongoDB.
+      { 'pendingAudit.action': 'a' },
       { 'pendingAudit.1': { $exists: true } },
+      { pendingAudit: null },
     ]) {
-      expect(where(filter), JSON.stringify(filter)).toMatchObject({ exact: false });
-    }
-  });
-
-  it('never negates a superset: a negation it cannot say exactly selects everything', () => {
-    expect(where({ resellerId: { $ne: id.toHexString() } })).toEqual({ sql: 'TRUE', exact: false });
-    expect(where({ $nor: [{ searchText: { $regex: 'a.c' } }] })).toEqual({ sql: 'TRUE', exact: false });
-  });
-
-  it('leaves to FerretDB what neither SQL nor the check reads as MongoDB does', () => {
-    for (const filter of [{ $expr: { $gt: ['$a', 1] } }, { $where: 'true' }, { address: { city: 'x' } }, { $or: [] }, { 'a.$b': 1 }]) {
       expect(() => where(filter), JSON.stringify(filter)).toThrow(UnsupportedQueryError);
     }
   });
@@ -148,10 +157,21 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
     { nil: undefined },
   );
 
+  const servable = (f: unknown) => {
+    try {
+      whereOf(f, kinds);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   it('find: the same documents, in the same order, for generated filters, sorts, skips, limits and projections', async () => {
     const before = readStats().served.find;
+    let served = 0;
     await fc.assert(
       fc.asyncProperty(filter, sort, fc.nat(4), fc.nat(12), projection, async (f, s, skip, limit, p) => {
+        if (servable(f)) served++;
         const options = { sort: s, skip, limit, ...(p ? { projection: p } : {}) };
         const mine = await Customer.collection.find(f, options).toArray();
         const theirs = await viaFerret.find(f, options).toArray();
@@ -159,15 +179,18 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
       }),
       { numRuns: 150, seed: 11 },
     );
-    expect(readStats().served.find - before).toBeGreaterThanOrEqual(150);
+    expect(served).toBeGreaterThan(100);
+    expect(readStats().served.find - before).toBeGreaterThanOrEqual(served);
   });
 
-  it('count and group: the same figures for generated filters (the groups against sift over the documents)', async () => {
+  it('count and group: the same figures for generated filters (the groups against the documents FerretDB finds, summed here)', async () => {
     await fc.assert(
       fc.asyncProperty(filter, fc.nat(3), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), async (f, skip, limit) => {
         expect(await Customer.collection.countDocuments(f, { skip, limit })).toBe(await viaFerret.countDocuments(f, { skip, limit }));
         // FerretDB v1.24.2 answered some of these sums wrongly (0 for a non-zero sum, seen here), so
-        // the groups are checked against the documents matched by sift and summed here.
+        // the groups are checked against the documents FerretDB matched, summed here.
+        // What the SQL does not serve, FerretDB answers, with its own sums.
+        if (!servable(f)) return;
         const matched = (await viaFerret.find(f).toArray()) as Record<string, unknown>[];
         for (const by of [null, 'active', 'resellerId', 'phone']) {
           const pipeline = [{ $match: f }, { $group: { _id: by && `$${by}`, n: { $sum: 1 }, cents: { $sum: '$monthlyRunRateCents' } } }];
@@ -187,19 +210,26 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
     );
   });
 
-  it('sums whole and fractional numbers exactly, where FerretDB v1 does not', async () => {
-    const fractions = [{ _id: new ObjectId(), n: 2.5 }, { _id: new ObjectId(), n: 3 }, { _id: new ObjectId(), n: 2 ** 31 - 1 }, { _id: new ObjectId(), n: 10 }];
+  it('sums whole numbers exactly, where FerretDB v1 does not, and leaves a sum of fractions to FerretDB', async () => {
+    // Whole numbers stored as int32, double and int64: FerretDB v1.24.2 answered 0 for such a mix.
+    const wholes = [new mongoose.mongo.Double(3), 3, 2 ** 31 - 1, 10, mongoose.mongo.Long.fromNumber(2 ** 40)];
     const resellerId = new ObjectId();
-    await Customer.collection.insertMany(fractions.map((f, i) => ({ ...docs[i], _id: f._id, resellerId, email: `f${i}@x.example`, monthlyRunRateCents: f.n })) as never[]);
-    const [sum] = await Customer.collection.aggregate([{ $match: { resellerId } }, { $group: { _id: null, cents: { $sum: '$monthlyRunRateCents' }, n: { $sum: 1 } } }]).toArray();
-    expect(sum).toEqual({ _id: null, cents: 2.5 + 3 + (2 ** 31 - 1) + 10, n: 4 });
+    const insert = (values: unknown[], prefix: string) =>
+      Customer.collection.insertMany(values.map((n, i) => ({ ...docs[i], _id: new ObjectId(), resellerId, email: `${prefix}${i}@x.example`, monthlyRunRateCents: n })) as never[]);
+    await insert(wholes, 'w');
+    const pipeline = [{ $match: { resellerId } }, { $group: { _id: null, cents: { $sum: '$monthlyRunRateCents' }, n: { $sum: 1 } } }];
+    const before = readStats().fallbacks.get('customers aggregate: a $sum of fractions or beyond 2^53') ?? 0;
+    expect(await Customer.collection.aggregate(pipeline).toArray()).toEqual([{ _id: null, cents: 3 + 3 + (2 ** 31 - 1) + 10 + 2 ** 40, n: 5 }]);
+    // MongoDB adds doubles' binary values (0.1 + 0.2 = 0.30000000000000004), PostgreSQL decimal text: FerretDB's to answer.
+    await insert([0.1, 0.2], 'f');
+    await Customer.collection.aggregate(pipeline).toArray();
+    expect(readStats().fallbacks.get('customers aggregate: a $sum of fractions or beyond 2^53')).toBe(before + 1);
     await Customer.collection.deleteMany({ resellerId });
   });
 
   it('finds the documents whose outbox holds events, as FerretDB does, exactly in SQL', async () => {
     const resellerId = new ObjectId();
     const event = (n: number) => ({ _id: new ObjectId(), action: `a${n}`, at: new Date(0) });
-    // Not a string: sift, the tests' re-check, reads `'text'.0` as the character 't'; MongoDB sees no element.
     const outboxes = [undefined, [], [event(1)], [event(1), event(2)], null, [event(1), event(2), event(3)], [null], { 0: 'a document' }];
     await Customer.collection.insertMany(
       outboxes.map((pendingAudit, i) => ({ ...docs[i], _id: new ObjectId(), resellerId, email: `o${i}@x.example`, ...(pendingAudit === undefined ? {} : { pendingAudit }) })) as never[],
@@ -213,7 +243,8 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
     }
     expect((await Customer.collection.find({ resellerId, 'pendingAudit.0': { $exists: true } }).toArray()).length).toBe(5);
     const after = readStats();
-    expect(after.served.exact - before.served.exact).toBe(after.served.find + after.served.count - before.served.find - before.served.count);
+    const outboxFallbacks = (stats: typeof before) => [...stats.fallbacks].filter(([k]) => k.includes('pendingAudit'));
+    expect(outboxFallbacks(after)).toEqual(outboxFallbacks(before));
     await Customer.collection.deleteMany({ resellerId });
   });
 
@@ -247,12 +278,14 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
   it('serves a tenant page from an ordered index, without sorting the tenant’s rows', async () => {
     const reads = readsFor(mongoose.connection.db!.collection('customers'))!;
     const plan = planRead(reads, 'customers', { distributorId, resellerId: resellers[1] }, { sort: { nameKey: -1, _id: -1 }, limit: 50 });
-    expect(plan.where.exact).toBe(true);
     // A table of 60 rows is cheaper to sort than to read by index; with sorting priced out, a plan
     // without a Sort node reads an index in the page's order.
-    const explained = await reads.explain('customers', selectSql(plan), plan.values, { enable_sort: 'off', enable_seqscan: 'off' });
+    const statement = bound(selectSql(reads, 'customers', plan));
+    const explained = await reads.explain('customers', statement.text, statement.values, { enable_sort: 'off', enable_seqscan: 'off' });
     expect(explained).toMatch(/Index Scan( Backward)? using sfa_ord_/);
     expect(explained).not.toMatch(/\bSort\b/);
+    // Whether the collection breaks its schema: a probe of the (empty) partial index, not a scan.
+    expect(explained).toMatch(/InitPlan[\s\S]*Index Only Scan using sfa_bad_|InitPlan[\s\S]*Index Scan using sfa_bad_/);
   });
 
   it('lets a stream run as long as its reader takes, and times out a batch or statement that does not come', async () => {
@@ -280,7 +313,7 @@ describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB a
   });
 
   it('leaves an unsupported query to FerretDB, and says why', async () => {
-    // A field compared with a whole document: MongoDB's rules for that (field order) are not sift's.
+    // A field compared with a whole document: MongoDB compares field order and types too; FerretDB's to answer.
     const filter = { nameKey: { $in: ['acme'] }, address: { street: 'street' } };
     expect(await Customer.collection.find(filter).toArray()).toEqual([]);
     expect([...readStats().fallbacks.keys()]).toContain('customers find: a document compared whole');

@@ -2,6 +2,7 @@ import mongoose, { type Schema } from 'mongoose';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { fieldKindsOf, type FieldKinds } from './field-kinds.js';
+import { breaksSchemaSql } from './schema-conformance.js';
 import { UnsupportedQueryError } from './filter-sql.js';
 
 /**
@@ -53,6 +54,7 @@ export class PostgresReads {
   readonly database: string;
   private readonly pool: pg.Pool;
   private readonly kinds = new Map<string, FieldKinds>();
+  private readonly breaksSchema = new Map<string, string>();
   private readonly tables = new Map<string, string>();
   private readonly schema: string;
   /** Set while PostgreSQL does not answer its heartbeat: the error every read gets meanwhile. */
@@ -65,7 +67,10 @@ export class PostgresReads {
     this.queryTimeoutMs = opts.queryTimeoutMs ?? 30_000;
     this.database = opts.database;
     this.schema = pg.escapeIdentifier(opts.database);
-    for (const model of opts.models) this.kinds.set(model.collection.collectionName, fieldKindsOf(model.schema));
+    for (const model of opts.models) {
+      this.kinds.set(model.collection.collectionName, fieldKindsOf(model.schema));
+      this.breaksSchema.set(model.collection.collectionName, breaksSchemaSql(model.schema));
+    }
     this.pool = new pg.Pool({
       connectionString: opts.postgresUrl,
       // As the driver's pool and timeouts (connect.ts). The wait for a connection includes waiting
@@ -86,6 +91,11 @@ export class PostgresReads {
   /** What the collection's fields hold, or null for a collection no model describes. */
   kindsOf(collection: string): FieldKinds | null {
     return this.kinds.get(collection) ?? null;
+  }
+
+  /** The SQL condition of a stored document that breaks the collection's schema (schema-conformance.ts). */
+  breaksSchemaOf(collection: string): string | null {
+    return this.breaksSchema.get(collection) ?? null;
   }
 
   private async tableOf(collection: string, fresh = false): Promise<string | null> {
@@ -249,8 +259,14 @@ export class PostgresReads {
     }
   }
 
-  /** Whether PostgreSQL orders text as MongoDB does (byte by byte): otherwise no sort or range is read here. */
-  async ordersTextAsMongo(): Promise<boolean> {
+  /**
+   * Whether this PostgreSQL reads our SQL as we mean it: text ordered as MongoDB orders it (byte by
+   * byte), and quotes in string literals doubled, backslashes plain (standard_conforming_strings,
+   * on by default but a server setting). Otherwise no read is served here.
+   */
+  async readsAsMongo(): Promise<boolean> {
+    const [quoting] = await this.run<{ on: string }>(`SELECT current_setting('standard_conforming_strings') AS on`, []);
+    if (quoting?.on !== 'on') return false;
     const [row] = await this.run<{ collate: string; provider: string; locale: string | null }>(
       `SELECT datcollate AS collate, datlocprovider AS provider, datlocale AS locale FROM pg_database WHERE datname = current_database()`,
       [],

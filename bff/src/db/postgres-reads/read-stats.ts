@@ -3,16 +3,17 @@
  * query the suite sends should not fall back without a reason we accept) and for diagnostics.
  */
 export interface ReadStats {
-  served: { find: number; count: number; group: number; exact: number };
+  served: { find: number; count: number; group: number };
   /** "collection op: reason" → how many times. */
   fallbacks: Map<string, number>;
+  /** Answers that differed from FerretDB's under the suite's differential check (differential-check.ts). */
+  mismatches: string[];
 }
 
-const stats: ReadStats = { served: { find: 0, count: 0, group: 0, exact: 0 }, fallbacks: new Map() };
+const stats: ReadStats = { served: { find: 0, count: 0, group: 0 }, fallbacks: new Map(), mismatches: [] };
 
-export function noteServed(op: 'find' | 'count' | 'group', exact: boolean): void {
+export function noteServed(op: 'find' | 'count' | 'group'): void {
   stats.served[op]++;
-  if (exact) stats.served.exact++;
 }
 
 export function noteFallback(collection: string, op: string, reason: string): void {
@@ -20,6 +21,10 @@ export function noteFallback(collection: string, op: string, reason: string): vo
   stats.fallbacks.set(key, (stats.fallbacks.get(key) ?? 0) + 1);
 }
 
+export function noteMismatch(what: string): void {
+  stats.mismatches.push(what);
+}
+
 export function readStats(): ReadStats {
-  return { served: { ...stats.served }, fallbacks: new Map(stats.fallbacks) };
+  return { served: { ...stats.served }, fallbacks: new Map(stats.fallbacks), mismatches: [...stats.mismatches] };
 }

@@ -52,5 +52,7 @@ export function hasField(path: string): string {
 /** The sjson type name of a top-level field's value (`objectId`, `date`, …), for decoding it. */
 export function typePath(path: string): string {
   const parts = partsOf(path);
+  // Inside a text-array literal every part must be plain, even a lone one.
+  if (!parts.every((p) => PLAIN_PART.test(p))) throw new UnsupportedPathError(`field path ${JSON.stringify(path)}`);
   return `(_jsonb #>> ${literal(`{$s,${parts.flatMap((p, i) => (i === 0 ? ['p', p] : ['$s', 'p', p])).join(',')},t}`)})`;
 }
