@@ -11,7 +11,7 @@ import { whereOf, UnsupportedQueryError } from './filter-sql.js';
 import { readsFor } from './install.js';
 import { PostgresReads } from './postgres-reads.js';
 import { planRead } from './read-plan.js';
-import { readStats } from './read-stats.js';
+import { forgetFallbacks, readStats } from './read-stats.js';
 import { bound, render } from './sql.js';
 
 const { ObjectId } = mongoose.Types;
@@ -79,6 +79,8 @@ describe('a filter as SQL', () => {
 
 describe.skipIf(!inject('postgresUrl'))('reads in PostgreSQL, against FerretDB answering the same', () => {
   useTestDatabase({ demoData: false });
+  // The queries sent to FerretDB on purpose here are not the application's (test/query-shapes.check.ts).
+  afterAll(forgetFallbacks);
   const resellers = [new ObjectId(), new ObjectId()];
   const distributorId = new ObjectId();
   let ferret: mongoose.mongo.MongoClient;
