@@ -1,11 +1,12 @@
 // The BFF inside a benchmark's own process (bench-db.ts, bench-overhead.ts), on whatever database
 // mongoose is connected to, configured as in production, and sign-in for it.
 import { once } from 'node:events';
+import '../src/models.js'; // registers every model with the database layer
 import { createApp } from '../src/app.js';
 import { createLoginRateLimiter } from '../src/auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../src/auth/password-setup.service.js';
 import type { Config } from '../src/config.js';
-import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
+import { DEMO_PASSWORD } from '../src/seed/demo-data.js';
 import { createLogger } from '../src/logger.js';
 import { freePort } from '../src/db/supervised-server.js';
 import { createMailer } from '../src/mail/mailer.js';

@@ -253,7 +253,7 @@ async function benchHttp(n: number, repeat: number, seeded?: string): Promise<nu
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-export-'));
   try {
     const t0 = Date.now();
-    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts', '--customers', String(Math.max(1000, n / 10)), '--orders', String(n), '--reseller', 'cash'], {
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/seed/seed-cli.ts', '--customers', String(Math.max(1000, n / 10)), '--orders', String(n), '--reseller', 'cash'], {
       cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'],
     });
     if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);

@@ -8,16 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
+import '../src/models.js'; // registers every model with the database layer
 import { verifySessionToken } from '../src/auth/session-token.js';
 import { resolveSession } from '../src/auth/sessions.js';
 import { loadConfig } from '../src/config.js';
 import { Customer } from '../src/customers/customer.model.js';
 import { connectDatabase, disconnectDatabase, pingDatabase, readFromPostgres, syncAllIndexes } from '../src/db/connect.js';
-import { demoId } from '../src/db/demo-ids.js';
+import { demoId } from '../src/seed/demo-ids.js';
 import { startEmbeddedDatabase } from '../src/db/embedded-database.js';
 import { locateFerretDb } from '../src/db/embedded-ferretdb.js';
 import { ensurePostgresIndexes } from '../src/db/postgres-indexes.js';
-import { loadDemoData } from '../src/db/seed/load.js';
+import { loadDemoData } from '../src/seed/load.js';
 import { BENCH_SESSION_KEY, startBenchApp } from './bench-app.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });

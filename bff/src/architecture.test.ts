@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 /** Know no feature: a feature builds on them, never the other way round. */
-const BOTTOM = ['http', 'tenancy', 'errors', 'lib', 'policies', 'exports', 'config.ts', 'logger.ts'];
+const BOTTOM = ['db', 'http', 'tenancy', 'errors', 'lib', 'policies', 'exports', 'config.ts', 'logger.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { DEFAULT_LOGIN_LIMITS } from './auth/login-rate-limit.js';
-import { demoId } from './db/demo-ids.js';
+import { demoId } from './seed/demo-ids.js';
 import { Order } from './orders/order.model.js';
 import { deploymentEnv, startBff, type BffProcess as Bff } from './test/bff-process.js';
 import { DEMO_ACCOUNTS, testDatabaseUri, useTestDatabase } from './test/harness.js';

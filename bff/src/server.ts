@@ -4,8 +4,9 @@ import { createLoginRateLimiter } from './auth/login-rate-limit.js';
 import { createResetMailLimiter, whenResetMailsSettled } from './auth/password-setup.service.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import { ConfigError, loadConfig } from './config.js';
+import './models.js'; // registers every model with the database layer
 import { openDatabase } from './db/open-database.js';
-import { isDatabaseEmpty, loadDemoData } from './db/seed/load.js';
+import { isDatabaseEmpty, loadDemoData } from './seed/load.js';
 import { scheduleHousekeeping } from './housekeeping.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';

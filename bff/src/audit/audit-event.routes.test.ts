@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventRow } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { downloadXlsx } from '../test/xlsx-download.js';

@@ -1,7 +1,7 @@
 import mongoose, { Schema, Types } from 'mongoose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 import { AuditEvent } from './audit-event.model.js';

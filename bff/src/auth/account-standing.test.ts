@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, TEST_SESSION_KEY, useTestDatabase } from '../test/harness.js';
 import { Customer } from '../customers/customer.model.js';
 import { Reseller } from '../resellers/reseller.model.js';

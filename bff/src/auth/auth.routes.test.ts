@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, sessionCookieFrom, signIn, TEST_SESSION_KEY, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 import { createLoginRateLimiter, DEFAULT_LOGIN_LIMITS } from './login-rate-limit.js';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { cellText, startsAsFormula } from '../exports/cell-text.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { downloadXlsx, textCells } from '../test/xlsx-download.js';

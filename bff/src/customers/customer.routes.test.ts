@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';

@@ -13,7 +13,7 @@ import { redeemSsoGrant } from '../sso/sso-redeem.js';
 import { verifySsoToken } from '../sso/sso-verifier.js';
 import { buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
-import { demoId } from './demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { activeWriteLocks } from './serialised-writes.js';
 
 useTestDatabase();

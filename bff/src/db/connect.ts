@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { allModels } from './models.js';
+import { registeredModels } from './model-registry.js';
 import { servePostgresReads } from './postgres-reads/install.js';
 import { installSerialisedWrites, isFerretDb } from './serialised-writes.js';
 
@@ -54,11 +54,11 @@ export async function connectDatabase(uri: string, dbName?: string, options: { m
  * its PostgreSQL `postgresUrl` directly (postgres-reads/install.ts). close() ends that.
  */
 export function readFromPostgres(postgresUrl: string) {
-  return servePostgresReads(mongoose.connection.getClient(), { postgresUrl, database: mongoose.connection.name, models: allModels });
+  return servePostgresReads(mongoose.connection.getClient(), { postgresUrl, database: mongoose.connection.name, models: registeredModels() });
 }
 
 export async function syncAllIndexes(): Promise<void> {
-  for (const model of allModels) {
+  for (const model of registeredModels()) {
     await model.createCollection().catch((err: { codeName?: string }) => {
       if (err.codeName !== 'NamespaceExists') throw err;
     });

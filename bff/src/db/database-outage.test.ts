@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { api, buildTestApp, signIn, testConfig } from '../test/harness.js';
-import { demoId } from './demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { openDatabase, type OpenDatabase } from './open-database.js';
-import { loadDemoData } from './seed/load.js';
+import { loadDemoData } from '../seed/load.js';
 
 const binary = inject('ferretDbBinary');
 const app = buildTestApp();

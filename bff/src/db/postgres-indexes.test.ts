@@ -5,7 +5,7 @@ import { Customer } from '../customers/customer.model.js';
 import { Order } from '../orders/order.model.js';
 import { useTestDatabase } from '../test/harness.js';
 import { syncAllIndexes } from './connect.js';
-import { demoId } from './demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { ferretDbPostgresUrl } from './embedded-ferretdb.js';
 import { equalityPathsOf, ensurePostgresIndexes, orderedIndexesOf } from './postgres-indexes.js';
 import { runHousekeeping } from '../housekeeping.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Schema } from 'mongoose';
 import pg from 'pg';
-import { allModels } from './models.js';
+import { registeredModels } from './model-registry.js';
 import { fieldKindsOf } from './postgres-reads/field-kinds.js';
 import { breaksSchemaSql } from './postgres-reads/schema-conformance.js';
 import { jsonPath, valuePath } from './postgres-reads/sql-path.js';
@@ -49,7 +49,7 @@ interface IndexedModel {
   collection: { collectionName: string };
 }
 
-export function equalityPathsOf(models: readonly IndexedModel[] = allModels as unknown as IndexedModel[]): EqualityPaths[] {
+export function equalityPathsOf(models: readonly IndexedModel[] = registeredModels() as unknown as IndexedModel[]): EqualityPaths[] {
   return models.map((model) => {
     const paths = new Set<string>(['_id']);
     for (const [fields, options] of model.schema.indexes()) {
@@ -164,7 +164,7 @@ export async function withPostgresIndexesDeferred<T>(postgresUrl: string | null 
  * Creates the missing GIN and ordered indexes of MongoDB database `dbName` (a schema of FerretDB's
  * PostgreSQL database) and answers how many it created.
  */
-export async function ensurePostgresIndexes(postgresUrl: string, dbName: string, models: readonly IndexedModel[] = allModels as unknown as IndexedModel[]): Promise<number> {
+export async function ensurePostgresIndexes(postgresUrl: string, dbName: string, models: readonly IndexedModel[] = registeredModels() as unknown as IndexedModel[]): Promise<number> {
   const wanted = wantedIndexes(models);
   return withClient(postgresUrl, async (client) => {
     const schema = client.escapeIdentifier(dbName);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { buildRoutes } from '../routes.js';
 import { api, buildTestApp, signIn, testConfig, useTestDatabase } from '../test/harness.js';
 

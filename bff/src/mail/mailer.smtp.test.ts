@@ -5,7 +5,7 @@ import { createApp } from '../app.js';
 import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { createLogger } from '../logger.js';
 import { api, signIn, TEST_SESSION_KEY, TEST_SSO_KEYS, useTestDatabase } from '../test/harness.js';
 import { createMailer } from './mailer.js';

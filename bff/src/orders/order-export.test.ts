@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUS_LABEL, type Order as OrderDto } from '@app/shared';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { cellText } from '../exports/cell-text.js';
 import { openExportCursors } from '../exports/cursor-rows.js';
 import { exportOutcomes } from '../exports/send-xlsx.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import type { Mailer } from '../mail/mailer.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { Product } from '../products/product.model.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { api, buildTestApp, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';

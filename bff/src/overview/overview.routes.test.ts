@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserState } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
 import { Product } from '../products/product.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { buildRoutes } from '../routes.js';
 import { api, buildTestApp, signIn, testConfig, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { User } from '../users/user.model.js';

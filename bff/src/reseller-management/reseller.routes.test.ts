@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { APPROVAL_FORCED_NOTICE, RESELLER_SUSPENDED_SIGN_IN, STOREFRONT_SUSPENDED_SIGN_IN } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { Order } from '../orders/order.model.js';
 import { placeOrder } from '../orders/order.service.js';

@@ -8,8 +8,8 @@
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import request from 'supertest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
-import { demoId } from '../db/demo-ids.js';
-import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
+import { demoId } from '../seed/demo-ids.js';
+import { DEMO_PASSWORD } from '../seed/demo-data.js';
 import { buildRoutes } from '../routes.js';
 import { buildTestApp, signIn, testConfig, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { accountFor, fieldsOf, hasErrorShape, keyOf, type Route } from '../test/route-inputs.js';

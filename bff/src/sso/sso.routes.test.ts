@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { SsoGrant } from './sso-grant.model.js';
 import { testSsoKeys } from './sso-keys.js';

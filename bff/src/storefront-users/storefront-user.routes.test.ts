@@ -4,7 +4,7 @@ import { AuditEvent } from '../audit/audit-event.model.js';
 import { AccountToken } from '../auth/account-token.model.js';
 import { whenResetMailsSettled } from '../auth/password-setup.service.js';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';

@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type Role } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Order } from '../orders/order.model.js';
 import { Product } from '../products/product.model.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { demoId } from '../db/demo-ids.js';
+import { demoId } from '../seed/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 
 /**

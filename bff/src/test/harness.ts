@@ -8,11 +8,12 @@ import { createApp } from '../app.js';
 import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig } from '../config.js';
+import '../models.js'; // registers every model with the database layer
 import { connectDatabase, readFromPostgres, syncAllIndexes } from '../db/connect.js';
 import { writeReadFallbacks } from './read-fallbacks.js';
 import { ensurePostgresIndexes } from '../db/postgres-indexes.js';
-import { DEMO_PASSWORD } from '../db/seed/demo-data.js';
-import { loadDemoData } from '../db/seed/load.js';
+import { DEMO_PASSWORD } from '../seed/demo-data.js';
+import { loadDemoData } from '../seed/load.js';
 import { createLogger } from '../logger.js';
 import { testSsoKeys } from '../sso/sso-keys.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';

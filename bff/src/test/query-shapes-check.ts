@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Schema } from 'mongoose';
-import { allModels } from '../db/models.js';
+import { allModels } from '../models.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 import { readRecordedShapes, unservedShapes, type DeclaredIndexes, type QueryShape } from './query-shapes.js';
 

@@ -2,7 +2,7 @@
 // application sent during the run, each served by a declared index (query-shapes.ts).
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { allModels } from '../db/models.js';
+import { allModels } from '../models.js';
 import { checkQueryShapes } from './query-shapes-check.js';
 import { readReadFallbacks, readReadMismatches } from './read-fallbacks.js';
 

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import { customerDerivedFields } from '../../customers/customer-keys.js';
-import { resellerDerivedFields } from '../../reseller-management/reseller-keys.js';
-import { demoId, seededRandom, type Random } from '../demo-ids.js';
+import { customerDerivedFields } from '../customers/customer-keys.js';
+import { resellerDerivedFields } from '../reseller-management/reseller-keys.js';
+import { demoId, seededRandom, type Random } from './demo-ids.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';

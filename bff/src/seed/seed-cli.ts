@@ -4,10 +4,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import mongoose from 'mongoose';
-import { openDatabase } from './open-database.js';
-import { withPostgresIndexesDeferred } from './postgres-indexes.js';
-import { BULK_COLLECTIONS, seedBulk } from './seed/bulk.js';
-import { loadDemoData } from './seed/load.js';
+import '../models.js'; // registers every model with the database layer
+import { openDatabase } from '../db/open-database.js';
+import { withPostgresIndexesDeferred } from '../db/postgres-indexes.js';
+import { BULK_COLLECTIONS, seedBulk } from './bulk.js';
+import { loadDemoData } from './load.js';
 
 async function main() {
   const { values } = parseArgs({

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { customerDerivedFields } from '../../customers/customer-keys.js';
-import { demoId, type Random } from '../demo-ids.js';
+import { customerDerivedFields } from '../customers/customer-keys.js';
+import { demoId, type Random } from './demo-ids.js';
 import { COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, FIRST_NAMES, LAST_NAMES, PLACES, PRODUCTS, STREETS } from './vocabulary.js';
 
 const DAY = 86_400_000;

@@ -1,18 +1,18 @@
 import type { Model } from 'mongoose';
-import { hashPassword } from '../../auth/password.js';
-import { AuditEvent } from '../../audit/audit-event.model.js';
-import { Session } from '../../auth/session.model.js';
-import { Customer } from '../../customers/customer.model.js';
-import { Distributor } from '../../distributors/distributor.model.js';
-import { Counter } from '../../orders/counter.model.js';
-import { Order } from '../../orders/order.model.js';
-import { Product } from '../../products/product.model.js';
-import { Reseller } from '../../resellers/reseller.model.js';
-import { User } from '../../users/user.model.js';
-import { AccountToken } from '../../auth/account-token.model.js';
-import { OutboxMessage } from '../../mail/outbox.model.js';
-import { SsoGrant } from '../../sso/sso-grant.model.js';
-import { syncAllIndexes } from '../connect.js';
+import { hashPassword } from '../auth/password.js';
+import { AuditEvent } from '../audit/audit-event.model.js';
+import { Session } from '../auth/session.model.js';
+import { Customer } from '../customers/customer.model.js';
+import { Distributor } from '../distributors/distributor.model.js';
+import { Counter } from '../orders/counter.model.js';
+import { Order } from '../orders/order.model.js';
+import { Product } from '../products/product.model.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import { User } from '../users/user.model.js';
+import { AccountToken } from '../auth/account-token.model.js';
+import { OutboxMessage } from '../mail/outbox.model.js';
+import { SsoGrant } from '../sso/sso-grant.model.js';
+import { syncAllIndexes } from '../db/connect.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */

@@ -1,7 +1,7 @@
-import { hashPassword } from '../../auth/password.js';
-import { Reseller } from '../../resellers/reseller.model.js';
-import { User } from '../../users/user.model.js';
-import { demoId } from '../demo-ids.js';
+import { hashPassword } from '../auth/password.js';
+import { Reseller } from '../resellers/reseller.model.js';
+import { User } from '../users/user.model.js';
+import { demoId } from './demo-ids.js';
 import { seedBulk } from './bulk.js';
 import { DEMO_PASSWORD, staff } from './demo-data.js';
 
