@@ -70,6 +70,17 @@ async function waitFor(condition: () => boolean, timeoutMs: number) {
   return condition();
 }
 
+/** Asks until the answer has `status` or `timeoutMs` passes; the last status. */
+async function answersWithin(ask: () => Promise<{ status: number }>, status: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let last = (await ask()).status;
+  while (last !== status && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = (await ask()).status;
+  }
+  return last;
+}
+
 describe.skipIf(!binary)('a stalled or dead embedded database', () => {
   it('while FerretDB is stopped, writes answer 503 within seconds and reads are still served from PostgreSQL; then writes work again', async () => {
     const before = (await Customer.collection.findOne({ _id: customerId }))!;
@@ -217,6 +228,27 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
     expect(await waitFor(() => false, 2500)).toBe(false); // a heartbeat or two
     const [next] = await timed(http.get('/api/customers?limit=5', cookie));
     expect(next.status).toBe(200);
+  });
+
+  it('postmaster stopped: once reads answer 503, GET /api/health does too (the same heartbeat), and 200 when it resumes', async () => {
+    // Only the postmaster: FerretDB's open connections (their backends) still answer its ping, but
+    // no new connection is accepted, so the reads' heartbeat declares PostgreSQL down.
+    const all = postgresServerPids(db.embedded!.postgresProcess!.pid!);
+    // The postmaster is the one postgres process that is the parent of the others.
+    const pid = all.find((p) => postgresServerPids(p).length > 0);
+    expect(pid).toBeDefined();
+    expect((await http.get('/api/health')).status).toBe(200);
+    process.kill(pid!, 'SIGSTOP');
+    let health: { status: number; body: unknown };
+    try {
+      expect(await answersWithin(() => http.get('/api/customers?limit=5', cookie), 503, 15_000)).toBe(503);
+      health = await http.get('/api/health');
+    } finally {
+      process.kill(pid!, 'SIGCONT');
+    }
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
+    expect(await answersWithin(() => http.get('/api/health'), 200, 15_000)).toBe(200);
   });
 
   it('restarts a killed FerretDB on the same port, logs it, and requests succeed again', async () => {
