@@ -62,6 +62,11 @@ export function toAppError(err: unknown): AppError {
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('bad_request', 'The request body encoding is not supported.');
   }
+  // The body parser's other refusals carry 400 without a type: a body whose Content-Encoding
+  // (gzip, deflate, br) does not decode (zlib's error, marked safe to show).
+  if (e?.status === 400 && !e.type && (err as { expose?: boolean }).expose === true) {
+    return new AppError('bad_request', 'The request body could not be read: it does not decode as its Content-Encoding says.');
+  }
   if (err instanceof mongoose.Error.CastError) return notFound();
   if (isDatabaseDown(err)) {
     return new AppError('database_unavailable', 'The database is not available right now. Please try again shortly.');
