@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
@@ -68,6 +69,12 @@ async function waitFor(condition: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   return condition();
+}
+
+/** The fields a customer save sends, as they are now. */
+function editable(c: Record<string, unknown>) {
+  const { companyName, email, phone, address, city, country, state, postcode } = c;
+  return { companyName, email, phone, address, city, country, state, postcode };
 }
 
 /** Asks until the answer has `status` or `timeoutMs` passes; the last status. */
@@ -249,6 +256,28 @@ describe.skipIf(!binary)('a stalled or dead embedded database', () => {
     expect(health.status).toBe(503);
     expect(health.body).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
     expect(await answersWithin(() => http.get('/api/health'), 200, 15_000)).toBe(200);
+  });
+
+  it("a write whose PostgreSQL connection ends under it (FerretDB: SQLSTATE 57P01) answers 503 database_unavailable, not 500", async () => {
+    const admin = new pg.Client({ connectionString: db.embedded!.postgresUrl });
+    await admin.connect();
+    const statuses: number[] = [];
+    try {
+      // FerretDB's pool may hand out a fresh connection instead of the one ended: ask again until a
+      // write meets an ended one (the first did, every time it was tried).
+      for (let i = 0; i < 10 && statuses.every((s) => s === 200); i++) {
+        const current = (await http.get(`/api/customers/${customerId}`, cookie)).body as { revision: number; companyName: string };
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'FerretDB'`);
+        const res = await http.put(`/api/customers/${customerId}`, { ...editable(current), city: `Ended ${i}`, revision: current.revision }, cookie);
+        statuses.push(res.status);
+        if (res.status !== 200) expect(res.body).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
+      }
+    } finally {
+      await admin.end();
+    }
+    expect(statuses.at(-1)).toBe(503);
+    expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
+    expect(await answersWithin(() => http.get(`/api/customers/${customerId}`, cookie), 200, 15_000)).toBe(200);
   });
 
   it('restarts a killed FerretDB on the same port, logs it, and requests succeed again', async () => {
