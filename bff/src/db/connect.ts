@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { registeredModels } from './model-registry.js';
-import { servePostgresReads } from './postgres-reads/install.js';
+import { readsFor, servePostgresReads } from './postgres-reads/install.js';
 import { installSerialisedWrites, isFerretDb } from './serialised-writes.js';
 
 // Before any connection: on FerretDB, conditional writes run under in-process locks.
@@ -70,10 +70,16 @@ export async function disconnectDatabase(): Promise<void> {
   await mongoose.disconnect();
 }
 
-/** Resolves when the database answers a ping within `timeoutMs`, rejects otherwise. */
+/**
+ * Resolves when the database answers a ping within `timeoutMs`, rejects otherwise. With reads
+ * served from PostgreSQL, also rejects while their heartbeat finds it down: FerretDB's ping goes
+ * over a connection it already holds, and answers while PostgreSQL accepts no new one.
+ */
 export async function pingDatabase(timeoutMs = 2000): Promise<void> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('not connected');
+  const outage = readsFor(db.collection('health'))?.outage;
+  if (outage) throw outage;
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import sift from 'sift';
+import { readsFor } from './postgres-reads/install.js';
 import { simpleProjection } from './projection.js';
 import { WriteLocks } from './write-lock.js';
 
@@ -42,6 +44,24 @@ function isUnavailable(err: unknown): boolean {
     err instanceof mongo.MongoOperationTimeoutError ||
     (err instanceof Error && err.name === 'MongoWaitQueueTimeoutError')
   );
+}
+
+/**
+ * Resolves once FerretDB answers a ping and the PostgreSQL under it its reads' heartbeat, then one
+ * heartbeat interval more (connect.ts: 1 s), so that a write the server held through the outage
+ * has run before the next write of its document is sent (write-lock.ts). Gives up waiting after
+ * a minute: the lock is a guard against a race on waking, not a way to stop writes for good.
+ */
+async function answersAgain(collection: Collection): Promise<void> {
+  const giveUpAt = Date.now() + 60_000;
+  while (Date.now() < giveUpAt) {
+    const answered = await collection.db
+      .command({ ping: 1 })
+      .then(() => readsFor(collection)?.outage == null)
+      .catch(() => false);
+    await sleep(answered ? 1000 : 250);
+    if (answered) return;
+  }
 }
 
 // A queue of 50 writes to one document takes a few seconds on a busy FerretDB; the wait limit is
@@ -183,10 +203,15 @@ export function installSerialisedWrites(): void {
     proto[name] = async function (this: Collection, filter: unknown, ...rest: unknown[]) {
       if (!(await isFerretDb(clientOf(this)))) return original.call(this, filter, ...rest);
       const key = documentKey(filter);
-      return locks.run(this.namespace, key, async () => {
-        const fast = key ? await writeByKey(this, name, original, filter as Record<string, unknown>, rest) : undefined;
-        return fast ? fast.result : original.call(this, filter, ...rest);
-      });
+      return locks.run(
+        this.namespace,
+        key,
+        async () => {
+          const fast = key ? await writeByKey(this, name, original, filter as Record<string, unknown>, rest) : undefined;
+          return fast ? fast.result : original.call(this, filter, ...rest);
+        },
+        () => answersAgain(this),
+      );
     };
   }
 

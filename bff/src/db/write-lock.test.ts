@@ -123,6 +123,23 @@ describe('WriteLocks', () => {
     expect(await next).toBe('next');
     expect(locks.activeCollections).toBe(0);
   });
+
+  it('holds a document whose write found the database unavailable until it answers again: its next writes are refused at once meanwhile, never sent beside the one that may still land', async () => {
+    class DatabaseDown extends Error {}
+    const locks = new WriteLocks({ failsQueue: (err) => err instanceof DatabaseDown });
+    let answers!: () => void;
+    const answering = new Promise<void>((r) => (answers = r));
+    const failed = locks.run('db.c', 'o:1', async () => { throw new DatabaseDown('stalled'); }, () => answering);
+    await expect(failed).rejects.toBeInstanceOf(DatabaseDown);
+    const sent: string[] = [];
+    await expect(locks.run('db.c', 'o:1', async () => void sent.push('meanwhile'))).rejects.toBeInstanceOf(DatabaseDown);
+    expect(await locks.run('db.c', 'o:2', async () => 'other document')).toBe('other document');
+    expect(sent).toEqual([]);
+    answers();
+    await tick();
+    expect(await locks.run('db.c', 'o:1', async () => 'after')).toBe('after');
+    expect(locks.activeCollections).toBe(0);
+  });
 });
 
 describe('documentKey', () => {

@@ -36,12 +36,25 @@ export class RwLock {
   private exclusive = false;
   private readonly queue: Waiter[] = [];
 
+  /** Set while the holder keeps the lock after an outage (WriteLocks.run): the error new writers get at once. */
+  private refusal: unknown = null;
+
   get idle(): boolean {
     return this.shared === 0 && !this.exclusive && this.queue.length === 0;
   }
 
+  /** Until `until` settles, every new acquirer is refused at once with `err`. */
+  refuseWhile(err: unknown, until: Promise<unknown>): Promise<void> {
+    this.refusal = err;
+    return until.then(
+      () => void (this.refusal = null),
+      () => void (this.refusal = null),
+    );
+  }
+
   /** Resolves with a release function once granted; rejects after `timeoutMs` of waiting. */
   acquire(mode: Mode, timeoutMs: number, what: string): Promise<() => void> {
+    if (this.refusal !== null) return Promise.reject(this.refusal);
     return new Promise((resolve, reject) => {
       let released = false;
       const release = () => {
@@ -129,17 +142,29 @@ export class WriteLocks {
   /**
    * Runs `fn` holding the lock of document `docKey` in `namespace` (or of the whole collection
    * when `docKey` is null), and releases it however `fn` ends.
+   *
+   * A write that failed as unavailable may still be applied when the server wakes (it holds the
+   * request), and FerretDB v1 reads, changes and writes back a document with no compare-and-swap:
+   * a next write of the same document sent meanwhile could run beside it there, and one of the
+   * two would overwrite the other (a change lost after its audit event was recorded). So with
+   * `answersAgain`, the lock stays held until it resolves (the database answers again), and new
+   * writers of it are refused at once with the same error meanwhile, as the queued ones are.
    */
-  async run<T>(namespace: string, docKey: string | null, fn: () => Promise<T>): Promise<T> {
+  async run<T>(namespace: string, docKey: string | null, fn: () => Promise<T>, answersAgain?: () => Promise<void>): Promise<T> {
     const held = await this.acquire(namespace, docKey);
+    let holdUntil: Promise<void> | null = null;
     try {
       return await fn();
     } catch (err) {
       // Before releasing, so that no waiter is granted the lock only to meet the same outage.
-      if (this.failsQueue(err)) held.lock.failWaiters(err);
+      if (this.failsQueue(err)) {
+        held.lock.failWaiters(err);
+        if (answersAgain) holdUntil = held.lock.refuseWhile(err, answersAgain());
+      }
       throw err;
     } finally {
-      held.release();
+      if (holdUntil) void holdUntil.then(held.release);
+      else held.release();
     }
   }
 

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../mail/mailer.js';
+import { buildRoutes } from '../routes.js';
 import { TEST_SESSION_KEY, TEST_SSO_KEYS, testConfig } from '../test/harness.js';
 
 // No database needed: every request here is refused or served before any query.
@@ -50,6 +52,31 @@ describe('malformed requests', () => {
       const res = url.endsWith('activate') ? await request(app).post(url).set(CSRF_HEADER, CSRF_HEADER_VALUE) : await request(app).get(url);
       expect(res.status, url).toBe(400);
       expect(res.body.error.code, url).toBe('bad_request');
+    }
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('answers a compressed JSON body that does not decode with 400 on every JSON write route, logged below error level', async () => {
+    const config = testConfig({ WEB_DIST: dist });
+    const writes = buildRoutes(config).filter((r) => r.method !== 'get' && r.body);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toContain('post /api/auth/login');
+    expect(writes.length).toBeGreaterThanOrEqual(19);
+    const json = Buffer.from('{"email":"a@b.example","password":"x"}');
+    const bodies = {
+      gzip: [json, gzipSync(json).subarray(0, 20)], // not gzip at all; cut off midway
+      deflate: [json],
+      br: [json],
+    };
+    const { app, lines } = appWith(config);
+    for (const route of writes) {
+      const url = route.path.replace(/:\w+/g, '0123456789abcdef01234567');
+      for (const [encoding, sent] of Object.entries(bodies)) {
+        for (const body of sent) {
+          const res = await request(app)[route.method](url).set(CSRF_HEADER, CSRF_HEADER_VALUE).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send(body);
+          expect([400, 415], `${route.method} ${url} ${encoding}`).toContain(res.status);
+          expect(res.body.error.code, `${route.method} ${url} ${encoding}`).toBe('bad_request');
+        }
+      }
     }
     expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });

@@ -43,11 +43,19 @@ const DB_DOWN_ERRORS = new Set([
 // MaxTimeMSExpired: the server gave up on the operation's time limit.
 const DB_TIMEOUT_CODES = new Set([50]);
 
+/**
+ * FerretDB answers with its own error when it loses PostgreSQL under an operation: a connection
+ * exception (SQLSTATE class 08), a shutdown or restart (57P01-57P03), or its driver's words for a
+ * connection that could not be made or broke. An outage, not a bug.
+ */
+const POSTGRES_GONE = /\(SQLSTATE (08\w{3}|57P0[123])\)|failed to connect to|\bconn closed\b|connection reset by peer|broken pipe|unexpected EOF/;
+
 function isDatabaseDown(err: unknown): boolean {
   return (
     err instanceof Error &&
     (DB_DOWN_ERRORS.has(err.name) ||
       (err.name === 'MongoServerError' && DB_TIMEOUT_CODES.has((err as { code?: unknown }).code as number)) ||
+      (err.name === 'MongoServerError' && POSTGRES_GONE.test(err.message)) ||
       /client must be connected/i.test(err.message))
   );
 }
@@ -61,6 +69,11 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof URIError && e.status === 400) return new AppError('bad_request', 'The request path is not validly encoded.');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError('bad_request', 'The request body encoding is not supported.');
+  }
+  // The body parser's other refusals carry 400 without a type: a body whose Content-Encoding
+  // (gzip, deflate, br) does not decode (zlib's error, marked safe to show).
+  if (e?.status === 400 && !e.type && (err as { expose?: boolean }).expose === true) {
+    return new AppError('bad_request', 'The request body could not be read: it does not decode as its Content-Encoding says.');
   }
   if (err instanceof mongoose.Error.CastError) return notFound();
   if (isDatabaseDown(err)) {

@@ -153,6 +153,22 @@ describe('placing an order', () => {
     expect(await Order.collection.countDocuments({ customerId: buyerCompany, 'history.0.at': { $exists: true }, number: answers[0]!.body.number })).toBe(1);
   });
 
+  it('refuses a submit key used again for another cart with 409, and makes no second order', async () => {
+    const idempotencyKey = key();
+    const first = await http.post('/api/orders', { idempotencyKey, lines: cart([automatic, 1]) }, cookies.buyer);
+    expect(first.status).toBe(201);
+    for (const lines of [cart([automatic, 2]), cart([automatic, 1], [manualMonthly, 1])]) {
+      const other = await http.post('/api/orders', { idempotencyKey, lines }, cookies.buyer);
+      expect(other.status, JSON.stringify(other.body)).toBe(409);
+      expect(other.body.error.message).toMatch(/another cart/);
+    }
+    expect(await Order.collection.countDocuments({ customerId: buyerCompany, number: first.body.number })).toBe(1);
+    // The same cart again is still the same order.
+    const again = await http.post('/api/orders', { idempotencyKey, lines: cart([automatic, 1]) }, cookies.buyer);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+  });
+
   it('refuses bad input with a clear 4xx and makes no order', async () => {
     const count = () => Order.collection.countDocuments({});
     const before = await count();

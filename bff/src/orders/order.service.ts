@@ -112,6 +112,19 @@ const orderIdFor = (customerId: Types.ObjectId, key: string) =>
   new Types.ObjectId(createHash('sha256').update(`order:${customerId.toHexString()}:${key}`).digest('hex').slice(0, 24));
 
 /**
+ * The order a repeated submit key names, if it was placed from the same cart (same products and
+ * quantities); the key used for another cart is refused rather than answered with an order that
+ * is not what was asked for.
+ */
+function sameSubmit(order: StoredOrder, input: PlaceOrder): StoredOrder {
+  const cartOf = (lines: { productId: unknown; quantity: number }[]) => lines.map((l) => `${String(l.productId)}×${l.quantity}`).sort().join(',');
+  if (cartOf(order.lines) !== cartOf(input.lines)) {
+    throw conflict('This submit key was already used for another cart. Review the order and submit it again.');
+  }
+  return order;
+}
+
+/**
  * Places an order for the caller's company (a storefront user) or, on its behalf, for one of the
  * reseller's customers (no approval needed then). Idempotent per submit: the order's _id derives
  * from the customer and the submit key, so a repeated submit finds the order it made.
@@ -126,7 +139,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
 
   const _id = orderIdFor(customerId, input.idempotencyKey);
   const earlier = await scoped(Order.findById(_id), scope).lean();
-  if (earlier) return { order: earlier as StoredOrder, created: false };
+  if (earlier) return { order: sameSubmit(earlier as StoredOrder, input), created: false };
 
   const { customer, paymentMethod, resellerSuspended, currency } = await getCustomer(scope, customerId.toHexString());
   customerPolicy.authorize(principal, 'customer.placeOrder', { paymentMethod, active: customer.active, resellerSuspended }, () =>
@@ -206,7 +219,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const same = await scoped(Order.findById(_id), scope).lean();
-      if (same) return { order: same as StoredOrder, created: false };
+      if (same) return { order: sameSubmit(same as StoredOrder, input), created: false };
       if (attempt >= 3) throw err;
     }
   }

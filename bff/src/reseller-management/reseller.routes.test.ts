@@ -224,6 +224,23 @@ describe('the payment method (rule 1)', () => {
     expect(await eventsOf(cashId, 'reseller.payment_method_changed')).toBe(2);
   });
 
+  it('refuses a stale revision with 409 even when it asks for the method already set, and changes nothing', async () => {
+    const before = await stored(depositId);
+    const events = await eventsOf(depositId, 'reseller.payment_method_changed');
+    const current = before.revision as number;
+    for (const revision of current > 1 ? [current - 1, current + 1] : [current + 1]) {
+      const res = await http.put(`/api/resellers/${depositId}/payment-method`, { paymentMethod: before.paymentMethod, revision }, cookies.distributor);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe('stale');
+    }
+    // On the current revision, the same method is a no-op that answers the record.
+    const same = await http.put(`/api/resellers/${depositId}/payment-method`, { paymentMethod: before.paymentMethod, revision: before.revision }, cookies.distributor);
+    expect(same.status).toBe(200);
+    expect(same.body.revision).toBe(before.revision);
+    expect((await stored(depositId)).revision).toBe(before.revision);
+    expect(await eventsOf(depositId, 'reseller.payment_method_changed')).toBe(events);
+  });
+
   it('of fifty racing switches on one revision exactly one wins', async () => {
     const revision = (await stored(depositId)).revision as number;
     const before = await eventsOf(depositId, 'reseller.payment_method_changed');

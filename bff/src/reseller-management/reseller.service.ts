@@ -67,12 +67,16 @@ export async function updateReseller(actor: Actor, id: string, input: UpdateRese
 export async function setPaymentMethod(actor: Actor, id: string, paymentMethod: PaymentMethod, revision: number) {
   resellerPolicy.authorize(actor.principal, 'reseller.setPaymentMethod', undefined, forbidden);
   const reseller = await findReseller(actor.scope, id);
-  // Asking for the method it has already changes nothing and records nothing.
-  if (reseller.paymentMethod === paymentMethod) return getReseller(actor.scope, id);
+  const stale = () =>
+    conflict(`This reseller was changed by someone else (its payment method is now ${PAYMENT_METHOD_LABEL[reseller.paymentMethod as PaymentMethod]}). Reload and try again.`, 'stale');
+  // A stale revision is refused whatever it asks for; on the current one, asking for the method it
+  // has already changes nothing and records nothing.
+  if (reseller.paymentMethod === paymentMethod) {
+    if (reseller.revision !== revision) throw stale();
+    return getReseller(actor.scope, id);
+  }
   const event = eventFor(actor, reseller, 'reseller.payment_method_changed', { paymentMethod: { from: reseller.paymentMethod, to: paymentMethod } });
-  await writeIf(actor, reseller, { revision }, { paymentMethod }, event, () =>
-    conflict(`This reseller was changed by someone else (its payment method is now ${PAYMENT_METHOD_LABEL[reseller.paymentMethod as PaymentMethod]}). Reload and try again.`, 'stale'),
-  );
+  await writeIf(actor, reseller, { revision }, { paymentMethod }, event, stale);
   return getReseller(actor.scope, id);
 }
 

@@ -88,6 +88,11 @@ export class PostgresReads {
     this.heartbeat = this.watch(opts.postgresUrl);
   }
 
+  /** The error reads get while PostgreSQL misses its heartbeat, or null while it answers (health reports it). */
+  get outage(): Error | null {
+    return this.down;
+  }
+
   /** What the collection's fields hold, or null for a collection no model describes. */
   kindsOf(collection: string): FieldKinds | null {
     return this.kinds.get(collection) ?? null;

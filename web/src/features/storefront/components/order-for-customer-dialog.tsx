@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatMoney } from '@/lib/format';
@@ -20,17 +20,19 @@ export interface OrderForCustomerDialogProps {
 
 /**
  * A reseller orders on a customer's behalf: quantities against the catalogue at the customer's
- * price (the reseller sees the cost too), one submit key per opening. No approval is needed.
+ * price (the reseller sees the cost too), one submit key per cart: a retry of the same lines finds the
+ * same order, and changed lines get a key of their own (the server refuses a key reused for
+ * another cart). No approval is needed.
  */
 export function OrderForCustomerDialog({ customerId, customerName, opened, onClose, onPlaced }: OrderForCustomerDialogProps) {
   const catalogue = useFullCatalogue(opened);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
-  const [submitKey, setSubmitKey] = useState(newSubmitKey);
+  const pending = useRef<{ signature: string; key: string } | null>(null);
   const place = usePlaceOrder({
     onPlaced: (order) => {
       notifications.show({ color: 'green', message: `Order ${order.number} placed for ${customerName}: ${ORDER_STATUS_LABEL[order.status]}.` });
       setQuantities({});
-      setSubmitKey(newSubmitKey());
+      pending.current = null;
       onPlaced(order);
       onClose();
     },
@@ -113,7 +115,10 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
               loading={place.isPending}
               onClick={() => {
                 if (place.isPending) return;
-                place.mutate({ customerId, idempotencyKey: submitKey, lines: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })) });
+                const sent = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+                const signature = sent.map((l) => `${l.productId}:${l.quantity}`).join(',');
+                if (pending.current?.signature !== signature) pending.current = { signature, key: newSubmitKey() };
+                place.mutate({ customerId, idempotencyKey: pending.current.key, lines: sent });
               }}
             >
               Place order
