@@ -221,7 +221,7 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
     console.error(`the BFF settled ${settled.toFixed(0)} s after it answered`);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' }, body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const counted = await fetch(`${base}/api/orders?limit=1`, { headers: { cookie } });
+    const counted = await fetch(`${base}/api/orders?limit=1&total=1`, { headers: { cookie } });
     const body = (await counted.json()) as { total?: number };
     if (typeof body.total !== 'number') console.error(`counting the orders answered ${counted.status} ${JSON.stringify(body)}: using the seeded count`);
     const total = body.total ?? n;
