@@ -12,9 +12,14 @@ export function simpleProjection(projection: unknown): ((doc: Record<string, unk
   const included = entries.filter(([k, v]) => k !== '_id' && (v === 1 || v === true)).map(([k]) => k);
   const excluded = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k);
   if (included.length > 0 && excluded.some((k) => k !== '_id')) return undefined;
-  if (included.length > 0) {
-    const keepId = !excluded.includes('_id');
-    return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => included.includes(k) || (keepId && k === '_id')));
-  }
-  return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => !excluded.includes(k)));
+  // Run once per document read (an export: per row), so a loop over the document's own keys and a
+  // Set, not entries/filter/fromEntries: the export profile had the latter at 3 % of the BFF's time.
+  const keep = (k: string) => (included.length > 0 ? keptFields.has(k) : !droppedFields.has(k));
+  const keptFields = new Set(excluded.includes('_id') ? included : [...included, '_id']);
+  const droppedFields = new Set(excluded);
+  return (doc) => {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(doc)) if (keep(k)) out[k] = doc[k];
+    return out;
+  };
 }
