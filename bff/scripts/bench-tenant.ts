@@ -97,7 +97,8 @@ async function resellerRequests(get: Get): Promise<[string, string][]> {
   // (At least two pages before the end, so that the page jumped to has a next one.)
   const deepRow = Math.max(0, Math.min(Math.floor(customers * 0.8), customers - 100));
   const jump = await get(`/api/customers?limit=50&offset=${deepRow}`);
-  const orders = (await get('/api/orders?limit=1')).items as { id: string }[];
+  const ordersPage = await get('/api/orders?limit=50');
+  const orders = ordersPage.items as { id: string }[];
   return [
     ['home figures (overview)', '/api/overview'],
     ['customers page 1 (with the view’s total)', '/api/customers?limit=50&total=1'],
@@ -105,6 +106,8 @@ async function resellerRequests(get: Get): Promise<[string, string][]> {
     [`customers deep keyset page (row ${(deepRow + 50).toLocaleString('en')} on)`, `/api/customers?limit=50&cursor=${encodeURIComponent(jump.nextCursor as string)}`],
     ['customers search "harbor" (with total)', '/api/customers?limit=50&search=harbor&total=1'],
     ['orders grid page 1 (with total)', '/api/orders?limit=50&total=1'],
+    // The pages after the first, as the grid asks them: no count.
+    ['orders grid page 2 (keyset, no count)', `/api/orders?limit=50&cursor=${encodeURIComponent(ordersPage.nextCursor as string)}`],
     ['approvals queue (with total)', '/api/orders?status=pending_approval&sort=orderedAt&limit=25&total=1'],
     ['an order’s page', `/api/orders/${orders[0]!.id}`],
   ];
