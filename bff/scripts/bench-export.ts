@@ -221,7 +221,7 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
     console.error(`the BFF settled ${settled.toFixed(0)} s after it answered`);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-protection': '1' }, body: JSON.stringify({ email: 'reseller.cash@demo.example', password: 'Demo-Password-1' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const counted = await fetch(`${base}/api/orders?limit=1`, { headers: { cookie } });
+    const counted = await fetch(`${base}/api/orders?limit=1&total=1`, { headers: { cookie } });
     const body = (await counted.json()) as { total?: number };
     if (typeof body.total !== 'number') console.error(`counting the orders answered ${counted.status} ${JSON.stringify(body)}: using the seeded count`);
     const total = body.total ?? n;
@@ -230,15 +230,20 @@ async function exportOnce(dataDir: string, n: number): Promise<number> {
     const dbRss = (await childPids(bff.pid!)).length > 0 ? rssSampler(bff.pid!, true) : null;
     await bffRss.start();
     await dbRss?.start();
+    // CPU time, which a busy machine stretches far less than wall time: what each side costs a row.
+    const cpuOfDatabase = async () => (await Promise.all((await descendantsOf(bff!.pid!)).map((p) => cpuSecondsOf(p).catch(() => 0)))).reduce((a, b) => a + b, 0);
+    const [bffCpu0, dbCpu0] = [await cpuSecondsOf(bff.pid!), await cpuOfDatabase()];
     const t = performance.now();
     const res = await fetch(`${base}/api/orders/export.xlsx?sort=-orderedAt`, { headers: { cookie } });
     if (res.status !== 200) console.error(`the export answered ${res.status} ${await res.clone().text()}`);
     let bytes = 0;
     for await (const chunk of res.body!) bytes += (chunk as Uint8Array).length;
     const seconds = (performance.now() - t) / 1000;
+    const perRow = (cpu: number) => ((cpu * 1e6) / total).toFixed(0);
+    const [bffCpu, dbCpu] = [(await cpuSecondsOf(bff.pid!)) - bffCpu0, (await cpuOfDatabase()) - dbCpu0];
     const b = await bffRss.stop();
     const d = await dbRss?.stop();
-    console.log(`| ${total.toLocaleString('en')} | ${res.status} | ${seconds.toFixed(1)} | ${Math.round(total / seconds).toLocaleString('en')} | ${mb(bytes).toFixed(1)} | ${b.baselineMb.toFixed(0)} | ${b.growthMb.toFixed(1)} | ${d ? `${d.baselineMb.toFixed(0)} → +${d.growthMb.toFixed(0)}` : 'n/a'} |`);
+    console.log(`| ${total.toLocaleString('en')} | ${res.status} | ${seconds.toFixed(1)} | ${Math.round(total / seconds).toLocaleString('en')} | ${mb(bytes).toFixed(1)} | ${b.baselineMb.toFixed(0)} | ${b.growthMb.toFixed(1)} | ${d ? `${d.baselineMb.toFixed(0)} → +${d.growthMb.toFixed(0)}` : 'n/a'} | ${perRow(bffCpu)} | ${perRow(dbCpu)} |`);
     return b.growthMb;
   } finally {
     bff?.stdin?.end(); // the BFF (and its embedded database) stop when told to
@@ -280,8 +285,8 @@ if (values.child) {
   if (!values['skip-alone']) await benchAlone();
   if (!values['skip-http']) {
     console.log('\n## Through HTTP (Orders.xlsx of the cash reseller, every order, newest first)\n');
-    console.log('| rows | status | seconds | rows/s | file MB | BFF RSS before MB | BFF peak RSS growth MB | database PSS MB (before → growth) |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    console.log('| rows | status | seconds | rows/s | file MB | BFF RSS before MB | BFF peak RSS growth MB | database PSS MB (before → growth) | BFF CPU µs/row | database CPU µs/row |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
     const growth = [];
     for (const [i, n] of ROW_COUNTS.entries()) growth.push(await benchHttp(n, REPEAT, SEEDED?.[i]));
     if (growth.length > 1) console.log(`\nBFF memory ratio ${ROW_COUNTS.at(-1)}/${ROW_COUNTS[0]} rows (median peak growth of ${REPEAT} run(s) each): ${(growth.at(-1)! / growth[0]!).toFixed(2)}`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import { compressAnswers } from './http/compress-answers.js';
 import { csrfProtection } from './http/csrf.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors/app-error.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', compressAnswers());
   app.use('/api', express.json({ limit: '100kb' }), csrfProtection(config));
   app.use(refuseOperatorKeys);
   app.use(mountRoutes(buildRoutes(config), deps));

@@ -147,7 +147,7 @@ test('a signed-out page logs no failed request in the console', async ({ page })
 
 test('grid filters are the server’s, live in the URL and go with the export', async ({ page }) => {
   await signedIn(page, 'reseller.cash@demo.example');
-  const inactive = (await (await page.request.get('/api/customers?limit=1&active=no')).json()).total as number;
+  const inactive = (await (await page.request.get('/api/customers?limit=1&active=no&total=1')).json()).total as number;
   expect(inactive).toBeGreaterThan(0);
   await page.goto('/reseller/customers');
   await page.getByRole('combobox', { name: 'Status' }).click();

@@ -2,7 +2,7 @@ import { Types, type QueryFilter as FilterQuery } from 'mongoose';
 import type { AuditEventListQuery, AuditEventView } from '@app/shared';
 import { forbidden } from '../errors/app-error.js';
 import { escapeRegex } from '../lib/escape-regex.js';
-import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
+import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } from '../lib/keyset-page.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
@@ -49,14 +49,14 @@ export function findAuditEvents(actor: Actor, q: AuditEventView) {
   return scoped(AuditEvent.find(auditEventViewFilter(q)).sort(keysetSort(auditKeysetView(q))), actor.scope);
 }
 
-/** One page of the audit log: after the cursor's row (keyset), or by offset for a jump; with the total. */
+/** One page of the audit log: after the cursor's row (keyset), or by offset for a jump; with the total when asked. */
 export async function listAuditEventPage(actor: Actor, q: AuditEventListQuery) {
   authorizeList(actor);
   const view = auditKeysetView(q);
   const base = auditEventViewFilter(q);
   let query = AuditEvent.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, actor.scope).lean(), countAuditEvents(actor.scope, base)]);
+  const [items, total] = await Promise.all([scoped(query, actor.scope).lean(), totalIfAsked(q.total, () => countAuditEvents(actor.scope, base))]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
 }
 

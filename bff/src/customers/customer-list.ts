@@ -3,7 +3,7 @@ import { CUSTOMER_FILTER_KEYS, parseCustomerSort, type CustomerListQuery, type C
 import { escapeRegex } from '../lib/escape-regex.js';
 import { approvalForcedBy } from '../policies/customer.js';
 import { Reseller } from '../resellers/reseller.model.js';
-import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
+import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } from '../lib/keyset-page.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Customer, type CustomerDoc } from './customer.model.js';
@@ -84,6 +84,6 @@ export async function listCustomerPage(q: CustomerListQuery, scope: Scope) {
   const { keyset: view, filter: base, sort } = await customerView(q, scope);
   let query = Customer.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, scope).lean(), scoped(Customer.countDocuments(base), scope)]);
+  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, () => scoped(Customer.countDocuments(base), scope))]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
 }

@@ -34,7 +34,7 @@ describe('GET /api/customers', () => {
   });
 
   it('lists only the reseller’s own customers, sorted by name, with the right total', async () => {
-    const res = await http.get('/api/customers?limit=200', await signIn(app, 'cash'));
+    const res = await http.get('/api/customers?limit=200&total=1', await signIn(app, 'cash'));
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(await Customer.collection.countDocuments({ resellerId: cash }));
     expect(res.body.items).toHaveLength(res.body.total);
@@ -93,7 +93,7 @@ describe('GET /api/customers', () => {
     const cash$ = await signIn(app, 'cash');
     const count = (filter: Record<string, unknown>) => Customer.collection.countDocuments({ resellerId: cash, ...filter });
     const total = async (query: string, cookie = cash$) => {
-      const res = await http.get(`/api/customers?limit=1&${query}`, cookie);
+      const res = await http.get(`/api/customers?limit=1&total=1&${query}`, cookie);
       expect(res.status).toBe(200);
       return res.body.total as number;
     };
@@ -148,15 +148,15 @@ describe('GET /api/customers', () => {
 
   it('gives the distributor every reseller’s customers with the reseller name, and filters by reseller', async () => {
     const cookie = await signIn(app, 'distributor');
-    const all = await http.get('/api/customers?limit=1', cookie);
+    const all = await http.get('/api/customers?limit=1&total=1', cookie);
     expect(all.body.total).toBe(await Customer.collection.countDocuments({ distributorId: demoId('distributor:northwind') }));
-    const filtered = await http.get(`/api/customers?resellerId=${card}&limit=200`, cookie);
+    const filtered = await http.get(`/api/customers?resellerId=${card}&limit=200&total=1`, cookie);
     expect(filtered.body.total).toBe(await Customer.collection.countDocuments({ resellerId: card }));
     expect(filtered.body.items[0].resellerName).toBe('Cardinal IT Services');
   });
 
   it('shows a reseller nothing when it asks for another reseller’s customers', async () => {
-    const res = await http.get(`/api/customers?resellerId=${card}`, await signIn(app, 'cash'));
+    const res = await http.get(`/api/customers?resellerId=${card}&total=1`, await signIn(app, 'cash'));
     expect(res.body.total).toBe(0);
   });
 

@@ -13,9 +13,15 @@ export function simpleProjection(projection: unknown): ((doc: Record<string, unk
   const excluded = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k);
   if (included.length > 0 && excluded.some((k) => k !== '_id')) return undefined;
   // `{_id: 1}` alone is an inclusion too: the `_id` and nothing else.
-  if (included.length > 0 || projection._id === 1 || projection._id === true) {
-    const keepId = !excluded.includes('_id');
-    return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => included.includes(k) || (keepId && k === '_id')));
-  }
-  return (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => !excluded.includes(k)));
+  const inclusion = included.length > 0 || projection._id === 1 || projection._id === true;
+  // Run once per document read (an export: per row), so a loop over the document's own keys and a
+  // Set, not entries/filter/fromEntries: the export profile had the latter at 3 % of the BFF's time.
+  const keptFields = new Set(excluded.includes('_id') ? included : [...included, '_id']);
+  const droppedFields = new Set(excluded);
+  const keep = (k: string) => (inclusion ? keptFields.has(k) : !droppedFields.has(k));
+  return (doc) => {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(doc)) if (keep(k)) out[k] = doc[k];
+    return out;
+  };
 }

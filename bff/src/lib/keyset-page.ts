@@ -83,3 +83,10 @@ export const nextCursorOf = (view: KeysetView, items: ({ _id: Types.ObjectId } &
   const last = items.at(-1);
   return last && items.length === limit ? encodeCursor(view, last) : null;
 };
+
+/**
+ * The view's count, only when the request asked for it (`total=1`, a grid's first page): the
+ * pages after it need none, and a count reads every row of the view (issue 22).
+ */
+export const totalIfAsked = (asked: '1' | undefined, count: () => PromiseLike<number>): Promise<number | undefined> =>
+  asked ? Promise.resolve(count()) : Promise.resolve(undefined);

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { parseOrderSort, type OrderListQuery, type OrderSortKey } from '@app/shared';
 import { escapeRegex } from '../lib/escape-regex.js';
-import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
+import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } from '../lib/keyset-page.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Order } from './order.model.js';
@@ -15,13 +15,13 @@ const SORT_FIELDS: Record<OrderSortKey, 'orderedAt' | 'number' | 'totalAmountCen
 
 const DAY_MS = 86_400_000;
 
-export function orderKeysetView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset'>): KeysetView {
+export function orderKeysetView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset' | 'total'>): KeysetView {
   const { key, descending } = parseOrderSort(q.sort);
   return { field: SORT_FIELDS[key], descending, view: [q.search ?? '', q.status ?? '', q.customerId ?? '', q.resellerId ?? '', q.olderThanDays ?? ''] };
 }
 
 /** The filter every page, count and export of one orders view shares. */
-export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'cursor' | 'offset'>, now = new Date()): Record<string, unknown> {
+export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'cursor' | 'offset' | 'total'>, now = new Date()): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (q.status) filter.status = q.status;
   if (q.customerId) filter.customerId = new Types.ObjectId(q.customerId);
@@ -32,16 +32,16 @@ export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'curs
 }
 
 /** The one query of an orders grid's view: its filter and sort. Pages and the export both run it. */
-export function orderView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset'>, now = new Date()) {
+export function orderView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset' | 'total'>, now = new Date()) {
   const keyset = orderKeysetView(q);
   return { keyset, filter: orderViewFilter(q, now), sort: keysetSort(keyset) };
 }
 
-/** One page of an orders grid, keyset-paged like the customer grid (offset only for jumps). */
+/** One page of an orders grid, keyset-paged like the customer grid (offset only for jumps); counted only when asked. */
 export async function listOrderPage(q: OrderListQuery, scope: Scope) {
   const { keyset: view, filter: base, sort } = orderView(q);
   let query = Order.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, scope).lean(), scoped(Order.countDocuments(base), scope)]);
+  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, () => scoped(Order.countDocuments(base), scope))]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
 }

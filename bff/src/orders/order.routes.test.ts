@@ -216,15 +216,17 @@ describe('what a storefront user sees', () => {
 });
 
 describe('lists', () => {
-  it('pages the approvals queue oldest first by keyset, each page new, with the total', async () => {
+  it('pages the approvals queue oldest first by keyset, each page new, with the total on the first page only', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
-    let total = 0;
+    let total: number | undefined;
     let last = '';
     do {
-      const q: string = `/api/orders?status=pending_approval&sort=orderedAt&limit=7${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: { items: { id: string; orderedAt: string; status: string }[]; total: number; nextCursor: string | null } } = await http.get(q, cookies.cash);
-      total = page.body.total;
+      // The first page asks for the view's count (total=1), as a grid does; the pages after it are counted nowhere.
+      const q: string = `/api/orders?status=pending_approval&sort=orderedAt&limit=7${cursor ? `&cursor=${cursor}` : '&total=1'}`;
+      const page: { body: { items: { id: string; orderedAt: string; status: string }[]; total?: number; nextCursor: string | null } } = await http.get(q, cookies.cash);
+      if (cursor) expect(page.body).not.toHaveProperty('total');
+      else total = page.body.total;
       for (const o of page.body.items) {
         expect(seen.has(o.id)).toBe(false);
         expect(o.status).toBe('pending_approval');
@@ -236,6 +238,17 @@ describe('lists', () => {
     } while (cursor);
     expect(seen.size).toBe(total);
     expect(total).toBe(await Order.collection.countDocuments({ resellerId: demoId('reseller:cash'), status: 'pending_approval' }));
+  });
+
+  it('counts a view only when asked: total=1 answers the count, no total answers none, anything else is a 400', async () => {
+    const pending = await Order.collection.countDocuments({ resellerId: demoId('reseller:cash'), status: 'pending_approval' });
+    const counted = await http.get('/api/orders?status=pending_approval&limit=1&total=1', cookies.cash);
+    expect(counted.body.total).toBe(pending);
+    const uncounted = await http.get('/api/orders?status=pending_approval&limit=1', cookies.cash);
+    expect(uncounted.status).toBe(200);
+    expect(uncounted.body).not.toHaveProperty('total');
+    expect(uncounted.body.items).toEqual(counted.body.items);
+    for (const bad of ['0', 'yes', '2']) expect((await http.get(`/api/orders?limit=1&total=${bad}`, cookies.cash)).status).toBe(400);
   });
 
   it('finds an order by the start of its number, and one customer’s orders only', async () => {

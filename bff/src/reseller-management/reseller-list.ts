@@ -2,7 +2,7 @@ import type { Types, QueryFilter as FilterQuery } from 'mongoose';
 import { parseResellerSort, type ResellerListQuery, type ResellerSortKey, type ResellerViewQuery } from '@app/shared';
 import { sortKey } from '../customers/customer-keys.js';
 import { escapeRegex } from '../lib/escape-regex.js';
-import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
+import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } from '../lib/keyset-page.js';
 import { Reseller, type ResellerDoc } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -47,7 +47,7 @@ export async function listResellerPage(q: ResellerListQuery, scope: Scope) {
   const base = await resellerViewFilter(q, scope);
   let query = Reseller.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, scope).lean<StoredReseller[]>(), scoped(Reseller.countDocuments(base), scope)]);
+  const [items, total] = await Promise.all([scoped(query, scope).lean<StoredReseller[]>(), totalIfAsked(q.total, () => scoped(Reseller.countDocuments(base), scope))]);
   return { items: await withFigures(scope, items), total, nextCursor: nextCursorOf(view, items, q.limit) };
 }
 

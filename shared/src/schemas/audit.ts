@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema } from './common.js';
 import { downloadTokenSchema } from './exports.js';
 
@@ -100,6 +101,7 @@ export const auditEventListQuerySchema = auditEventViewSchema
     cursor: z.string().max(500).optional(),
     /** For jumps without a cursor (a scrollbar dragged far down). */
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    total: withTotalSchema,
   })
   .meta({ id: 'AuditEventListQuery' });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
@@ -130,6 +132,6 @@ export const auditEventRowSchema = z
 export type AuditEventRow = z.infer<typeof auditEventRowSchema>;
 
 export const auditEventListSchema = z
-  .object({ items: z.array(auditEventRowSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({ items: z.array(auditEventRowSchema), total: pageTotalSchema, nextCursor: z.string().nullable() })
   .meta({ id: 'AuditEventList' });
 export type AuditEventList = z.infer<typeof auditEventListSchema>;

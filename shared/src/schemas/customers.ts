@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
 
@@ -64,6 +65,7 @@ export const customerListQuerySchema = z
     cursor: z.string().max(500).optional(),
     /** For jumps without a cursor (e.g. a scrollbar dragged far down). */
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    total: withTotalSchema,
     /** Distributor view only: one reseller's customers. */
     resellerId: objectIdSchema.optional(),
   })
@@ -93,7 +95,7 @@ export const customerRowSchema = z
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
 export const customerListSchema = z
-  .object({ items: z.array(customerRowSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({ items: z.array(customerRowSchema), total: pageTotalSchema, nextCursor: z.string().nullable() })
   .meta({ id: 'CustomerList' });
 export type CustomerList = z.infer<typeof customerListSchema>;
 

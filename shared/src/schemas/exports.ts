@@ -12,7 +12,7 @@ export const downloadTokenSchema = z
   .optional();
 
 /** What a list query pages with; an export takes every row of the view, so none of it. */
-const PAGING = { limit: true, cursor: true, offset: true } as const;
+const PAGING = { limit: true, cursor: true, offset: true, total: true } as const;
 type PagedShape = z.core.$ZodShape & Record<keyof typeof PAGING, z.ZodType>;
 
 /**

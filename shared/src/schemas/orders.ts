@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
 import { exportQueryOf } from './exports.js';
 
@@ -36,6 +37,7 @@ export const orderListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    total: withTotalSchema,
   })
   .meta({ id: 'OrderListQuery' });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
@@ -93,7 +95,7 @@ export const orderDetailSchema = orderSchema.extend({ history: z.array(orderHist
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
 export const orderListSchema = z
-  .object({ items: z.array(orderSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({ items: z.array(orderSchema), total: pageTotalSchema, nextCursor: z.string().nullable() })
   .meta({ id: 'OrderList' });
 export type OrderList = z.infer<typeof orderListSchema>;
 

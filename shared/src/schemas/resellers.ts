@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { exportQueryOf } from './exports.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema, type PaymentMethod } from './common.js';
 
@@ -77,11 +78,12 @@ export const resellerListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    total: withTotalSchema,
   })
   .meta({ id: 'ResellerListQuery' });
 export type ResellerListQuery = z.infer<typeof resellerListQuerySchema>;
 /** What defines a view of the list besides paging (what an export of it would take). */
-export type ResellerViewQuery = Omit<ResellerListQuery, 'limit' | 'cursor' | 'offset'>;
+export type ResellerViewQuery = Omit<ResellerListQuery, 'limit' | 'cursor' | 'offset' | 'total'>;
 
 /** The export takes the grid's view (search, filters, sort), never its paging. */
 export const resellerExportQuerySchema = exportQueryOf(resellerListQuerySchema).meta({ id: 'ResellerExportQuery' });
@@ -116,7 +118,7 @@ export const resellerRowSchema = z
 export type ResellerRow = z.infer<typeof resellerRowSchema>;
 
 export const resellerListSchema = z
-  .object({ items: z.array(resellerRowSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({ items: z.array(resellerRowSchema), total: pageTotalSchema, nextCursor: z.string().nullable() })
   .meta({ id: 'ResellerList' });
 export type ResellerList = z.infer<typeof resellerListSchema>;
 

@@ -2,16 +2,19 @@ import { useMe } from '@/features/auth';
 import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { useResellerOptions } from '@/features/resellers';
-import { OrderForCustomerDialog } from '@/features/storefront';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
 import { paths } from '@/lib/paths';
+
+// The storefront's ordering (cart, prices, review) loads on the first "New order" only: staff
+// opening the customers page or a record never download it.
+const OrderForCustomerDialog = lazy(() => import('@/features/storefront/components/order-for-customer-dialog').then((m) => ({ default: m.OrderForCustomerDialog })));
 
 // RequireArea has already checked the session and that the persona works in this area; these
 // pass the principal and the area (for links) on.
@@ -56,28 +59,39 @@ export function CustomerRecordRoute() {
 function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExport }: { customer: CustomerDetail; initialSearch: string; orderPath: (id: string) => string; dateFormat: string; canExport: boolean }) {
   const [opened, dialog] = useDisclosure(false);
   const [placed, setPlaced] = useState(0);
+  // Mounted from the first open on, so it keeps what was typed and closes with its animation.
+  const [wanted, setWanted] = useState(false);
   const navigate = useNavigate();
   return (
     <>
       {customer.abilities.placeOrder && (
         <Group justify="flex-end" mb="xs">
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => {
+              setWanted(true);
+              dialog.open();
+            }}
+          >
             New order
           </Button>
         </Group>
       )}
       <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
-      {customer.abilities.placeOrder && (
-        <OrderForCustomerDialog
-          customerId={customer.id}
-          customerName={customer.companyName}
-          opened={opened}
-          onClose={dialog.close}
-          onPlaced={(order) => {
-            setPlaced((n) => n + 1);
-            navigate(orderPath(order.id));
-          }}
-        />
+      {customer.abilities.placeOrder && wanted && (
+        <Suspense fallback={null}>
+          <OrderForCustomerDialog
+            customerId={customer.id}
+            customerName={customer.companyName}
+            opened={opened}
+            onClose={dialog.close}
+            onPlaced={(order) => {
+              setPlaced((n) => n + 1);
+              navigate(orderPath(order.id));
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditAction, AuditEventList } from '@app/shared';
 import { apiRequest, toQueryString } from '@/lib/api-client';
-import type { PageRequest } from '@/lib/keyset-datasource';
+import { FIRST_PAGE_OF_VIEW, type PageRequest } from '@/lib/keyset-datasource';
 import { auditKeys } from './keys';
 
 /** The audit log's filters as the BFF takes them (instants for the time range). */
@@ -26,7 +26,7 @@ export function getAuditEventPage(req: AuditFilters & PageRequest, signal?: Abor
 export function useObjectHistory(targetId: string, version: string | number, pageSize = 10) {
   return useInfiniteQuery({
     queryKey: auditKeys.history(targetId, version),
-    queryFn: ({ pageParam, signal }) => getAuditEventPage({ targetId, sort: '-at', limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => getAuditEventPage({ targetId, sort: '-at', limit: pageSize, ...(pageParam ? { cursor: pageParam } : FIRST_PAGE_OF_VIEW) }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,12 +1,9 @@
 import type { CustomerFilters, CustomerList } from '@app/shared';
 import { apiRequest, toQueryString } from '@/lib/api-client';
+import type { PageRequest } from '@/lib/keyset-datasource';
 
-export interface CustomerPageRequest extends CustomerFilters {
+export interface CustomerPageRequest extends CustomerFilters, PageRequest {
   search?: string | undefined;
-  sort: string;
-  limit: number;
-  cursor?: string | undefined;
-  offset?: number | undefined;
   resellerId?: string | undefined;
 }
 

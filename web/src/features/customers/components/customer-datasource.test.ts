@@ -4,16 +4,24 @@ import type { CustomerList } from '@app/shared';
 import type { CustomerPageRequest } from '../api/get-customers';
 import { createCustomerDatasource, toSortParam } from './customer-datasource';
 
-/** A BFF stand-in that answers each page with a cursor naming the request it answers. */
-function fakeBff(total = 1000) {
+/**
+ * A BFF stand-in that answers each page with a cursor naming the request it answers, and the
+ * view's count only when asked (total=1); the page from `endsAt` on is the last one.
+ */
+function fakeBff(total = 1000, endsAt = Infinity) {
   const requests: CustomerPageRequest[] = [];
   const fetchPage = async (req: CustomerPageRequest): Promise<CustomerList> => {
     requests.push(req);
     const start = req.offset ?? (req.cursor ? Number(req.cursor.split('@')[1]) : 0);
-    return { items: [], total, nextCursor: `${req.sort}@${start + req.limit}` } as unknown as CustomerList;
+    const last = start >= endsAt;
+    const items = Array.from({ length: last ? 7 : 0 }, () => ({}));
+    return { items, ...(req.total === '1' ? { total } : {}), nextCursor: last ? null : `${req.sort}@${start + req.limit}` } as unknown as CustomerList;
   };
   return { requests, fetchPage };
 }
+
+/** What AG Grid was told of the list's length after each block: a row count, or -1 for "not known yet". */
+const lastRows: (number | undefined)[] = [];
 
 function block(startRow: number, sortModel: { colId: string; sort: 'asc' | 'desc' }[] = []) {
   let settle!: (outcome: 'ok' | 'failed') => void;
@@ -24,7 +32,10 @@ function block(startRow: number, sortModel: { colId: string; sort: 'asc' | 'desc
     sortModel,
     filterModel: {},
     context: undefined,
-    successCallback: () => settle('ok'),
+    successCallback: (_rows: unknown[], lastRow?: number) => {
+      lastRows.push(lastRow);
+      settle('ok');
+    },
     failCallback: () => settle('failed'),
   } as unknown as IGetRowsParams;
   return { params, done };
@@ -44,7 +55,7 @@ describe('the customer grid datasource', () => {
     await load(ds, 100);
     await load(ds, 200);
     expect(bff.requests).toEqual([
-      { search: 'harbor', resellerId: undefined, sort: 'companyName', limit: 100, cursor: undefined, offset: undefined },
+      { search: 'harbor', resellerId: undefined, sort: 'companyName', limit: 100, cursor: undefined, offset: undefined, total: '1' },
       { search: 'harbor', resellerId: undefined, sort: 'companyName', limit: 100, cursor: 'companyName@100', offset: undefined },
       { search: 'harbor', resellerId: undefined, sort: 'companyName', limit: 100, cursor: 'companyName@200', offset: undefined },
     ]);
@@ -75,6 +86,30 @@ describe('the customer grid datasource', () => {
       ['-city', null, 200],
       ['-city', '-city@300', null],
     ]);
+  });
+
+  it('asks for the view’s count on its first block only, and tells the grid that count for the blocks after it', async () => {
+    const bff = fakeBff(420, 400);
+    const ds = createCustomerDatasource({ search: '', resellerId: '', fetchPage: bff.fetchPage, onLoaded: () => {} });
+    lastRows.length = 0;
+    await load(ds, 0);
+    await load(ds, 100);
+    await load(ds, 700); // a jump, by offset: the last page, which says where the list ends
+    await load(ds, 0, [{ colId: 'city', sort: 'asc' }]); // a new ordering: a new view, counted again
+    expect(bff.requests.map((r) => r.total ?? null)).toEqual(['1', null, null, '1']);
+    expect(lastRows).toEqual([420, 420, 707, 420]);
+  });
+
+  it('says "length not known yet" when the first block brought no count', async () => {
+    const ds = createCustomerDatasource({
+      search: '',
+      resellerId: '',
+      fetchPage: async (req) => ({ items: [], nextCursor: `x@${req.limit}` }) as unknown as CustomerList,
+      onLoaded: () => {},
+    });
+    lastRows.length = 0;
+    await load(ds, 0);
+    expect(lastRows).toEqual([-1]);
   });
 
   it('reports the total once the first block arrives, and a failure as an error', async () => {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { OrderList, OrderStatus } from '@app/shared';
 import { apiRequest, toQueryString } from '@/lib/api-client';
-import type { PageRequest } from '@/lib/keyset-datasource';
+import { FIRST_PAGE_OF_VIEW, type PageRequest } from '@/lib/keyset-datasource';
 import { orderKeys } from './keys';
 
 /** Newest first: what an orders grid shows before anyone sorts (here, not in the grid's module, so naming it loads no AG Grid). */
@@ -24,7 +24,7 @@ export function getOrderPage(req: OrderFilters & PageRequest, signal?: AbortSign
 export function useOrderPages(filters: OrderFilters, sort: string, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: orderKeys.list({ ...filters, sort, pageSize }),
-    queryFn: ({ pageParam, signal }) => getOrderPage({ ...filters, sort, limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => getOrderPage({ ...filters, sort, limit: pageSize, ...(pageParam ? { cursor: pageParam } : FIRST_PAGE_OF_VIEW) }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
