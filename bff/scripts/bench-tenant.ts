@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD } from '../src/db/seed/demo-data.js';
+import { DEMO_PASSWORD } from '../src/seed/demo-data.js';
 
 const BFF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -56,7 +56,7 @@ async function cpuIdle(pid: number, maxSeconds = 900): Promise<void> {
 
 function seed(dataDir: string) {
   const t0 = Date.now();
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts', '--customers', values.customers, '--orders', values.orders, '--reseller', 'cash'], {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/seed/seed-cli.ts', '--customers', values.customers, '--orders', values.orders, '--reseller', 'cash'], {
     cwd: BFF, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (out.status !== 0) throw new Error('seeding failed');
