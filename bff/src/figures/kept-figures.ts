@@ -177,7 +177,11 @@ async function pruneTags(target: FigureTarget): Promise<void> {
  * Idempotent and safe alongside any number of callers for the same document, in any process.
  */
 export async function settleFigures(source: AnyModel, id: Types.ObjectId, targetsOf: (doc: Record<string, unknown>) => FigureTarget[]): Promise<number> {
-  const doc = (await unsafeUnscoped(source.findById(id), 'figures: deltas waiting on a changed document').lean()) as Record<string, unknown> | null;
+  // Only what names the targets: the rest of the document is not needed here.
+  const doc = (await unsafeUnscoped(
+    source.findById(id, { pendingFigures: 1, distributorId: 1, resellerId: 1, customerId: 1 }),
+    'figures: deltas waiting on a changed document',
+  ).lean()) as Record<string, unknown> | null;
   const markers = (doc?.pendingFigures as DeltaMarker[] | undefined) ?? [];
   if (!doc || markers.length === 0) return 0;
   const targets = targetsOf(doc);
