@@ -4,9 +4,9 @@
  * database stop the app first (one process per database); on MongoDB it may run beside the app.
  */
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabase } from './open-database.js';
 import '../change-follow-ups.js';
-import { reconcileFigures } from './figure-reconciliation.js';
+import { reconcileFigures } from '../overview/figure-reconciliation.js';
 
 async function main() {
   const db = await openDatabase(loadConfig(), (line) => console.error(line));
