@@ -97,7 +97,10 @@ export async function reconcileDistributor(distributorId: Types.ObjectId): Promi
   const counted = await recountFigures(scope);
   await sweepWaitingDeltas();
   const report: ReconcileReport = { checked: kept.length, repaired: 0, busy: 0 };
-  const repairs = kept.filter((k) => !sameFigures(k.figures, counted.get(k.id.toHexString()) ?? NO_FIGURES) || !k.version);
+  // A distributor or reseller never counted (version 0 or none) is written even when it agrees, so
+  // the start-up check finds it counted; a customer only when it differs (a large tenant has many).
+  const neverCounted = (k: Kept) => k.version === null || (k.version === 0 && k.model !== Customer);
+  const repairs = kept.filter((k) => !sameFigures(k.figures, counted.get(k.id.toHexString()) ?? NO_FIGURES) || neverCounted(k));
   // One conditional write per document, a few at a time: on FerretDB a write naming only `_id` plus
   // conditions is a key lookup (db/serialised-writes.ts), where a bulk of them reads whole tables.
   let next = 0;
