@@ -28,7 +28,7 @@ describe('kept figures', () => {
     const reseller = await signIn(app, 'cash');
     const before = await keptOf(Reseller, cash);
     const customer = await Customer.collection.findOne({ resellerId: cash, active: true });
-    const product = await Order.collection.findOne({ resellerId: cash }, { projection: { 'lines.productId': 1 } });
+    const product = await Order.collection.findOne({ resellerId: cash });
     const placed = await http.post('/api/orders', { customerId: String(customer!._id), idempotencyKey: 'kept-figures-test-1', lines: [{ productId: String(product!.lines[0].productId), quantity: 1 }] }, reseller);
     expect(placed.status).toBe(201);
     const created = await http.post(
