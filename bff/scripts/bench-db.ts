@@ -30,6 +30,7 @@ import { ensurePostgresIndexes, withPostgresIndexesDeferred } from '../src/db/po
 import { seedBenchResellers } from '../src/seed/bench-resellers.js';
 import { BULK_COLLECTIONS } from '../src/seed/bulk.js';
 import { loadDemoData } from '../src/seed/load.js';
+import { reconcileFigures } from '../src/overview/figure-reconciliation.js';
 import { freePort } from '../src/db/supervised-server.js';
 import { encodeCursor } from '../src/lib/keyset-page.js';
 import { Order } from '../src/orders/order.model.js';
@@ -104,6 +105,7 @@ try {
   const resellers = await withPostgresIndexesDeferred(postgresUrl, 'bench', BULK_COLLECTIONS, () =>
     seedBenchResellers(sizes, (line) => (tty ? process.stderr.write(`\r${line}      `) : undefined)),
   );
+  await reconcileFigures(); // bulk inserts carry no figure deltas
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.error(`\nSeeded in ${seedSeconds.toFixed(0)} s (${Math.round((totalCustomers * 1.5 + totalOrders) / seedSeconds)} documents/s, indexes built after)`);
 

@@ -1,6 +1,10 @@
 import { onChangeOf } from './audit/audit-outbox.js';
 import { refreshStorefrontAccessOfUser } from './customers/customer-access.js';
+import { customerFigureTargets } from './customers/customer-figures.js';
 import { alsoFindCustomersBy } from './customers/customer-list.js';
+import { Customer } from './customers/customer.model.js';
+import { registerFigureSource, settleFiguresOf } from './figures/figure-sources.js';
+import { orderFigureTargets } from './orders/order-figures.js';
 import { customersWithOrderNumber } from './orders/order-number-search.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
@@ -11,8 +15,21 @@ import { User } from './users/user.model.js';
  * Follow-ups: what every change of a model's documents must be followed by (the live write path
  * and start-up recovery run the same functions; each is idempotent).
  */
+
+// Whose figures a change of each model's documents moves (figures/kept-figures.ts).
+registerFigureSource(Order, orderFigureTargets);
+registerFigureSource(Customer, customerFigureTargets);
+
 onChangeOf(User, refreshStorefrontAccessOfUser);
-onChangeOf(Order, refreshRunRateOfOrder);
+onChangeOf(Customer, async (id) => {
+  await settleFiguresOf(Customer, id);
+});
+// An order's change moves its counts, and may move its customer's run rate (and so its share).
+onChangeOf(Order, async (id) => {
+  const customerId = await refreshRunRateOfOrder(id);
+  if (customerId) await settleFiguresOf(Customer, customerId);
+  await settleFiguresOf(Order, id);
+});
 
 // The customer grid's search finds a customer by one of its order numbers.
 alsoFindCustomersBy(customersWithOrderNumber);

@@ -80,4 +80,18 @@ describe('two BFF processes on one database', () => {
     expect((await send(a, 'POST', `/api/orders/${String(order!._id)}/accept`, {}, cookie)).status).toBe(200);
     expect(await waiting(b)).toBe(before - 1);
   }, 120_000);
+
+  it('give the same ETag for the same figures: one’s tag is answered 304 by the other until a change on either', async () => {
+    const cookie = cookieOf(await login(a, DEMO_ACCOUNTS.cash, 'Demo-Password-1'));
+    const overview = (bff: Bff, etag?: string) =>
+      fetch(`${bff.base}/api/overview`, { headers: { cookie, ...(etag ? { 'if-none-match': etag } : {}) } });
+    const etag = (await overview(a)).headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await overview(b, etag)).status).toBe(304);
+    const order = await Order.collection.findOne({ resellerId: demoId('reseller:cash'), status: 'pending_approval' });
+    expect((await send(b, 'POST', `/api/orders/${String(order!._id)}/cancel`, {}, cookie)).status).toBe(200);
+    const changed = await overview(a, etag);
+    expect(changed.status).toBe(200);
+    expect((await overview(b, changed.headers.get('etag')!)).status).toBe(304);
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import { isDatabaseEmpty, loadDemoData } from './seed/load.js';
 import { scheduleHousekeeping } from './housekeeping.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
+import { reconcileUncountedFigures } from './overview/figure-reconciliation.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { whenOrderMailsSettled } from './orders/order-notifications.js';
@@ -46,10 +47,16 @@ async function main() {
     // Finishes what a crash left half-done (audit events waiting in outboxes). In the background:
     // on FerretDB it reads every customer and user (2.5 s for 20k customers here), and moving an
     // event is safe alongside requests that move the same one.
-    recoverUnfinishedChanges().then(
-      (moved) => moved > 0 && logger.warn(`Moved ${moved} waiting audit event(s) to the audit log`),
-      (err: unknown) => logger.error({ err }, 'start-up recovery failed; it runs again at the next start'),
-    );
+    // Then figures never counted (data from before they were kept) are counted once.
+    recoverUnfinishedChanges()
+      .then((moved) => {
+        if (moved > 0) logger.warn(`Moved ${moved} waiting audit event(s) to the audit log`);
+        return reconcileUncountedFigures();
+      })
+      .then(
+        (report) => report && logger.info({ report }, 'Counted the figures of data stored before they were kept'),
+        (err: unknown) => logger.error({ err }, 'start-up recovery failed; it runs again at the next start'),
+      );
   });
   server.on('error', async (err) => {
     logger.fatal({ err }, 'HTTP server failed');

@@ -48,7 +48,8 @@ export function auditEventFor(actor: Actor, entry: AuditEntry, at = new Date()):
     action: entry.action,
     target: { type: entry.target.type, id: entry.target.id, label: entry.target.label ?? null },
     customerName: entry.customerName ?? null,
-    changes: entry.changes ?? null,
+    // None rather than an empty object: the direct reads cannot decode an empty object FerretDB stored.
+    changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
     ip: client.ip,
     userAgent: client.userAgent,
     requestId: client.requestId,

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
+import { figureSourcePlugin, figureTargetPlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const customerSchema = new Schema(
@@ -42,6 +43,9 @@ for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents'
 }
 // Audit events of changes to this document wait here until moved to the audit log.
 customerSchema.plugin(auditOutboxPlugin);
+// Its share moves its reseller's and distributor's figures; its own count its orders per status.
+customerSchema.plugin(figureSourcePlugin);
+customerSchema.plugin(figureTargetPlugin);
 customerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: '_id' });
 
 export type CustomerDoc = InferSchemaType<typeof customerSchema>;

@@ -12,6 +12,8 @@ import { Reseller } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import { customerDerivedFields } from './customer-keys.js';
+import { customerShare, customerShareDelta } from './customer-figures.js';
+import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
 import { Customer } from './customer.model.js';
 
 const DUPLICATE_EMAIL = 'Another customer of yours already uses this email.';
@@ -46,6 +48,8 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
     new Customer({
       _id,
       ...withCreationAudit(event),
+      // Its share of the reseller's and distributor's figures, added by its follow-up.
+      ...withFigureDelta(customerShare({ active: true, monthlyRunRateCents: 0 })),
       ...input,
       ...customerDerivedFields(input),
       distributorId: principal.distributorId,
@@ -112,8 +116,13 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
   });
   const updated = await scoped(
     Customer.findOneAndUpdate(
-      { _id: customer._id, revision },
-      { $set: { active }, $inc: { revision: 1 }, ...(changed ? pushAudit(event) : {}) },
+      // Conditional on the value read too: the figures' delta is from that value.
+      { _id: customer._id, revision, active: customer.active },
+      {
+        $set: { active },
+        $inc: { revision: 1 },
+        ...(changed ? { $push: { ...pushAudit(event).$push, ...pushFigureDelta(customerShareDelta(customer, { ...customer, active })) } } : {}),
+      },
       { returnDocument: 'after' },
     ),
     scope,

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { figureTargetPlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const distributorSchema = new Schema(
@@ -12,6 +13,8 @@ const distributorSchema = new Schema(
   },
   { timestamps: true },
 );
+// Its subtree's figures, kept as customers and orders change (figures/kept-figures.ts).
+distributorSchema.plugin(figureTargetPlugin);
 distributorSchema.plugin(tenantPlugin, { distributor: '_id' });
 
 export type DistributorDoc = InferSchemaType<typeof distributorSchema>;

@@ -40,8 +40,12 @@ const store = (value: SortValue): Stored => (value instanceof Date ? { v: value.
 const restore = (s: Stored): SortValue => (s.d === 1 && typeof s.v === 'number' ? new Date(s.v) : s.v);
 const isStored = (s: unknown): s is Stored => typeof s === 'object' && s !== null && (typeof (s as Stored).v === 'string' || typeof (s as Stored).v === 'number');
 
+/** A row's value at a stored path (`keptFigures.customers` reads into the nested object). */
+const valueAt = (row: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), row);
+
 export function encodeCursor(view: KeysetView, last: { _id: Types.ObjectId } & Record<string, unknown>): string {
-  const cursor: Cursor = { k: viewKey(view), vs: keyFields(view).map((f) => store(last[f] as SortValue)), id: last._id.toHexString() };
+  const cursor: Cursor = { k: viewKey(view), vs: keyFields(view).map((f) => store(valueAt(last, f) as SortValue)), id: last._id.toHexString() };
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 

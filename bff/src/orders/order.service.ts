@@ -15,7 +15,9 @@ import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import { nextOrderNumber } from './order-number.js';
 import { canMove, initialStatus, statusWithoutApproval } from './order-state.js';
+import { orderStatusDelta } from './order-figures.js';
 import { Order, type OrderDoc } from './order.model.js';
+import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
 
 export type StoredOrder = OrderDoc & { _id: Types.ObjectId; updatedAt: Date; createdAt: Date };
 
@@ -71,7 +73,8 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
       { _id: order._id, status: order.status },
       {
         $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0 },
-        $push: { history: entry, ...pushAudit(event).$push },
+        // The counts per status move with the status, in the same write (figures/kept-figures.ts).
+        $push: { history: entry, ...pushAudit(event).$push, ...pushFigureDelta(orderStatusDelta(order.status, to)) },
       },
       { returnDocument: 'after' },
     ),
@@ -191,6 +194,8 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   const fields = {
     _id,
     ...withCreationAudit(event),
+    // The new order's count, added by its follow-up (figures/kept-figures.ts).
+    ...withFigureDelta(orderStatusDelta(null, status)),
     distributorId: customer.distributorId,
     resellerId: customer.resellerId,
     customerId: customer._id,

@@ -1,8 +1,9 @@
+import type { Model } from 'mongoose';
 import type { Overview } from '@app/shared';
 import { fromCents } from '../customers/customer.presenter.js';
 import { Customer } from '../customers/customer.model.js';
-import { currencyOf } from '../distributors/currency.js';
-import { Order } from '../orders/order.model.js';
+import { Distributor } from '../distributors/distributor.model.js';
+import { figuresOf, type KeptFigures } from '../figures/kept-figures.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { Scope } from '../tenancy/scope.js';
@@ -10,33 +11,38 @@ import { scoped } from '../tenancy/tenant-plugin.js';
 
 type Bucket<K> = { _id: K; n: number };
 
+/** The kept figures of the scope's own level: its customer, its reseller or its distributor (one key lookup). */
+async function keptFiguresOf(scope: Scope): Promise<KeptFigures> {
+  const [model, id] = scope.customerId
+    ? ([Customer, scope.customerId] as const)
+    : scope.resellerId
+      ? ([Reseller, scope.resellerId] as const)
+      : ([Distributor, scope.distributorId] as const);
+  return figuresOf(await scoped((model as Model<any>).findById(id, { keptFigures: 1 }), scope).lean()); // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 /**
- * Home-page counts, each a scoped query, so every persona sees only its own subtree. One grouped
- * pass per collection rather than a count per figure: FerretDB reads a collection once per query.
+ * Home-page counts, each inside the persona's own subtree, from the figures kept as the
+ * application writes (figures/kept-figures.ts): the same few key lookups for a tenant of 100
+ * orders or of a million. Only the distributor's resellers are counted here (tens, not millions).
  */
 export async function getOverview(principal: Principal, scope: Scope): Promise<Overview> {
   const isStaff = principal.role !== 'storefront';
-  const [resellersByStatus, customersByActive, runRate, ordersByStatus, currency] = await Promise.all([
+  const [resellersByStatus, figures, distributor] = await Promise.all([
     principal.role === 'distributor' ? scoped(Reseller.aggregate<Bucket<string | null>>([{ $group: { _id: '$status', n: { $sum: 1 } } }]), scope) : null,
-    isStaff ? scoped(Customer.aggregate<Bucket<boolean>>([{ $group: { _id: '$active', n: { $sum: 1 } } }]), scope) : null,
-    // Its own $group: FerretDB 1.24 answers 0 for a field's $sum beside another accumulator.
-    isStaff
-      ? scoped(Customer.aggregate<{ cents: number }>([{ $match: { monthlyRunRateCents: { $gt: 0 } } }, { $group: { _id: null, cents: { $sum: '$monthlyRunRateCents' } } }]), scope)
-      : null,
-    scoped(Order.aggregate<Bucket<string>>([{ $group: { _id: '$status', n: { $sum: 1 } } }]), scope),
-    currencyOf(scope),
+    keptFiguresOf(scope),
+    scoped(Distributor.findById(scope.distributorId, { currency: 1 }), scope).lean(),
   ]);
-  const count = <K>(buckets: Bucket<K>[], key: K) => buckets.find((b) => b._id === key)?.n ?? 0;
   const total = (buckets: Bucket<unknown>[]) => buckets.reduce((s, b) => s + b.n, 0);
   return {
     resellers: resellersByStatus ? total(resellersByStatus) : null,
-    suspendedResellers: resellersByStatus ? count(resellersByStatus, 'suspended') : null,
-    customers: customersByActive ? total(customersByActive) : null,
-    activeCustomers: customersByActive ? count(customersByActive, true) : null,
-    monthlyRunRate: runRate ? fromCents(runRate[0]?.cents ?? 0) : null,
-    currency,
-    ordersPendingApproval: count(ordersByStatus, 'pending_approval'),
-    ordersInProgress: count(ordersByStatus, 'in_progress'),
-    ordersTotal: total(ordersByStatus),
+    suspendedResellers: resellersByStatus ? (resellersByStatus.find((b) => b._id === 'suspended')?.n ?? 0) : null,
+    customers: isStaff ? figures.customers : null,
+    activeCustomers: isStaff ? figures.activeCustomers : null,
+    monthlyRunRate: isStaff ? fromCents(figures.runRateCents) : null,
+    currency: distributor?.currency ?? 'EUR',
+    ordersPendingApproval: figures.pendingApproval,
+    ordersInProgress: figures.inProgress,
+    ordersTotal: figures.pendingApproval + figures.inProgress + figures.executed + figures.canceled,
   };
 }

@@ -6,30 +6,40 @@ import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } 
 import { Reseller, type ResellerDoc } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
-import { figuresOf, resellersWithWaitingOrders, type ResellerFigureValues } from './reseller-figures.js';
+import { figuresOfPage, type ResellerFigureValues } from './reseller-figures.js';
 
 export type StoredReseller = ResellerDoc & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type ResellerWithFigures = StoredReseller & { figures: ResellerFigureValues };
 
-/** Grid column → the stored field that sorts it. The count columns are computed per page, so not sortable. */
-const SORT_FIELDS: Record<ResellerSortKey, 'nameKey' | 'contactEmail' | 'paymentMethod' | 'status'> = {
+/** Grid column → the stored field that sorts it; the figure columns sort by the kept figures, ties by name. */
+const SORT_FIELDS: Record<ResellerSortKey, string> = {
   name: 'nameKey',
   contact: 'contactEmail',
   paymentMethod: 'paymentMethod',
   status: 'status',
+  customers: 'keptFigures.customers',
+  monthlyRunRate: 'keptFigures.runRateCents',
+  waiting: 'keptFigures.pendingApproval',
+  inProgress: 'keptFigures.inProgress',
 };
 
 export function resellerKeysetView(q: ResellerViewQuery): KeysetView {
   const { key, descending } = parseResellerSort(q.sort);
-  return { field: SORT_FIELDS[key], descending, view: [q.search ?? '', q.status ?? '', q.paymentMethod ?? '', q.waiting ?? ''] };
+  const field = SORT_FIELDS[key];
+  return {
+    field,
+    then: field.startsWith('keptFigures.') ? 'nameKey' : undefined,
+    descending,
+    view: [q.search ?? '', q.status ?? '', q.paymentMethod ?? '', q.waiting ?? ''],
+  };
 }
 
 /** The filter every page, count and export of one view shares: search and filters, not paging. */
-export async function resellerViewFilter(q: Omit<ResellerViewQuery, 'sort'>, scope: Scope): Promise<FilterQuery<ResellerDoc>> {
+export function resellerViewFilter(q: Omit<ResellerViewQuery, 'sort'>): FilterQuery<ResellerDoc> {
   const filter: FilterQuery<ResellerDoc> = {};
   if (q.status) filter.status = q.status;
   if (q.paymentMethod) filter.paymentMethod = q.paymentMethod;
-  if (q.waiting) filter._id = { $in: await resellersWithWaitingOrders(scope) };
+  if (q.waiting) filter['keptFigures.pendingApproval'] = { $gt: 0 };
   const search = q.search?.trim();
   if (search) filter.searchText = { $regex: escapeRegex(sortKey(search)) };
   return filter;
@@ -37,14 +47,14 @@ export async function resellerViewFilter(q: Omit<ResellerViewQuery, 'sort'>, sco
 
 /** Adds each reseller's figures (one grouped query per collection for the whole batch). */
 export async function withFigures(scope: Scope, resellers: StoredReseller[]): Promise<ResellerWithFigures[]> {
-  const figures = await figuresOf(scope, resellers.map((r) => r._id));
+  const figures = await figuresOfPage(scope, resellers);
   return resellers.map((r) => ({ ...r, figures: figures.get(r._id.toHexString())! }));
 }
 
 /** One page of the resellers grid, keyset-paged like the customer grid (offset only for jumps). */
 export async function listResellerPage(q: ResellerListQuery, scope: Scope) {
   const view = resellerKeysetView(q);
-  const base = await resellerViewFilter(q, scope);
+  const base = resellerViewFilter(q);
   let query = Reseller.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
   const [items, total] = await Promise.all([scoped(query, scope).lean<StoredReseller[]>(), totalIfAsked(q.total, () => scoped(Reseller.countDocuments(base), scope))]);

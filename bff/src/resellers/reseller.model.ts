@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { RESELLER_STATUSES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
+import { figureTargetPlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const PAYMENT_METHODS = ['credit_card', 'cash', 'deposit'] as const;
@@ -32,8 +33,12 @@ const resellerSchema = new Schema(
 );
 // Tenant key first; each grid sort ends in _id (keyset pagination).
 for (const key of ['nameKey', 'contactEmail', 'paymentMethod', 'status']) resellerSchema.index({ distributorId: 1, [key]: 1, _id: 1 });
+// The figure columns sort by the kept figures, ties by name.
+for (const key of ['customers', 'runRateCents', 'pendingApproval', 'inProgress']) resellerSchema.index({ distributorId: 1, [`keptFigures.${key}`]: 1, nameKey: 1, _id: 1 });
 // Audit events of changes to this document wait here until moved to the audit log.
 resellerSchema.plugin(auditOutboxPlugin);
+// Its subtree's figures, kept as customers and orders change (figures/kept-figures.ts).
+resellerSchema.plugin(figureTargetPlugin);
 resellerSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: '_id' });
 
 export type ResellerDoc = InferSchemaType<typeof resellerSchema>;

@@ -13,6 +13,7 @@ import { AccountToken } from '../auth/account-token.model.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { SsoGrant } from '../sso/sso-grant.model.js';
 import { syncAllIndexes } from '../db/connect.js';
+import { reconcileFigures } from '../overview/figure-reconciliation.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
@@ -53,6 +54,8 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(Product, data.products);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
+  // Bulk inserts carry no figure deltas: the kept figures are counted once.
+  await reconcileFigures();
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

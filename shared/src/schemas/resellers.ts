@@ -56,7 +56,8 @@ export const createResellerSchema = resellerFieldsSchema
   .meta({ id: 'CreateReseller' });
 export type CreateReseller = z.infer<typeof createResellerSchema>;
 
-export const RESELLER_SORT_KEYS = ['name', 'contact', 'paymentMethod', 'status'] as const;
+/** The figure columns (customers, run rate, waiting, in progress) sort by the figures kept on each reseller. */
+export const RESELLER_SORT_KEYS = ['name', 'contact', 'paymentMethod', 'status', 'customers', 'monthlyRunRate', 'waiting', 'inProgress'] as const;
 export type ResellerSortKey = (typeof RESELLER_SORT_KEYS)[number];
 export type ResellerSort = ResellerSortKey | `-${ResellerSortKey}`;
 const RESELLER_SORTS = RESELLER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const) as [ResellerSort, ...ResellerSort[]];
@@ -89,7 +90,7 @@ export type ResellerViewQuery = Omit<ResellerListQuery, 'limit' | 'cursor' | 'of
 export const resellerExportQuerySchema = exportQueryOf(resellerListQuerySchema).meta({ id: 'ResellerExportQuery' });
 export type ResellerExportQuery = z.infer<typeof resellerExportQuerySchema>;
 
-/** Figures of a reseller's subtree, computed from its customers and orders. */
+/** Figures of a reseller's subtree, kept as its customers and orders change. */
 export const resellerFiguresSchema = z
   .object({
     customers: z.number().int(),

@@ -1,10 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
-import { apiRequest, ApiRequestError, onUnauthorized, toQueryString } from './api-client';
+import { apiRequest, apiRequestIfChanged, ApiRequestError, onUnauthorized, toQueryString } from './api-client';
 
 const answer = (status: number, body: unknown) => vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
 
 afterEach(() => vi.unstubAllGlobals());
+
+describe('apiRequestIfChanged', () => {
+  it('sends the last answer’s ETag back, and on 304 gives the answer it holds', async () => {
+    const calls: RequestInit[] = [];
+    const replies = [
+      new Response(JSON.stringify({ n: 1 }), { status: 200, headers: { ETag: 'W/"one"' } }),
+      new Response(null, { status: 304, headers: { ETag: 'W/"one"' } }),
+      new Response(JSON.stringify({ n: 2 }), { status: 200, headers: { ETag: 'W/"two"' } }),
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (_path: string, init: RequestInit) => (calls.push(init), replies.shift()!)));
+    expect(await apiRequestIfChanged('/api/polled')).toEqual({ n: 1 });
+    expect(await apiRequestIfChanged('/api/polled')).toEqual({ n: 1 });
+    expect(await apiRequestIfChanged('/api/polled')).toEqual({ n: 2 });
+    expect(calls.map((c) => (c.headers as Record<string, string>)['If-None-Match'])).toEqual([undefined, 'W/"one"', 'W/"one"']);
+  });
+});
 
 describe('apiRequest', () => {
   it('sends the CSRF header and JSON body on a change, and not on a read', async () => {

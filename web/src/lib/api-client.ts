@@ -28,11 +28,27 @@ interface RequestOptions {
   /** Do not announce a 401 (the "who am I" probe and sign-in answer 401 as a matter of course). */
   quietUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** For a GET polled with its ETag (`apiRequestIfChanged`): the answer held, if any. */
+  conditional?: { etag: string; previous: unknown } | null;
+}
+
+/** The last answer of each conditionally polled path with its ETag (the tag is a hash of the body). */
+const lastAnswers = new Map<string, { etag: string; body: unknown }>();
+
+/**
+ * A GET that sends back the ETag of the last answer to the same path, so a poll of data that has
+ * not changed costs the server a key lookup and the network a 304 without a body. The tag names
+ * the body exactly, so the remembered body is the answer whoever asks.
+ */
+export async function apiRequestIfChanged<T>(path: string, opts: Omit<RequestOptions, 'method' | 'body' | 'conditional'> = {}): Promise<T> {
+  const last = lastAnswers.get(path);
+  return apiRequest<T>(path, { ...opts, conditional: last ? { etag: last.etag, previous: last.body } : null });
 }
 
 export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.conditional) headers['If-None-Match'] = opts.conditional.etag;
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -50,7 +66,10 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
     throw new ApiRequestError(0, 'network', 'The server could not be reached. Check your connection and try again.');
   }
   if (res.status === 204) return undefined as T;
+  if (res.status === 304 && opts.conditional) return opts.conditional.previous as T;
   const payload: unknown = await res.json().catch(() => null);
+  const etag = res.headers.get('ETag');
+  if (res.ok && etag && opts.conditional !== undefined) lastAnswers.set(path, { etag, body: payload });
   if (res.ok) return payload as T;
 
   const parsed = apiErrorSchema.safeParse(payload);

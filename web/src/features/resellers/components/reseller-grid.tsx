@@ -21,7 +21,7 @@ export interface ResellerGridProps {
 
 const count = (n: number) => formatNumber(n);
 
-/** The resellers grid: server-side rows, sort, search and filters; the figures come with each page. */
+/** The resellers grid: server-side rows, sort, search and filters; the figure columns sort by the figures kept on each reseller. */
 export default function ResellerGrid({ filters, sort, detailPath, onSortChange, onLoaded }: ResellerGridProps) {
   const { search, status, paymentMethod, waiting } = filters;
   const datasource = useMemo<IDatasource>(
@@ -72,17 +72,16 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             width: 108,
             cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <PaymentLabel method={p.data.paymentMethod} /> : null),
           },
-          { colId: 'customers', headerName: 'Customers', type: 'rightAligned', width: 118, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.customers) : '') },
+          { colId: 'customers', headerName: 'Customers', type: 'rightAligned', width: 118, valueGetter: (p) => (p.data ? count(p.data.figures.customers) : '') },
           {
             colId: 'monthlyRunRate',
             headerName: 'Monthly run rate',
             type: 'rightAligned',
             width: 156,
-            sortable: false,
             valueGetter: (p) => (p.data ? formatMoney(p.data.figures.monthlyRunRate, p.data.figures.currency) : ''),
           },
-          { colId: 'waiting', headerName: 'Waiting', headerTooltip: 'Orders waiting for approval', type: 'rightAligned', width: 102, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
-          { colId: 'inProgress', headerName: 'In progress', headerTooltip: 'Orders in progress', type: 'rightAligned', width: 120, sortable: false, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
+          { colId: 'waiting', headerName: 'Waiting', headerTooltip: 'Orders waiting for approval', type: 'rightAligned', width: 102, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
+          { colId: 'inProgress', headerName: 'In progress', headerTooltip: 'Orders in progress', type: 'rightAligned', width: 120, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
           {
             colId: 'oldestWaiting',
             headerName: 'Oldest wait',
