@@ -31,9 +31,9 @@ describe('start-up recovery', () => {
     expect(await AuditEvent.collection.countDocuments({ 'target.id': buyer._id, action: 'storefront_user.deactivated' })).toBe(0);
     vi.restoreAllMocks();
 
-    expect(await recoverUnfinishedChanges()).toBe(1);
+    expect((await recoverUnfinishedChanges()).auditEvents).toBe(1);
     expect((await Customer.collection.findOne({ _id: customerId }))!.storefrontAccess).toBe(false);
     expect(await AuditEvent.collection.countDocuments({ 'target.id': buyer._id, action: 'storefront_user.deactivated' })).toBe(1);
-    expect(await recoverUnfinishedChanges()).toBe(0);
+    expect((await recoverUnfinishedChanges()).auditEvents).toBe(0);
   });
 });

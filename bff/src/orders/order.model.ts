@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ORDER_STATUSES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
+import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const orderLineSchema = new Schema(
@@ -66,6 +67,8 @@ orderSchema.index({ distributorId: 1, resellerId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });
 // Audit events of changes to this order wait here until moved to the audit log.
 orderSchema.plugin(auditOutboxPlugin);
+// And the emails its changes cause wait here until moved to the delivery queue.
+orderSchema.plugin(deliveryOutboxPlugin);
 orderSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema>;

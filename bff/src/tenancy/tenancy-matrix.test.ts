@@ -33,7 +33,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 import { buildRoutes } from '../routes.js';
 import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../test/db-snapshot.js';
 import { journalWrites } from '../test/write-journal.js';
-import { whenOrderMailsSettled } from '../orders/order-notifications.js';
+import { whenDeliveriesSettled } from '../deliveries/courier.js';
 import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 
@@ -375,7 +375,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   const what = `${key} as ${p.account}${id ? ` on ${String(id)}` : ''}`;
   const problems: string[] = [];
   figures.calls++;
-  await whenOrderMailsSettled(); // what earlier calls queued is not counted against this one
+  await whenDeliveriesSettled(); // what earlier calls queued is not counted against this one
   journal.take();
   const path = `${route.path.replace(':id', String(id))}${entry.query ?? ''}`;
   const res = await call(route.method, path, cookies.get(p.account)!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
@@ -383,7 +383,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   if (!ok) problems.push(`${what}: ${res.status}, expected ${expected}: ${JSON.stringify(res.body).slice(0, 300)}`);
   if (res.status >= 400) {
     figures.refusals++;
-    await whenOrderMailsSettled();
+    await whenDeliveriesSettled();
     const wrote = journal.take();
     if (wrote.length > 0) {
       figures.refusalsThatWrote++;
