@@ -3,7 +3,7 @@
  * a real SMTP server on loopback: a process killed mid-delivery, and two processes sharing the queue.
  */
 import { randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { demoId } from '../db/demo-ids.js';
@@ -96,7 +96,7 @@ describe('the delivery queue across processes', () => {
 
   it('two processes on one queue deliver every message exactly once', async () => {
     while (processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null).length < 2) await start();
-    const ids = [];
+    const ids: Types.ObjectId[] = [];
     for (let i = 0; i < 40; i++) ids.push((await enqueueForTest({ to: `shared${i}@example.test` }))._id);
     await until('all 40 delivered', async () => (await Delivery.collection.countDocuments({ _id: { $in: ids }, state: 'sent' })) === ids.length);
     for (const id of ids) expect(smtp.copiesOf(messageIdOf(id)), id.toHexString()).toBe(1);
