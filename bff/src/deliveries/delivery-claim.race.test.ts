@@ -5,7 +5,7 @@ import { useTestDatabase } from '../test/harness.js';
 import { attemptDelivery } from './delivery-attempt.js';
 import { claimDelivery, readDelivery } from './delivery-claim.js';
 import { Delivery, DeliveryClaim } from './delivery.model.js';
-import { enqueueForTest } from './delivery-test-kit.js';
+import { enqueueForTest } from '../test/delivery-test-kit.js';
 import type { DeliveryTiming } from './delivery-timing.js';
 
 useTestDatabase({ demoData: false });

@@ -12,7 +12,7 @@ import { deploymentEnv, startBff, type BffProcess } from '../test/bff-process.js
 import { DEMO_ACCOUNTS, testDatabaseUri, useTestDatabase } from '../test/harness.js';
 import { startSmtpTestServer } from '../test/smtp-test-server.js';
 import { Delivery } from './delivery.model.js';
-import { enqueueForTest } from './delivery-test-kit.js';
+import { enqueueForTest } from '../test/delivery-test-kit.js';
 
 useTestDatabase();
 

@@ -6,7 +6,7 @@ import { startSmtpTestServer } from '../test/smtp-test-server.js';
 import { testConfig, useTestDatabase } from '../test/harness.js';
 import { createMailCourier, type Courier } from './courier.js';
 import { Delivery } from './delivery.model.js';
-import { enqueueForTest } from './delivery-test-kit.js';
+import { enqueueForTest } from '../test/delivery-test-kit.js';
 
 useTestDatabase({ demoData: false });
 

@@ -1,9 +1,9 @@
 import { Schema, model } from 'mongoose';
+import { DELIVERY_STATES, type DeliveryState } from '@app/shared';
+import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 
-export const DELIVERY_STATES = ['waiting', 'sending', 'sent', 'failed'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /**
  * One outgoing message (an email now; webhooks later), from the moment the change that causes it
@@ -51,6 +51,8 @@ deliverySchema.index({ state: 1, leaseUntil: 1 });
 // Staff see their subtree's messages in a state (failed ones to send again), newest first.
 deliverySchema.index({ distributorId: 1, state: 1, createdAt: -1, _id: -1 });
 deliverySchema.index({ distributorId: 1, resellerId: 1, state: 1, createdAt: -1, _id: -1 });
+// Staff sending a failed message again: its audit event travels in that write.
+deliverySchema.plugin(auditOutboxPlugin);
 deliverySchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
 /** A message as the queue holds it: what it is (outgoing-message.ts) and how its delivery goes. */

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import { demoId } from '../db/demo-ids.js';
-import { settleDeliveries } from './delivery-outbox.js';
-import { Delivery } from './delivery.model.js';
-import { outgoingMail } from './outgoing-message.js';
+import { settleDeliveries } from '../deliveries/delivery-outbox.js';
+import { Delivery } from '../deliveries/delivery.model.js';
+import { outgoingMail } from '../deliveries/outgoing-message.js';
 
 /**
  * Puts one email in the queue as a change would (tests): for the Northwind distributor and the
