@@ -12,6 +12,7 @@ import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailCourier } from './deliveries/courier.js';
+import { scheduleQueueReport } from './deliveries/delivery-report.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -54,8 +55,9 @@ async function main() {
       },
       (err: unknown) => logger.error({ err }, 'start-up recovery failed; it runs again at the next start'),
     );
-    // Messages waiting from before (retries, a stop, a crash) resume now.
+    // Messages waiting from before (retries, a stop, a crash) resume now; the queue's state goes to the log.
     courier.start();
+    scheduleQueueReport(logger);
   });
   server.on('error', async (err) => {
     logger.fatal({ err }, 'HTTP server failed');

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { demoId } from '../db/demo-ids.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { api, buildTestApp, courierOf, signIn, useTestDatabase } from '../test/harness.js';
 import { Delivery } from './delivery.model.js';
+import { reportQueue } from './delivery-report.js';
 import { enqueueForTest } from '../test/delivery-test-kit.js';
 
 useTestDatabase();
@@ -114,5 +117,14 @@ describe('GET /api/health/details', () => {
     // The other distributor's tree holds none of these.
     const other = (await http.get('/api/health/details', await signIn(app, 'otherDistributor'))).body.deliveries;
     expect(other).toMatchObject({ waiting: 0, failed: 0, oldestWaitingAt: null });
+  });
+
+  it('the log gets the whole queue’s figures, as a warning while messages have failed', async () => {
+    const lines: { level: number; msg: string; deliveries: { failed: number; waiting: number } }[] = [];
+    const log = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(JSON.parse(chunk.toString())), cb()) }));
+    await reportQueue(log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, msg: 'delivery queue: messages failed or waiting long' });
+    expect(lines[0]!.deliveries.failed).toBe(await Delivery.collection.countDocuments({ state: 'failed' }));
   });
 });
