@@ -9,6 +9,7 @@ import type { Config } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.js';
 import { createLogger } from '../src/logger.js';
 import { freePort } from '../src/db/supervised-server.js';
+import { createMailCourier } from '../src/deliveries/courier.js';
 import { createMailer } from '../src/mail/mailer.js';
 import { testSsoKeys } from '../src/sso/sso-keys.js';
 
@@ -25,7 +26,7 @@ export async function startBenchApp(base: Config, logLevel = 'silent') {
   const config: Config = { ...base, NODE_ENV: 'production', isProduction: true, secureCookies: true, PUBLIC_ORIGIN: origin };
   const app = createApp({
     config, logger: createLogger(logLevel as 'silent'), sessionKey: BENCH_SESSION_KEY, loginLimiter: createLoginRateLimiter(),
-    resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(), mailer: createMailer(config, createLogger('silent')),
+    resetMailLimiter: createResetMailLimiter(), ssoKeys: await testSsoKeys(), courier: createMailCourier(createMailer(config, createLogger('silent')), config, createLogger('silent')),
   });
   const server = app.listen(port, '127.0.0.1');
   await once(server, 'listening');

@@ -37,6 +37,15 @@ const envSchema = z.object({
   /** smtp://user:pass@host:587 or smtps://…; unset in development: mail goes to the dev outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Storefront Admin <no-reply@storefront-admin.example>'),
+  /**
+   * The delivery queue's pacing (deliveries/delivery-timing.ts): retries after 30 s, doubling up to
+   * 1 h, for 24 h; a claim's lease 2 min; a look for due messages every 5 s. Tests shorten them.
+   */
+  DELIVERY_FIRST_RETRY_MS: z.coerce.number().int().min(1).default(30_000),
+  DELIVERY_MAX_RETRY_MS: z.coerce.number().int().min(1).default(3_600_000),
+  DELIVERY_GIVE_UP_MS: z.coerce.number().int().min(0).default(86_400_000),
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(5_000),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_ORIGIN'> & {
@@ -75,3 +84,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const PUBLIC_ORIGIN = cfg.PUBLIC_ORIGIN ?? `http://localhost:${cfg.PORT}`;
   return { ...cfg, PUBLIC_ORIGIN, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };
 }
+

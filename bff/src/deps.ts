@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { LoginRateLimiter } from './auth/login-rate-limit.js';
 import type { Config } from './config.js';
-import type { Mailer } from './mail/mailer.js';
+import type { Courier } from './deliveries/courier.js';
 import type { SsoKeys } from './sso/sso-keys.js';
 import type { ResetMailLimiter } from './auth/password-setup.service.js';
 
@@ -13,5 +13,6 @@ export interface AppDeps {
   loginLimiter: LoginRateLimiter;
   resetMailLimiter: ResetMailLimiter;
   ssoKeys: SsoKeys;
-  mailer: Mailer;
+  /** Delivers the outgoing messages queue (email through the mailer it was made with). */
+  courier: Courier;
 }

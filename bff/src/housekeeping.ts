@@ -3,11 +3,13 @@ import { purgeExpiredRateLimits } from './auth/rate-limit-store.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSpentAccountTokens } from './auth/token-retention.js';
 import { ensurePostgresIndexes } from './db/postgres-indexes.js';
+import { purgeDeliveryRecords } from './deliveries/delivery-retention.js';
 import { purgeOldOutboxMail } from './mail/outbox-retention.js';
 
 /**
  * Periodic upkeep that a TTL index would do on MongoDB and that FerretDB lacks: expired sessions,
- * sign-in throttling counters past their window, spent links and old development mail are deleted, so those collections do not grow without
+ * sign-in throttling counters past their window, spent links, old development mail, delivered
+ * messages' records after a month and spent delivery claims are deleted, so those collections do not grow without
  * bound; and on the embedded database the equality indexes are checked again, which finds a
  * collection dropped and made again (postgres-indexes.ts).
  */
@@ -16,6 +18,7 @@ export interface HousekeepingResult {
   rateLimits: number;
   tokens: number;
   mail: number;
+  deliveries: number;
   indexes: number;
 }
 
@@ -26,6 +29,7 @@ export async function runHousekeeping(opts: { postgresUrl?: string | null; now?:
     rateLimits: await purgeExpiredRateLimits(now),
     tokens: await purgeSpentAccountTokens(now),
     mail: await purgeOldOutboxMail(now),
+    deliveries: await purgeDeliveryRecords(now),
     indexes: opts.postgresUrl ? await ensurePostgresIndexes(opts.postgresUrl, mongoose.connection.name) : 0,
   };
 }

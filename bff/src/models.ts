@@ -14,7 +14,8 @@ import { SsoGrant } from './sso/sso-grant.model.js';
 import { AccountToken } from './auth/account-token.model.js';
 import { OutboxMessage } from './mail/outbox.model.js';
 import { User } from './users/user.model.js';
+import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit];
+export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim];
 
 registerModels(allModels);

@@ -2,6 +2,7 @@ import { auditEventRoutes } from './audit/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
+import { deliveryRoutes } from './deliveries/delivery.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { AppDeps } from './deps.js';
 import type { RouteSpec } from './http/route.js';
@@ -31,6 +32,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...storefrontUserRoutes,
     ...orderRoutes,
     ...auditEventRoutes,
+    ...deliveryRoutes,
     ...(devMailboxEnabled(config) ? devMailRoutes : []),
   ];
   routes.push(

@@ -13,7 +13,8 @@ import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { reconcileUncountedFigures } from './overview/figure-reconciliation.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
-import { whenOrderMailsSettled } from './orders/order-notifications.js';
+import { createMailCourier } from './deliveries/courier.js';
+import { scheduleQueueReport } from './deliveries/delivery-report.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -33,6 +34,8 @@ async function main() {
   // What TTL indexes would do on MongoDB (FerretDB has none), and the embedded database's indexes.
   scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));
 
+  // Delivers the outgoing messages queue: this process's share of it, until the stop.
+  const courier = createMailCourier(createMailer(config, logger), config, logger);
   const app = createApp({
     config,
     logger,
@@ -40,7 +43,7 @@ async function main() {
     loginLimiter: createLoginRateLimiter(),
     resetMailLimiter: createResetMailLimiter(),
     ssoKeys: await loadSsoKeys(config),
-    mailer: createMailer(config, logger),
+    courier,
   });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Storefront Admin ready at http://localhost:${config.PORT} (${Date.now() - startedAt} ms)`);
@@ -49,14 +52,18 @@ async function main() {
     // event is safe alongside requests that move the same one.
     // Then figures never counted (data from before they were kept) are counted once.
     recoverUnfinishedChanges()
-      .then((moved) => {
-        if (moved > 0) logger.warn(`Moved ${moved} waiting audit event(s) to the audit log`);
+      .then(({ auditEvents, messages }) => {
+        if (auditEvents > 0) logger.warn(`Moved ${auditEvents} waiting audit event(s) to the audit log`);
+        if (messages > 0) logger.warn(`Queued ${messages} message(s) left in outboxes`);
         return reconcileUncountedFigures();
       })
       .then(
         (report) => report && logger.info({ report }, 'Counted the figures of data stored before they were kept'),
         (err: unknown) => logger.error({ err }, 'start-up recovery failed; it runs again at the next start'),
       );
+    // Messages waiting from before (retries, a stop, a crash) resume now; the queue's state goes to the log.
+    courier.start();
+    scheduleQueueReport(logger);
   });
   server.on('error', async (err) => {
     logger.fatal({ err }, 'HTTP server failed');
@@ -71,8 +78,10 @@ async function main() {
     logger.info(`${signal}: finishing requests in flight, then stopping`);
     server.close(async () => {
       await whenResetMailsSettled(); // reset requests answered but not yet mailed
-      // Order emails queued after their decisions' answers; a stalled mail server does not hold the stop.
-      await Promise.race([whenOrderMailsSettled(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      // Attempts in flight finish (a stalled mail server holds the stop 10 s at most; its messages'
+      // leases then run out and the next start, or another process, sends them); waiting ones stay queued.
+      const inFlight = courier.stop();
+      await Promise.race([inFlight, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await db.close();
       logger.info('Stopped');
       process.exit(0);

@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditEvent } from './audit/audit-event.model.js';
 import { Customer } from './customers/customer.model.js';
+import { demoId } from './seed/demo-ids.js';
+import { whenDeliveriesSettled } from './deliveries/courier.js';
+import { Delivery } from './deliveries/delivery.model.js';
+import { OutboxMessage } from './mail/outbox.model.js';
+import { Order } from './orders/order.model.js';
+import { Product } from './products/product.model.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase } from './test/harness.js';
 import { User } from './users/user.model.js';
@@ -31,9 +39,31 @@ describe('start-up recovery', () => {
     expect(await AuditEvent.collection.countDocuments({ 'target.id': buyer._id, action: 'storefront_user.deactivated' })).toBe(0);
     vi.restoreAllMocks();
 
-    expect(await recoverUnfinishedChanges()).toBe(1);
+    expect((await recoverUnfinishedChanges()).auditEvents).toBe(1);
     expect((await Customer.collection.findOne({ _id: customerId }))!.storefrontAccess).toBe(false);
     expect(await AuditEvent.collection.countDocuments({ 'target.id': buyer._id, action: 'storefront_user.deactivated' })).toBe(1);
-    expect(await recoverUnfinishedChanges()).toBe(0);
+    expect((await recoverUnfinishedChanges()).auditEvents).toBe(0);
+  });
+
+  it('queues an order email left in the order’s outbox when the queue insert failed, and it is delivered once', async () => {
+    await User.collection.updateOne({ email: DEMO_ACCOUNTS.buyer }, { $set: { state: 'active' } }); // the test above deactivated them
+    const buyer = await signIn(app, 'buyer');
+    const product = (await Product.collection.findOne({ distributorId: demoId('distributor:northwind'), provisioning: 'automatic', active: true }))!;
+    // The order is stored with its email; the insert into the queue that follows fails (a crash there).
+    vi.spyOn(Delivery.prototype, 'save').mockImplementationOnce(() => Promise.reject(new Error('database went away')));
+    const placed = await http.post('/api/orders', { idempotencyKey: randomUUID().replace(/-/g, ''), lines: [{ productId: String(product._id), quantity: 1 }] }, buyer);
+    expect(placed.status).toBe(201);
+    vi.restoreAllMocks();
+    const order = (await Order.collection.findOne({ _id: new Types.ObjectId(placed.body.id as string) }))!;
+    expect(order.pendingDeliveries).toHaveLength(1);
+    const [waiting] = order.pendingDeliveries as { _id: Types.ObjectId }[];
+    expect(await Delivery.collection.countDocuments({ _id: waiting!._id })).toBe(0);
+
+    expect((await recoverUnfinishedChanges()).messages).toBe(1);
+    expect((await Order.collection.findOne({ _id: order._id }))!.pendingDeliveries).toEqual([]);
+    await whenDeliveriesSettled();
+    expect(await Delivery.collection.findOne({ _id: waiting!._id })).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(await OutboxMessage.countDocuments({ _id: waiting!._id })).toBe(1);
+    expect((await recoverUnfinishedChanges()).messages).toBe(0);
   });
 });

@@ -18,3 +18,4 @@ export * from './schemas/orders.js';
 export * from './schemas/audit.js';
 export * from './schemas/exports.js';
 export * from './schemas/paging.js';
+export * from './schemas/deliveries.js';

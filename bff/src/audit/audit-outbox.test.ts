@@ -128,7 +128,7 @@ describe('the outbox registry', () => {
       requestId: null,
     };
     await Probe.collection.insertOne({ _id, label: 'left half-done', pendingAudit: [event] });
-    expect(await recoverUnfinishedChanges()).toBeGreaterThanOrEqual(1);
+    expect((await recoverUnfinishedChanges()).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await AuditEvent.collection.countDocuments({ _id: event._id })).toBe(1);
     expect((await Probe.collection.findOne({ _id }))!.pendingAudit).toEqual([]);
   });

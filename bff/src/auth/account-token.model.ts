@@ -1,4 +1,5 @@
 import { Schema, model } from 'mongoose';
+import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
 
 /**
  * Activation and password-reset links. Only the SHA-256 of the 32 random bytes is stored (the _id),
@@ -14,5 +15,7 @@ const accountTokenSchema = new Schema({
   usedAt: { type: Date, default: null },
 });
 accountTokenSchema.index({ userId: 1, purpose: 1, usedAt: 1 });
+// The email carrying the link is written with the token, then moved to the delivery queue.
+accountTokenSchema.plugin(deliveryOutboxPlugin);
 
 export const AccountToken = model('AccountToken', accountTokenSchema);

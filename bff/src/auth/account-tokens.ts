@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+import { queueDeliveries, withDeliveries } from '../deliveries/delivery-outbox.js';
+import type { OutgoingMessage } from '../deliveries/outgoing-message.js';
 import { AccountToken } from './account-token.model.js';
 
 export type TokenPurpose = 'activation' | 'reset';
@@ -12,16 +14,32 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
  * only the latest email's link is valid.
  */
 export async function issueAccountToken(userId: Types.ObjectId, purpose: TokenPurpose, now = new Date()): Promise<string> {
+  return (await issueToken(userId, purpose, now, () => [])).token;
+}
+
+/**
+ * A new link token and the email that carries it, stored in one write (the message rides in the
+ * token's outbox), then moved to the delivery queue: a stored link is always emailed. Answers the
+ * queued messages' ids (none when the move must wait for the start-up sweep).
+ */
+export async function issueAccountLink(userId: Types.ObjectId, purpose: TokenPurpose, compose: (token: string) => OutgoingMessage): Promise<Types.ObjectId[]> {
+  const { id, messages } = await issueToken(userId, purpose, new Date(), (token) => [compose(token)]);
+  return queueDeliveries(AccountToken, { _id: id, pendingDeliveries: messages }, { announce: false });
+}
+
+async function issueToken(userId: Types.ObjectId, purpose: TokenPurpose, now: Date, compose: (token: string) => OutgoingMessage[]) {
   await AccountToken.updateMany({ userId, purpose, usedAt: null }, { $set: { usedAt: now } });
   const token = randomBytes(32).toString('base64url');
+  const messages = compose(token);
   await AccountToken.create({
     _id: hashOf(token),
     userId,
     purpose,
     createdAt: now,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_HOURS[purpose] * 3600_000),
+    ...withDeliveries(messages),
   });
-  return token;
+  return { token, id: hashOf(token), messages };
 }
 
 /** Uses the token up (atomically: of two concurrent uses exactly one wins) and names its user, or null. */

@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createMailCourier } from '../deliveries/courier.js';
+import { Delivery } from '../deliveries/delivery.model.js';
 import type { Mailer } from '../mail/mailer.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { createLogger } from '../logger.js';
@@ -35,7 +37,7 @@ function appWith(mailer: Mailer, logger = createLogger('silent')) {
     loginLimiter: createLoginRateLimiter(),
     resetMailLimiter: createResetMailLimiter(),
     ssoKeys: TEST_SSO_KEYS,
-    mailer,
+    courier: createMailCourier(mailer, testConfig(), logger),
   });
 }
 
@@ -56,14 +58,16 @@ describe('POST /api/auth/forgot-password', () => {
     expect(sent).toEqual([DEMO_ACCOUNTS.buyer]);
   });
 
-  it('logs a failed send after answering 202', async () => {
+  it('after answering 202, a failed send is logged and the link kept in the queue for a retry', async () => {
     const lines: { level: number; msg: string }[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(JSON.parse(chunk.toString())), cb()) }));
     const failing: Mailer = { kind: 'smtp', send: () => Promise.reject(new Error('SMTP is down')) };
     const res = await api(appWith(failing, logger)).post('/api/auth/forgot-password', { email: DEMO_ACCOUNTS.buyer });
     expect(res.status).toBe(202);
     await whenResetMailsSettled();
-    expect(lines.some((l) => l.level === 50 && /reset email failed/.test(l.msg))).toBe(true);
+    expect(lines.some((l) => l.level === 40 && /message not delivered: will retry/.test(l.msg))).toBe(true);
+    const kept = await Delivery.collection.findOne({ 'mail.to': DEMO_ACCOUNTS.buyer, topic: 'account.reset' }, { sort: { createdAt: -1 } });
+    expect(kept).toMatchObject({ state: 'waiting', attempts: 1, lastError: 'SMTP is down' });
   });
 
   it('sends at most the per-account limit of reset mails, however often it is asked (same answer each time)', async () => {

@@ -2,10 +2,10 @@ import { forgotPasswordSchema, linkStatusRequestSchema, linkStatusSchema, passwo
 import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
 import type { Config } from '../config.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Courier } from '../deliveries/courier.js';
 import { linkStatus, queuePasswordReset, setPasswordWithToken, type ResetMailLimiter } from './password-setup.service.js';
 
-const defineRoute = routesNeeding<{ config: Config; mailer: Mailer; resetMailLimiter: ResetMailLimiter }>();
+const defineRoute = routesNeeding<{ config: Config; courier: Courier; resetMailLimiter: ResetMailLimiter }>();
 
 export const passwordSetupRoutes = [
   defineRoute({
@@ -52,7 +52,7 @@ export const passwordSetupRoutes = [
       queuePasswordReset({
         email: body.email,
         address: req.ip ?? 'unknown',
-        mailer: deps.mailer,
+        courier: deps.courier,
         origin: publicOrigin(req, deps.config),
         limiter: deps.resetMailLimiter,
         log: (err) => req.log?.error({ err }, 'reset email failed'),

@@ -3,7 +3,8 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { AppError } from '../errors/app-error.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Courier } from '../deliveries/courier.js';
+import { outgoingMail } from '../deliveries/outgoing-message.js';
 import { resetMessage, welcomeMessage } from '../mail/templates.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { ClientInfo } from '../tenancy/actor.js';
@@ -11,7 +12,7 @@ import { principalFromAccount } from '../tenancy/principal.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scoped, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
-import { issueAccountToken, peekAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
+import { issueAccountLink, peekAccountToken, redeemAccountToken, TOKEN_TTL_HOURS, type TokenPurpose } from './account-tokens.js';
 import { hashPassword } from './password.js';
 import { endAllSessionsOf } from './sessions.js';
 import { databaseLimiter } from './rate-limit-store.js';
@@ -108,7 +109,7 @@ export async function whenResetMailsSettled(): Promise<void> {
  * a reset link and each account still waiting for activation a fresh activation link (the earlier
  * one stops working); failures are logged.
  */
-export function queuePasswordReset(o: { email: string; address: string; mailer: Mailer; origin: string; limiter: ResetMailLimiter; log: (err: unknown) => void }): void {
+export function queuePasswordReset(o: { email: string; address: string; courier: Courier; origin: string; limiter: ResetMailLimiter; log: (err: unknown) => void }): void {
   const task = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() => sendPasswordResets(o))
     .catch(o.log)
@@ -122,16 +123,15 @@ async function sendPasswordResets(o: Parameters<typeof queuePasswordReset>[0]): 
   for (const user of users) {
     if (!(await o.limiter.allowAccount(String(user._id)))) continue;
     const purpose: TokenPurpose = user.state === 'pending_activation' ? 'activation' : 'reset';
-    const token = await issueAccountToken(user._id, purpose);
     const scope = systemScope({ distributorId: user.distributorId, resellerId: user.resellerId });
     const reseller = user.resellerId ? await scoped(Reseller.findById(user.resellerId, { name: 1 }), scope).lean() : null;
-    const link = `${o.origin}${LINK_PAGES[purpose]}?token=${encodeURIComponent(token)}`;
     const build = purpose === 'activation' ? welcomeMessage : resetMessage;
-    await o.mailer
-      .send({
-        ...build({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] }),
-        tenant: { distributorId: user.distributorId, resellerId: user.resellerId ?? null },
-      })
-      .catch(o.log);
+    // Stored with its link and delivered through the queue: a first attempt now, retries after.
+    const ids = await issueAccountLink(user._id, purpose, (token) => {
+      const link = `${o.origin}${LINK_PAGES[purpose]}?token=${encodeURIComponent(token)}`;
+      const message = build({ to: user.email, name: user.firstName, reseller: reseller?.name ?? 'Storefront Admin', language: user.language, link, hours: TOKEN_TTL_HOURS[purpose] });
+      return outgoingMail(`account.${purpose}`, user, message, { sensitive: true });
+    });
+    await o.courier.deliverNow(ids).catch(o.log);
   }
 }

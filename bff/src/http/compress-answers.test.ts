@@ -10,6 +10,7 @@ import { createApp } from '../app.js';
 import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { createLogger } from '../logger.js';
+import { createMailCourier } from '../deliveries/courier.js';
 import { createMailer } from '../mail/mailer.js';
 import { TEST_SESSION_KEY, TEST_SSO_KEYS, testConfig } from '../test/harness.js';
 import { compressAnswers } from './compress-answers.js';
@@ -23,7 +24,7 @@ const app = createApp({
   loginLimiter: createLoginRateLimiter(),
   resetMailLimiter: createResetMailLimiter(),
   ssoKeys: TEST_SSO_KEYS,
-  mailer: createMailer(config, createLogger('silent')),
+  courier: createMailCourier(createMailer(config, createLogger('silent')), config, createLogger('silent')),
 });
 /** The answer's bytes as sent (supertest would decompress them). */
 async function sent(server: express.Express, path: string, acceptEncoding: string) {

@@ -12,6 +12,7 @@ import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter } from '../auth/password-setup.service.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
+import { createMailCourier } from '../deliveries/courier.js';
 import { createMailer } from '../mail/mailer.js';
 import { buildRoutes } from '../routes.js';
 import { TEST_SESSION_KEY, TEST_SSO_KEYS, testConfig } from '../test/harness.js';
@@ -37,7 +38,7 @@ function appWith(config: Config) {
     loginLimiter: createLoginRateLimiter(),
     resetMailLimiter: createResetMailLimiter(),
     ssoKeys: TEST_SSO_KEYS,
-    mailer: createMailer(config, createLogger('silent')),
+    courier: createMailCourier(createMailer(config, createLogger('silent')), config, createLogger('silent')),
   });
   return { app, lines };
 }

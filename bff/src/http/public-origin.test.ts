@@ -6,6 +6,7 @@ import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
 import { createResetMailLimiter, whenResetMailsSettled } from '../auth/password-setup.service.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
+import { createMailCourier } from '../deliveries/courier.js';
 import { createMailer } from '../mail/mailer.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { DEMO_ACCOUNTS, TEST_SESSION_KEY, TEST_SSO_KEYS, useTestDatabase } from '../test/harness.js';
@@ -16,7 +17,7 @@ const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MON
 
 function appWith(config: Config) {
   const logger = createLogger('silent');
-  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
+  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, courier: createMailCourier(createMailer(config, logger), config, logger) });
 }
 const devConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'development', PORT: '3000', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', ...env });
 

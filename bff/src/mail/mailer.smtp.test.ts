@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { demoId } from '../seed/demo-ids.js';
 import { createLogger } from '../logger.js';
 import { api, signIn, TEST_SESSION_KEY, TEST_SSO_KEYS, useTestDatabase } from '../test/harness.js';
+import { createMailCourier } from '../deliveries/courier.js';
 import { createMailer } from './mailer.js';
 import { OutboxMessage } from './outbox.model.js';
 
@@ -38,7 +39,7 @@ afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 function smtpApp() {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Shop <shop@example.test>' });
   const logger = createLogger('silent');
-  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, mailer: createMailer(config, logger) });
+  return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, courier: createMailCourier(createMailer(config, logger), config, logger) });
 }
 
 describe('email through SMTP', () => {

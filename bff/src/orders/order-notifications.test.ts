@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../seed/demo-ids.js';
+import { whenDeliveriesSettled } from '../deliveries/courier.js';
+import { Delivery } from '../deliveries/delivery.model.js';
 import type { Mailer } from '../mail/mailer.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { Product } from '../products/product.model.js';
-import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { api, buildTestApp, courierOf, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { User } from '../users/user.model.js';
-import { notifyOrderDecided, whenOrderMailsSettled } from './order-notifications.js';
 import { Order } from './order.model.js';
 import type { StoredOrder } from './order.service.js';
 
@@ -38,14 +39,14 @@ async function addStaff(email: string, state: 'active' | 'deactivated', language
 async function place(lines: ReturnType<typeof cart>, cookie: string, customerId?: string) {
   const res = await http.post('/api/orders', { idempotencyKey: key(), lines, ...(customerId ? { customerId } : {}) }, cookie);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await whenOrderMailsSettled();
+  await whenDeliveriesSettled();
   return res.body as { id: string; number: string; status: string };
 }
 
 async function decide(id: string, decision: 'accept' | 'cancel' | 'mark-executed', who: DemoAccount, note?: string) {
   const res = await http.post(`/api/orders/${id}/${decision}`, note ? { note } : {}, cookies[who]);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  await whenOrderMailsSettled();
+  await whenDeliveriesSettled();
   return res.body as { status: string };
 }
 
@@ -154,7 +155,7 @@ describe('an order is decided', () => {
     const b = await place(cart(automatic, 2), cookies.buyer);
     const res = await http.post('/api/orders/decisions', { ids: [a.id, b.id], decision: 'cancel', note: 'Duplicate' }, cookies.cash);
     expect(res.status).toBe(200);
-    await whenOrderMailsSettled();
+    await whenDeliveriesSettled();
     const mine = await mailTo(DEMO_ACCOUNTS.buyer);
     for (const o of [a, b]) {
       const m = mine.filter((x) => x.subject.includes(o.number));
@@ -186,7 +187,7 @@ describe('the mail never fails or holds up the order', () => {
     const accepted = await api(broken).post(`/api/orders/${placed.body.id}/accept`, {}, cash);
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('executed');
-    await whenOrderMailsSettled();
+    await whenDeliveriesSettled();
     expect((await stored(placed.body.id)).status).toBe('executed');
   });
 
@@ -200,23 +201,30 @@ describe('the mail never fails or holds up the order', () => {
     const cash = await signIn(slow, 'cash');
     const placed = await api(slow).post('/api/orders', { idempotencyKey: key(), lines: cart(automatic, 1) }, buyer);
     expect(placed.status).toBe(201);
+    const delivering = courierOf(slow).drain(); // every send now waits at the gate
     const accepted = await api(slow).post(`/api/orders/${placed.body.id}/accept`, {}, cash);
     expect(accepted.status).toBe(200);
-    expect(sent).toHaveLength(0); // both answers came while every send was still waiting
+    expect(sent).toHaveLength(0); // both answers came while the sends were still waiting
     release();
-    await whenOrderMailsSettled();
+    await delivering;
+    await courierOf(slow).drain();
     expect(sent.filter((s) => s.includes(placed.body.number))).toHaveLength(3); // two staff, then the buyer
   });
 
-  it('a failed send is logged with the order and the recipient, never thrown', async () => {
-    const order = await place(cart(automatic, 1), cookies.buyer);
-    await decide(order.id, 'cancel', 'cash');
-    const log = vi.fn();
-    const error = new Error('SMTP is down');
-    notifyOrderDecided({ mailer: { kind: 'smtp', send: () => Promise.reject(error) }, origin: ORIGIN, log }, await stored(order.id));
-    await whenOrderMailsSettled();
-    const buyer = (await User.collection.findOne({ email: DEMO_ACCOUNTS.buyer }))!;
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith(error, 'order email not sent', { kind: 'order.decided', orderId: order.id, number: order.number, userId: String(buyer._id) });
+  it('a failed send is kept with its error and retried later, never thrown', async () => {
+    const failing: Mailer = { kind: 'smtp', send: () => Promise.reject(new Error('SMTP is down')) };
+    const broken = buildTestApp(undefined, {}, { mailer: failing });
+    const placed = await api(broken).post('/api/orders', { idempotencyKey: key(), lines: cart(automatic, 1) }, await signIn(broken, 'buyer'));
+    expect(placed.status).toBe(201);
+    const accepted = await api(broken).post(`/api/orders/${placed.body.id}/accept`, {}, await signIn(broken, 'cash'));
+    expect(accepted.status).toBe(200);
+    const before = new Date();
+    await courierOf(broken).drain();
+    const queued = await Delivery.collection.find({ 'mail.subject': { $regex: placed.body.number } }).toArray();
+    expect(queued.map((d) => d.topic).sort()).toEqual(['order.decided', 'order.waiting', 'order.waiting']);
+    for (const d of queued) {
+      expect(d).toMatchObject({ state: 'waiting', attempts: 1, lastError: 'SMTP is down' });
+      expect(d.nextAttemptAt.getTime()).toBeGreaterThan(before.getTime());
+    }
   });
 });

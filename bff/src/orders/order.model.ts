@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ORDER_STATUSES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { figureSourcePlugin } from '../figures/kept-figures.js';
+import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
 const orderLineSchema = new Schema(
@@ -69,6 +70,8 @@ orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });
 orderSchema.plugin(auditOutboxPlugin);
 // Each placing and status change moves the order counts (orders/order-figures.ts).
 orderSchema.plugin(figureSourcePlugin);
+// And the emails its changes cause wait here until moved to the delivery queue.
+orderSchema.plugin(deliveryOutboxPlugin);
 orderSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema>;

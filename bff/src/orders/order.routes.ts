@@ -12,31 +12,20 @@ import {
   placeOrderSchema,
   type OrderDecision,
 } from '@app/shared';
-import type { Request } from 'express';
-import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { exportRoute } from '../exports/export-route.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { routesNeeding } from '../http/route.js';
-import type { Mailer } from '../mail/mailer.js';
 import { cataloguePolicy } from '../policies/catalogue.js';
 import { orderPolicy } from '../policies/order.js';
 import { browseCatalogue } from './catalogue.js';
 import { orderExport } from './order-export.js';
 import { listOrderPage } from './order-list.js';
-import { notifyOrderDecided, notifyOrderWaiting, type NotifyContext } from './order-notifications.js';
 import { presentOrder, presentOrderDetail } from './order.presenter.js';
 import { decideOrder, decideOrders, getOrder, placeOrder } from './order.service.js';
 
-type NotifyDeps = { mailer: Mailer; config: Config; logger: Logger };
-const defineRoute = routesNeeding<NotifyDeps>();
-
-/** Order emails are queued after the change and the answer; failures land in the request's log. */
-const notifyContext = (req: Request, deps: NotifyDeps): NotifyContext => ({
-  mailer: deps.mailer,
-  origin: publicOrigin(req, deps.config),
-  log: (err, msg, details) => (req.log ?? deps.logger).error({ err, ...details }, msg),
-});
+// Order emails travel in the order's write and leave through the delivery queue; links use the public origin.
+const defineRoute = routesNeeding<{ config: Config }>();
 
 const decision = (path: OrderDecision, ability: 'order.accept' | 'order.cancel' | 'order.markExecuted', summary: string) =>
   defineRoute({
@@ -51,8 +40,7 @@ const decision = (path: OrderDecision, ability: 'order.accept' | 'order.cancel' 
     success: { status: 200, description: 'The order after the decision', schema: orderDetailSchema },
     errors: [409],
     async handler({ actor, req, deps, params, body }) {
-      const order = await decideOrder(actor, params.id, path, body.note);
-      notifyOrderDecided(notifyContext(req, deps), order);
+      const order = await decideOrder(actor, params.id, path, body.note, publicOrigin(req, deps.config));
       return presentOrderDetail(order, actor.principal);
     },
   });
@@ -93,8 +81,7 @@ export const orderRoutes = [
     success: { status: 201, description: 'The order (200 with the same order for a repeated submit)', schema: orderDetailSchema },
     errors: [409],
     async handler({ actor, req, deps, body, res }) {
-      const { order, created } = await placeOrder(actor, body);
-      if (created) notifyOrderWaiting(notifyContext(req, deps), order);
+      const { order, created } = await placeOrder(actor, body, publicOrigin(req, deps.config));
       res.status(created ? 201 : 200).json(presentOrderDetail(order, actor.principal));
     },
   }),
@@ -108,9 +95,7 @@ export const orderRoutes = [
     body: bulkOrderDecisionSchema,
     success: { status: 200, description: 'The outcome for each order', schema: bulkOrderDecisionResultSchema },
     async handler({ actor, req, deps, body }) {
-      const { results, decided } = await decideOrders(actor, body.ids, body.decision, body.note);
-      const notify = notifyContext(req, deps);
-      for (const order of decided) notifyOrderDecided(notify, order);
+      const { results } = await decideOrders(actor, body.ids, body.decision, body.note, publicOrigin(req, deps.config));
       return { results };
     },
   }),

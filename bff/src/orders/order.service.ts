@@ -4,6 +4,8 @@ import { ORDER_STATUS_LABEL, type OrderDecision, type OrderStatus, type PlaceOrd
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { getCustomer } from '../customers/customer.service.js';
+import { pushDeliveries, queueDeliveries, withDeliveries } from '../deliveries/delivery-outbox.js';
+import type { OutgoingMessage } from '../deliveries/outgoing-message.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { customerPolicy, effectiveApproval } from '../policies/customer.js';
@@ -13,6 +15,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
+import { orderDecidedMessages, orderWaitingMessages, tellsStaffItWaits, waitingOrderRecipients } from './order-notifications.js';
 import { nextOrderNumber } from './order-number.js';
 import { canMove, initialStatus, statusWithoutApproval } from './order-state.js';
 import { orderStatusDelta } from './order-figures.js';
@@ -44,9 +47,10 @@ const DECISIONS = {
  * Decides one order: one conditional update on the status read (no read-then-write in between),
  * so of two people deciding at once exactly one wins and the other gets 409 with the status now.
  * The decision goes into the order's history, its audit event into the order's outbox, in the
- * same write; the customer's run rate follows (the Order model's follow-up).
+ * same write, and so do the emails it causes (composed first; `origin` for their links), which
+ * then go to the delivery queue; the customer's run rate follows (the Order model's follow-up).
  */
-export async function decideOrder(actor: Actor, id: string, decision: OrderDecision, note = ''): Promise<StoredOrder> {
+export async function decideOrder(actor: Actor, id: string, decision: OrderDecision, note = '', origin: string): Promise<StoredOrder> {
   const { principal, scope } = actor;
   const order = await getOrder(scope, id);
   const rule = DECISIONS[decision];
@@ -68,13 +72,14 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
     },
     at,
   );
+  const messages = await orderDecidedMessages(origin, order, to, note, at);
   const updated = (await scoped(
     Order.findOneAndUpdate(
       { _id: order._id, status: order.status },
       {
         $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0 },
         // The counts per status move with the status, in the same write (figures/kept-figures.ts).
-        $push: { history: entry, ...pushAudit(event).$push, ...pushFigureDelta(orderStatusDelta(order.status, to)) },
+        $push: { history: entry, ...pushAudit(event).$push, ...pushFigureDelta(orderStatusDelta(order.status, to)), ...pushDeliveries(messages) },
       },
       { returnDocument: 'after' },
     ),
@@ -82,6 +87,7 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
   ).lean()) as StoredOrder | null;
   if (!updated) throw orderChanged((await getOrder(scope, id)).status);
   await settleAudit(actor, Order, updated);
+  await queueDeliveries(Order, updated, { requestId: actor.client.requestId });
   return updated;
 }
 
@@ -93,12 +99,12 @@ export interface BulkOutcome {
 }
 
 /** Decides each order on its own; the answer says which were decided and which had changed. */
-export async function decideOrders(actor: Actor, ids: string[], decision: OrderDecision, note?: string): Promise<{ results: BulkOutcome[]; decided: StoredOrder[] }> {
+export async function decideOrders(actor: Actor, ids: string[], decision: OrderDecision, note: string | undefined, origin: string): Promise<{ results: BulkOutcome[]; decided: StoredOrder[] }> {
   const results: BulkOutcome[] = [];
   const decided: StoredOrder[] = [];
   for (const id of [...new Set(ids)]) {
     try {
-      const order = await decideOrder(actor, id, decision, note);
+      const order = await decideOrder(actor, id, decision, note, origin);
       decided.push(order);
       results.push({ id, outcome: 'done', status: order.status, message: null });
     } catch (err) {
@@ -130,9 +136,10 @@ function sameSubmit(order: StoredOrder, input: PlaceOrder): StoredOrder {
 /**
  * Places an order for the caller's company (a storefront user) or, on its behalf, for one of the
  * reseller's customers (no approval needed then). Idempotent per submit: the order's _id derives
- * from the customer and the submit key, so a repeated submit finds the order it made.
+ * from the customer and the submit key, so a repeated submit finds the order it made. An order that
+ * waits for approval carries the emails to the reseller's staff in its creation (`origin` for links).
  */
-export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: StoredOrder; created: boolean }> {
+export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string): Promise<{ order: StoredOrder; created: boolean }> {
   const { principal, scope } = actor;
   orderPolicy.authorize(principal, 'order.place', undefined, forbidden);
   const byCustomer = principal.role === 'storefront';
@@ -213,13 +220,17 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
     history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, note: 'Order placed' }],
   };
 
+  const staff = tellsStaffItWaits(fields, status) ? await waitingOrderRecipients(fields) : [];
+  let messages: OutgoingMessage[] = [];
+
   // A number drawn twice (a database without atomic updates) meets the unique index: draw again.
   for (let attempt = 0; ; attempt++) {
     try {
       const number = await nextOrderNumber(scope, customer.distributorId);
-      // The event names the order by its number, known only now.
+      // The event and the emails name the order by its number, known only now.
       event.target.label = number;
-      await scopedDoc(new Order({ ...fields, number, ...withCreationAudit(event) }), scope).save();
+      messages = orderWaitingMessages(origin, { ...fields, number }, status, staff, at);
+      await scopedDoc(new Order({ ...fields, number, ...withCreationAudit(event), ...withDeliveries(messages) }), scope).save();
       break;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -229,6 +240,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
     }
   }
   await settleAudit(actor, Order, { _id, pendingAudit: [event] } as { _id: Types.ObjectId });
+  await queueDeliveries(Order, { _id, pendingDeliveries: messages }, { requestId: actor.client.requestId });
   return { order: await getOrder(scope, _id.toHexString()), created: true };
 }
 

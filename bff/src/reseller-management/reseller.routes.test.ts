@@ -336,6 +336,7 @@ describe('suspending and reinstating (rule 8)', () => {
       const attempt = placeOrder(
         { principal, scope: scopeFor(principal), client: { ip: null, userAgent: null, requestId: null } },
         { idempotencyKey: randomUUID().replace(/-/g, ''), lines: [{ productId: String(product._id), quantity: 1 }] },
+        'http://localhost:3000',
       );
       await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
     } finally {

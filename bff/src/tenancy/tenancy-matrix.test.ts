@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type Role } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
+import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Order } from '../orders/order.model.js';
@@ -33,7 +34,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 import { buildRoutes } from '../routes.js';
 import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../test/db-snapshot.js';
 import { journalWrites } from '../test/write-journal.js';
-import { whenOrderMailsSettled } from '../orders/order-notifications.js';
+import { whenDeliveriesSettled } from '../deliveries/courier.js';
 import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { User } from '../users/user.model.js';
 
@@ -93,6 +94,8 @@ const CUSTOMER_TARGETS = ['customer:cash:0', 'customer:cash:5', 'customer:card:5
 const userTargets: Types.ObjectId[] = [];
 /** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
 const orderTargets: Types.ObjectId[] = [];
+/** Outgoing messages to aim at: a failed one to a staff user of each reseller. */
+const deliveryTargets: Types.ObjectId[] = [];
 
 /**
  * What an `:id` can name: the objects aimed at (filled before the tests run) and where each sits.
@@ -102,6 +105,7 @@ const TARGETS = {
   customer: { collection: () => Customer.collection, ids: CUSTOMER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d._id }) },
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   reseller: {
     collection: () => Reseller.collection,
     ids: RESELLER_TARGETS,
@@ -216,6 +220,10 @@ const MATRIX: Record<string, Entry> = {
   // By now the routes above have written events in every tenant; each persona must see only its own.
   'GET /api/audit-events': { roles: ['distributor', 'reseller'], query: '?limit=200' },
   'GET /api/audit-events/export.xlsx': { roles: ['distributor', 'reseller'] },
+  'GET /api/health/details': { roles: ['distributor'] },
+  'GET /api/deliveries': { roles: ['distributor', 'reseller'] },
+  // The first admitted persona sends a failed message again; for the next ones it is no longer failed.
+  'POST /api/deliveries/:id/send-again': { roles: ['distributor', 'reseller'], target: 'delivery', alsoOk: [409] },
 };
 
 const cookies = new Map<DemoAccount, string>();
@@ -323,6 +331,16 @@ beforeAll(async () => {
     }
   }
   orderTargets.push((await Order.collection.findOne({ customerId: CUSTOMER_TARGETS[0] }))!._id as Types.ObjectId);
+  for (const key of ['cash', 'card', 'deposit', 'other']) {
+    const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
+    const at = new Date(Date.now() - 86_400_000);
+    const { insertedId } = await Delivery.collection.insertOne({
+      distributorId: staff.distributorId, resellerId: staff.resellerId, customerId: null, topic: 'order.waiting', recipientUserId: staff._id, channel: 'mail',
+      mail: { to: staff.email, subject: 'An order is waiting', text: 'Hello', html: '<p>Hello</p>' }, sensitive: false, state: 'failed', attempts: 12,
+      nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: '451 Try again later', createdAt: at, giveUpAt: new Date(), sentAt: null, failedAt: new Date(),
+    } as never);
+    deliveryTargets.push(insertedId as unknown as Types.ObjectId);
+  }
   for (const p of PERSONAS) {
     cookies.set(p.account, await signIn(app, p.account));
     foreign.set(p.account, await foreignTo(p));
@@ -375,7 +393,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   const what = `${key} as ${p.account}${id ? ` on ${String(id)}` : ''}`;
   const problems: string[] = [];
   figures.calls++;
-  await whenOrderMailsSettled(); // what earlier calls queued is not counted against this one
+  await whenDeliveriesSettled(); // what earlier calls queued is not counted against this one
   journal.take();
   const path = `${route.path.replace(':id', String(id))}${entry.query ?? ''}`;
   const res = await call(route.method, path, cookies.get(p.account)!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
@@ -383,7 +401,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   if (!ok) problems.push(`${what}: ${res.status}, expected ${expected}: ${JSON.stringify(res.body).slice(0, 300)}`);
   if (res.status >= 400) {
     figures.refusals++;
-    await whenOrderMailsSettled();
+    await whenDeliveriesSettled();
     const wrote = journal.take();
     if (wrote.length > 0) {
       figures.refusalsThatWrote++;

@@ -17,7 +17,7 @@ import { loadDemoData } from '../seed/load.js';
 import { createLogger } from '../logger.js';
 import { testSsoKeys } from '../sso/sso-keys.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
-import { whenOrderMailsSettled } from '../orders/order-notifications.js';
+import { createMailCourier, stopAllCouriers, whenDeliveriesSettled, type Courier } from '../deliveries/courier.js';
 
 export const DEMO_ACCOUNTS = {
   distributor: 'distributor@demo.example',
@@ -44,9 +44,11 @@ export const testLimiterNamespace = () => `t${randomBytes(4).toString('hex')}:`;
 /** The app on the test database; `mailer` replaces the outbox mailer (e.g. one whose sends fail). */
 export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Express {
   const config = testConfig(configOverrides);
-  return createApp({
+  // Not started: it makes the first attempt at links, and `whenDeliveriesSettled` (or courierOf(app).drain()) delivers the rest.
+  const courier = createMailCourier(options.mailer ?? createMailer(config, createLogger('silent')), config, createLogger('silent'));
+  const app = createApp({
     ssoKeys: TEST_SSO_KEYS,
-    mailer: options.mailer ?? createMailer(config, createLogger('silent')),
+    courier,
     config,
     logger: createLogger((process.env.TEST_LOG as 'error' | undefined) ?? 'silent'),
     sessionKey: TEST_SESSION_KEY,
@@ -57,7 +59,14 @@ export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Rec
     ),
     resetMailLimiter: createResetMailLimiter(undefined, { namespace: testLimiterNamespace() }),
   });
+  couriers.set(app, courier);
+  return app;
 }
+
+const couriers = new WeakMap<Express, Courier>();
+
+/** The courier of a test app: to deliver through its mailer alone (`drain`). */
+export const courierOf = (app: Express): Courier => couriers.get(app)!;
 
 /**
  * Each test file gets a database of its own on the run's FerretDB (see global-setup.ts), with the
@@ -76,7 +85,8 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
     if (opts.demoData !== false) await loadDemoData();
   });
   afterAll(async () => {
-    await whenOrderMailsSettled(); // no queued email outlives its test file's database
+    await whenDeliveriesSettled(); // no queued email outlives its test file's database
+    await stopAllCouriers();
     await mongoose.connection.dropDatabase().catch(() => {});
     await reads?.close();
     if (inject('queryShapesDir')) writeReadFallbacks(inject('queryShapesDir'));

@@ -13,6 +13,7 @@ const WHOLE_COLLECTION_BY_DESIGN: Record<string, string> = {
   'audit/audit-outbox.ts find': 'start-up sweep for audit events a crash left waiting, across every tenant',
   'figures/kept-figures.ts find': 'start-up sweep for figure deltas a crash left waiting, across every tenant',
   'overview/figure-reconciliation.ts find': 'start-up check for distributors whose figures were never counted (a handful of documents)',
+  'deliveries/delivery-outbox.ts find': 'start-up sweep for messages a crash left in outboxes, across every tenant',
   'auth/token-retention.ts deleteMany': 'housekeeping: spent links, across every user',
   'mail/outbox-retention.ts deleteMany': 'housekeeping: old development mail (absent in production)',
   'auth/rate-limit-store.ts deleteMany': 'housekeeping: sign-in counters past their window',

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'reseller.suspended',
   'reseller.reinstated',
   'staff_user.created',
+  'delivery.resent',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -64,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'reseller.suspended': 'Reseller suspended',
   'reseller.reinstated': 'Reseller reinstated',
   'staff_user.created': 'Staff user added',
+  'delivery.resent': 'Message sent again',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -24,7 +24,7 @@ export function NewResellerDialog({ opened, onClose, onCreated }: { opened: bool
         notifications.show(
           emailSent
             ? { color: 'green', message: `${reseller.name} was created. ${values.staff.firstName} was emailed an activation link.` }
-            : { color: 'yellow', message: `${reseller.name} was created, but the activation email could not be sent.` },
+            : { color: 'yellow', message: `${reseller.name} was created. The mail server did not take the activation email yet; it is tried again automatically for 24 hours.` },
         );
         onCreated(reseller.id);
         close();

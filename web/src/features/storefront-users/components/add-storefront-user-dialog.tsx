@@ -21,7 +21,7 @@ export function AddStorefrontUserDialog({ customerId, opened, onClose }: { custo
         notifications.show(
           emailSent
             ? { color: 'green', message: `${user.firstName} ${user.lastName} was added and sent an activation link.` }
-            : { color: 'yellow', title: `${user.firstName} ${user.lastName} was added`, message: 'The activation email could not be sent. Use “Resend activation link” later.' },
+            : { color: 'yellow', title: `${user.firstName} ${user.lastName} was added`, message: 'The mail server did not take the activation email yet; it is tried again automatically for 24 hours.' },
         );
         close();
       },

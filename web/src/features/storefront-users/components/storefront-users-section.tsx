@@ -74,7 +74,7 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
                 action === 'resend-activation' || action === 'reset-password'
                   ? emailSent
                     ? { color: 'green', message: a.done(u) }
-                    : { color: 'yellow', message: 'The email could not be sent. Please try again later.' }
+                    : { color: 'yellow', message: 'The mail server did not take the email yet; it is tried again automatically for 24 hours.' }
                   : { color: 'green', message: a.done(u) },
               ),
             onError: (err) => notifications.show({ color: 'red', title: `${a.label} failed`, message: err.message }),
