@@ -17,3 +17,4 @@ export * from './http/link-paths.js';
 export * from './schemas/orders.js';
 export * from './schemas/audit.js';
 export * from './schemas/exports.js';
+export * from './schemas/price-levels.js';

@@ -6,6 +6,7 @@ import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Counter } from '../orders/counter.model.js';
 import { Order } from '../orders/order.model.js';
+import { PriceLevel } from '../price-levels/price-level.model.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { SsoGrant } from '../sso/sso-grant.model.js';
@@ -13,4 +14,4 @@ import { AccountToken } from '../auth/account-token.model.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { User } from '../users/user.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit];

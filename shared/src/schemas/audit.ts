@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'reseller.suspended',
   'reseller.reinstated',
   'staff_user.created',
+  'price_level.created',
+  'price_level.updated',
+  'price_level.deleted',
+  'customer.price_levels_changed',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -63,6 +67,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'reseller.suspended': 'Reseller suspended',
   'reseller.reinstated': 'Reseller reinstated',
   'staff_user.created': 'Staff user added',
+  'price_level.created': 'Price level created',
+  'price_level.updated': 'Price level changed',
+  'price_level.deleted': 'Price level deleted',
+  'customer.price_levels_changed': 'Price levels assigned',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

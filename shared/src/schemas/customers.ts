@@ -66,6 +66,8 @@ export const customerListQuerySchema = z
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
     /** Distributor view only: one reseller's customers. */
     resellerId: objectIdSchema.optional(),
+    /** The customers priced by this level for at least one category. */
+    priceLevelId: objectIdSchema.optional(),
   })
   .meta({ id: 'CustomerListQuery' });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;

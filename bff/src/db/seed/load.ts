@@ -6,6 +6,7 @@ import { Customer } from '../../customers/customer.model.js';
 import { Distributor } from '../../distributors/distributor.model.js';
 import { Counter } from '../../orders/counter.model.js';
 import { Order } from '../../orders/order.model.js';
+import { PriceLevel } from '../../price-levels/price-level.model.js';
 import { Product } from '../../products/product.model.js';
 import { Reseller } from '../../resellers/reseller.model.js';
 import { User } from '../../users/user.model.js';
@@ -23,7 +24,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
     await model.collection.deleteMany({});
   }
 }
@@ -51,6 +52,7 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(Customer, data.customers);
   await insertInBatches(User, data.users);
   await insertInBatches(Product, data.products);
+  await insertInBatches(PriceLevel, data.priceLevels);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
   return {
