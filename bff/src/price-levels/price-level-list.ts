@@ -3,6 +3,7 @@ import type { PriceLevel as PriceLevelAnswer, PriceLevelList } from '@app/shared
 import { currencyOf } from '../distributors/currency.js';
 import { forbidden } from '../errors/app-error.js';
 import { priceLevelPolicy } from '../policies/price-level.js';
+import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Actor } from '../tenancy/actor.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -33,6 +34,16 @@ export async function listPriceLevels(actor: Actor, q: { resellerId?: string | u
   const resellers = await scoped(Reseller.find(filter, { name: 1 }).sort({ nameKey: 1, _id: 1 }), scope).lean();
   const names = new Map(resellers.map((r) => [r._id.toHexString(), r.name]));
   const levels = (await Promise.all(resellers.map((r) => levelsOfReseller(scope, r._id)))).flat();
-  const [items, categories, currency] = await Promise.all([present(actor, levels, names), activeCategories(scope), currencyOf(scope)]);
-  return { items, categories, currency, abilities: priceLevelPolicy.abilities(principal, undefined, { create: 'priceLevel.create' }) };
+  const [items, categories, currency, products] = await Promise.all([
+    present(actor, levels, names),
+    activeCategories(scope),
+    currencyOf(scope),
+    scoped(Product.find({ active: true }, { sku: 1, name: 1, category: 1, unitCostCents: 1 }).sort({ category: 1, name: 1, _id: 1 }), scope).lean(),
+  ]);
+  return {
+    items,
+    categories,
+    currency,
+    products: products.map((p) => ({ id: p._id.toHexString(), sku: p.sku, name: p.name, category: p.category, unitCost: p.unitCostCents / 100 })),
+    abilities: priceLevelPolicy.abilities(principal, undefined, { create: 'priceLevel.create' }) };
 }

@@ -49,7 +49,7 @@ const yesNoFilter = z.enum(['yes', 'no']).optional();
 /** The grid's filters besides search: active, storefront access, order approval required (effective). */
 export const CUSTOMER_FILTER_KEYS = ['active', 'storefrontAccess', 'approvalRequired'] as const;
 export type CustomerFilterKey = (typeof CUSTOMER_FILTER_KEYS)[number];
-export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>>;
+export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>> & { priceLevelId?: string };
 
 export const customerListQuerySchema = z
   .object({

@@ -80,8 +80,9 @@ export const priceLevelListQuerySchema = z.object({ resellerId: objectIdSchema.o
 export const priceLevelListSchema = z
   .object({
     items: z.array(priceLevelSchema),
-    /** The catalogue's categories and products, for the level editor (no cost for anyone but staff). */
+    /** The catalogue's categories and active products with their cost, for the level editor (staff only: this route admits no storefront user). */
     categories: z.array(z.string()),
+    products: z.array(z.object({ id: objectIdSchema, sku: z.string(), name: z.string(), category: z.string(), unitCost: z.number() })),
     currency: z.string(),
     abilities: z.object({ create: z.boolean() }).meta({ id: 'PriceLevelListAbilities' }),
   })
