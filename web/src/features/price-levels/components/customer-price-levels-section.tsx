@@ -76,7 +76,7 @@ export function CustomerPriceLevelsSection({ customerId }: { customerId: string 
                       <Select
                         aria-label={`Price level for ${c.category}`}
                         size="xs"
-                        w={220}
+                        w={{ base: 160, xs: 220 }}
                         allowDeselect={false}
                         data={data.levels.map((l) => ({ value: l.id, label: l.isDefault ? `${l.name} (default)` : l.name }))}
                         value={chosen(c.category, c.levelId)}

@@ -56,7 +56,7 @@ export function PriceBreaks({ item, currency, align = 'right' }: { item: Pick<Ca
         </Text>
       ))}
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {item.levelName}
+        Level: {item.levelName}
       </Text>
     </Stack>
   );
