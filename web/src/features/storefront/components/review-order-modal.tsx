@@ -52,11 +52,11 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   const catalogue = useFullCatalogue();
   // Prices at review are today's: a cart filled under an older price level is repriced here.
   const { refetch } = catalogue;
+  // (The order is priced by the server whatever this shows; the button is never held back by a refetch.)
   useEffect(() => {
     if (opened) void refetch();
   }, [opened, refetch]);
   const priced = priceCart(cart, catalogue.data);
-  const refreshing = catalogue.fetchStatus === 'fetching';
   const currency = catalogue.data?.currency;
   const place = usePlaceOrder({
     onPlaced: (order) => {
@@ -197,7 +197,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
             <Button variant="default" onClick={onBackToCart} disabled={place.isPending}>
               Back to cart
             </Button>
-            <Button onClick={submit} loading={place.isPending} disabled={cart.lines.length === 0 || priced.unavailable > 0 || refreshing}>
+            <Button onClick={submit} loading={place.isPending} disabled={cart.lines.length === 0 || priced.unavailable > 0}>
               Place order
             </Button>
           </Group>
