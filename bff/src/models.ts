@@ -8,6 +8,7 @@ import { Customer } from './customers/customer.model.js';
 import { Distributor } from './distributors/distributor.model.js';
 import { Counter } from './orders/counter.model.js';
 import { Order } from './orders/order.model.js';
+import { PriceLevel } from './price-levels/price-level.model.js';
 import { Product } from './products/product.model.js';
 import { Reseller } from './resellers/reseller.model.js';
 import { SsoGrant } from './sso/sso-grant.model.js';
@@ -16,6 +17,6 @@ import { OutboxMessage } from './mail/outbox.model.js';
 import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim];
 
 registerModels(allModels);

@@ -11,6 +11,7 @@ import { devMailboxEnabled, devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { orderRoutes } from './orders/order.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
+import { priceLevelRoutes } from './price-levels/price-level.routes.js';
 import { resellerRoutes } from './reseller-management/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
 import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.js';
@@ -27,6 +28,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...passwordSetupRoutes,
     ...overviewRoutes,
     ...resellerRoutes,
+    ...priceLevelRoutes,
     ...customerRoutes,
     ...ssoRoutes,
     ...storefrontUserRoutes,

@@ -11,6 +11,7 @@ import { scheduleHousekeeping } from './housekeeping.js';
 import { loadSsoKeys } from './sso/sso-keys.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
 import { reconcileUncountedFigures } from './overview/figure-reconciliation.js';
+import { migrateToPriceLevels } from './price-levels/price-level-migration.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailCourier } from './deliveries/courier.js';
@@ -30,6 +31,9 @@ async function main() {
 
   const backfilled = await backfillResellerFields();
   if (backfilled > 0) logger.info(`Gave ${backfilled} reseller(s) their sort and search keys`);
+
+  const priced = await migrateToPriceLevels();
+  if (priced.levels + priced.customers > 0) logger.info(`Price levels: ${priced.levels} default level(s) made from resellers' markups, ${priced.customers} customer(s) marked`);
 
   // What TTL indexes would do on MongoDB (FerretDB has none), and the embedded database's indexes.
   scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));

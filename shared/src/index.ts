@@ -19,3 +19,4 @@ export * from './schemas/audit.js';
 export * from './schemas/exports.js';
 export * from './schemas/paging.js';
 export * from './schemas/deliveries.js';
+export * from './schemas/price-levels.js';

@@ -19,12 +19,12 @@ const SORT_FIELDS: Record<CustomerSortKey, 'nameKey' | 'phone' | 'cityKey' | 'em
 };
 
 /** What defines one view of the grid besides its sort: the same rows, whatever the paging. */
-export type CustomerViewQuery = Pick<CustomerListQuery, 'search' | 'resellerId' | (typeof CUSTOMER_FILTER_KEYS)[number]>;
+export type CustomerViewQuery = Pick<CustomerListQuery, 'search' | 'resellerId' | 'priceLevelId' | (typeof CUSTOMER_FILTER_KEYS)[number]>;
 
 /** The keyset view of a grid query: its sort field, then the name for ties, and what else defines it. */
 export function customerKeysetView(q: CustomerViewQuery & Pick<CustomerListQuery, 'sort'>): KeysetView {
   const { key, descending } = parseCustomerSort(q.sort);
-  return { field: SORT_FIELDS[key], then: 'nameKey', descending, view: [q.search ?? '', q.resellerId ?? '', ...CUSTOMER_FILTER_KEYS.map((k) => q[k] ?? '')] };
+  return { field: SORT_FIELDS[key], then: 'nameKey', descending, view: [q.search ?? '', q.resellerId ?? '', q.priceLevelId ?? '', ...CUSTOMER_FILTER_KEYS.map((k) => q[k] ?? '')] };
 }
 
 /** Finds customers by something kept elsewhere (an order number): their ids, inside the scope. */
@@ -50,6 +50,7 @@ async function approvalForcingResellers(scope: Scope): Promise<Types.ObjectId[]>
 export async function customerViewFilter(q: CustomerViewQuery, scope: Scope): Promise<FilterQuery<CustomerDoc>> {
   const all: FilterQuery<CustomerDoc>[] = [];
   if (q.resellerId) all.push({ resellerId: new Types.ObjectId(q.resellerId) });
+  if (q.priceLevelId) all.push({ priceLevelIds: new Types.ObjectId(q.priceLevelId) });
   if (q.active) all.push({ active: q.active === 'yes' });
   if (q.storefrontAccess) all.push({ storefrontAccess: q.storefrontAccess === 'yes' });
   if (q.approvalRequired) {

@@ -28,6 +28,13 @@ const customerSchema = new Schema(
     nameKey: { type: String, required: true },
     cityKey: { type: String, required: true },
     searchText: { type: String, required: true },
+    /** The customer's price level per product category; a category not named takes the reseller's default level. */
+    priceLevels: {
+      type: [new Schema({ category: { type: String, required: true }, levelId: { type: Schema.Types.ObjectId, required: true } }, { _id: false })],
+      default: [],
+    },
+    /** Derived on every assignment: the levels the customer is priced by (the default included while a category falls to it). */
+    priceLevelIds: { type: [Schema.Types.ObjectId], default: undefined },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },
@@ -41,6 +48,9 @@ for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents'
   customerSchema.index({ distributorId: 1, resellerId: 1, [key]: 1, ...tie, _id: 1 });
   customerSchema.index({ distributorId: 1, [key]: 1, ...tie, _id: 1 });
 }
+// The grid filtered by price level (sorted by name), and the customers a level is used by.
+customerSchema.index({ distributorId: 1, resellerId: 1, priceLevelIds: 1, nameKey: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, priceLevelIds: 1, nameKey: 1, _id: 1 });
 // Audit events of changes to this document wait here until moved to the audit log.
 customerSchema.plugin(auditOutboxPlugin);
 // Its share moves its reseller's and distributor's figures; its own count its orders per status.

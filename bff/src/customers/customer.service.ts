@@ -8,6 +8,7 @@ import type { Actor } from '../tenancy/actor.js';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor, diff } from '../audit/audit.service.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
+import { defaultPriceLevelIdOf } from '../resellers/default-price-level.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
@@ -55,6 +56,8 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
       distributorId: principal.distributorId,
       resellerId: reseller._id,
       resellerName: reseller.name,
+      priceLevels: [],
+      priceLevelIds: [defaultPriceLevelIdOf(reseller._id)],
     }),
     scope,
   );

@@ -15,6 +15,8 @@ const orderLineSchema = new Schema(
     quantity: { type: Number, required: true, min: 1 },
     unitCostCents: { type: Number, required: true, min: 0 },
     unitPriceCents: { type: Number, required: true, min: 0 },
+    /** The price level the line was priced on, kept so a later change to the level never alters the order. */
+    levelName: { type: String, default: null },
   },
   { _id: false },
 );

@@ -43,6 +43,7 @@ export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
       quantity: l.quantity,
       unitPrice: money(l.unitPriceCents),
       amount: money(l.unitPriceCents * l.quantity),
+      levelName: l.levelName ?? null,
       ...(seeCost ? { unitCost: money(l.unitCostCents), cost: money(l.unitCostCents * l.quantity) } : {}),
     })),
     abilities: orderPolicy.abilities(principal, o, { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),

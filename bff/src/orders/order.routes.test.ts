@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OrderStatus } from '@app/shared';
+import type { Catalogue, OrderStatus } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Product } from '../products/product.model.js';
-import { Reseller } from '../resellers/reseller.model.js';
 import { api, buildTestApp, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { Order } from './order.model.js';
 
@@ -120,8 +119,10 @@ describe('placing an order', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'pending_approval', customerId: String(buyerCompany), placedBy: { kind: 'customer' } });
     expect(noCost(res.body)).toBe(true);
-    const markup = (await Reseller.collection.findOne({ _id: demoId('reseller:cash') }))!.markupPercent as number;
-    expect(res.body.lines[0].unitPrice).toBe(Math.round(automatic.unitCostCents * (1 + markup / 100)) / 100);
+    // The buyer's company is on the cash reseller's "Partner" level for every category (demo data).
+    const catalogue = (await http.get('/api/catalogue', cookies.buyer)).body as Catalogue;
+    const shown = catalogue.items.find((i) => i.id === String(automatic._id))!;
+    expect(res.body.lines[0]).toMatchObject({ unitPrice: shown.unitPrice, levelName: 'Partner' });
   });
 
   it('without approval an all-automatic order is executed at once and counts in the run rate; a manual one is in progress', async () => {

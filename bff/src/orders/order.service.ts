@@ -11,7 +11,7 @@ import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { customerPolicy, effectiveApproval } from '../policies/customer.js';
 import { orderPolicy } from '../policies/order.js';
 import { Product } from '../products/product.model.js';
-import { Reseller } from '../resellers/reseller.model.js';
+import { pricingFor } from '../price-levels/customer-pricing.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
@@ -155,8 +155,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
   customerPolicy.authorize(principal, 'customer.placeOrder', { paymentMethod, active: customer.active, resellerSuspended }, () =>
     conflict(resellerSuspended ? 'This storefront is suspended and takes no orders.' : 'This customer is inactive and cannot place orders.'),
   );
-  const reseller = await scoped(Reseller.findById(customer.resellerId, { markupPercent: 1 }), scope).lean();
-  if (!reseller) throw notFound('The customer');
+  const pricing = await pricingFor(scope, customer);
 
   const wanted = input.lines.map((l) => new Types.ObjectId(l.productId));
   const products = await scoped(Product.find({ _id: { $in: wanted }, active: true }), scope).lean();
@@ -169,6 +168,8 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
 
   const lines = input.lines.map((l) => {
     const p = byId.get(l.productId)!;
+    // The line keeps what it was priced at: a later change to the level never alters this order.
+    const { unitPriceCents, levelName } = pricing.price(p, l.quantity);
     return {
       productId: p._id,
       sku: p.sku,
@@ -177,7 +178,8 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
       provisioning: p.provisioning,
       quantity: l.quantity,
       unitCostCents: p.unitCostCents,
-      unitPriceCents: priceWithMarkup(p.unitCostCents, reseller.markupPercent),
+      unitPriceCents,
+      levelName,
     };
   });
   const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + f(l), 0);
@@ -243,6 +245,3 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
   await queueDeliveries(Order, { _id, pendingDeliveries: messages }, { requestId: actor.client.requestId });
   return { order: await getOrder(scope, _id.toHexString()), created: true };
 }
-
-/** The customer's unit price: the distributor's cost plus the reseller's markup, to the cent. */
-export const priceWithMarkup = (unitCostCents: number, markupPercent: number) => Math.round(unitCostCents * (1 + markupPercent / 100));

@@ -8,6 +8,7 @@ import { forbidden, validationFailed } from '../errors/app-error.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { staffWelcomeMessage } from '../mail/templates.js';
 import { resellerPolicy } from '../policies/reseller.js';
+import { ensureDefaultPriceLevel } from '../price-levels/price-level-migration.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Actor } from '../tenancy/actor.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
@@ -60,6 +61,8 @@ export async function onboardReseller(actor: Actor, ctx: MailContext, input: Cre
     if (isDuplicateKey(err)) throw validationFailed({ 'staff.email': DUPLICATE_STAFF_EMAIL }, DUPLICATE_STAFF_EMAIL);
     throw err;
   }
+  // Its customers are priced by its default level, made from the markup given here.
+  await ensureDefaultPriceLevel({ _id: resellerId, distributorId: principal.distributorId, markupPercent: fields.markupPercent });
   await settleAudit(actor, Reseller, { _id: resellerId, ...withCreationAudit(resellerEvent) });
   await settleAudit(actor, User, { _id: userId, ...withCreationAudit(userEvent) });
 

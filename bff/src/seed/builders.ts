@@ -1,6 +1,8 @@
 import { Types } from 'mongoose';
 import { customerDerivedFields } from '../customers/customer-keys.js';
 import { demoId, type Random } from './demo-ids.js';
+import type { CustomerPricing } from '../price-levels/customer-pricing.js';
+import { defaultPriceLevelIdOf } from '../resellers/default-price-level.js';
 import { COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, FIRST_NAMES, LAST_NAMES, PLACES, PRODUCTS, STREETS } from './vocabulary.js';
 
 const DAY = 86_400_000;
@@ -46,6 +48,8 @@ export function buildCustomer(
     orderApprovalRequired: rnd.chance(0.35),
     storefrontAccess: false,
     monthlyRunRateCents: 0,
+    priceLevels: [] as { category: string; levelId: Types.ObjectId }[],
+    priceLevelIds: [defaultPriceLevelIdOf(o.resellerId)],
     revision: 1,
     createdAt: new Date(o.now.getTime() - rnd.int(30, 900) * DAY),
     updatedAt: o.now,
@@ -87,13 +91,15 @@ export interface Tenant {
   distributorId: Types.ObjectId;
   resellerId: Types.ObjectId;
   resellerName: string;
-  markupPercent: number;
+  /** The customer's prices (its levels), from the one pricing function. */
+  pricing: Pick<CustomerPricing, 'price'>;
   /** Whether the reseller pays by card (approval forced) is folded into `approvalRequired`. */
   approvalForced?: boolean;
   customer: CustomerSeed;
 }
 
 type ProductSeed = ReturnType<typeof buildProducts>[number];
+const priced = ({ unitPriceCents, levelName }: { unitPriceCents: number; levelName: string }) => ({ unitPriceCents, levelName });
 
 export function buildOrder(rnd: Random, o: { tenant: Tenant; products: ProductSeed[]; number: string; now: Date; id?: Types.ObjectId }) {
   const { tenant, products } = o;
@@ -102,7 +108,7 @@ export function buildOrder(rnd: Random, o: { tenant: Tenant; products: ProductSe
     const quantity = p.billing === 'monthly' ? rnd.int(1, 25) : rnd.int(1, 3);
     return {
       productId: p._id, sku: p.sku, name: p.name, billing: p.billing, provisioning: p.provisioning, quantity,
-      unitCostCents: p.unitCostCents, unitPriceCents: Math.round(p.unitCostCents * (1 + tenant.markupPercent / 100)),
+      unitCostCents: p.unitCostCents, ...priced(tenant.pricing.price(p, quantity)),
     };
   });
   const totalCostCents = lines.reduce((s, l) => s + l.unitCostCents * l.quantity, 0);

@@ -6,6 +6,8 @@ import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { User } from '../users/user.model.js';
 import { demoId, seededRandom } from './demo-ids.js';
+import { pricingFrom, type StoredLevel } from '../price-levels/customer-pricing.js';
+import { PriceLevel } from '../price-levels/price-level.model.js';
 import { buildCustomer, buildOrder, buildStorefrontUser } from './builders.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 import { insertInBatches } from './load.js';
@@ -36,6 +38,8 @@ export async function seedBulk(opts: BulkOptions): Promise<{ customers: number; 
   const products = (await Product.collection.find({ distributorId: reseller.distributorId }).toArray()) as never[];
   const rnd = seededRandom(opts.customers * 31 + opts.orders + [...opts.resellerKey].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) % 100_003);
   const now = new Date();
+  // Each order at its customer's prices (its levels, else the default), as the services price them.
+  const levels = (await PriceLevel.collection.find({ resellerId }).toArray()) as unknown as StoredLevel[];
 
   const customers = Array.from({ length: opts.customers }, (_, i) =>
     buildCustomer(rnd, { distributorId: reseller.distributorId, resellerId, resellerName: reseller.name as string, index: 100_000 + i, now }),
@@ -51,8 +55,9 @@ export async function seedBulk(opts: BulkOptions): Promise<{ customers: number; 
     const size = Math.min(BATCH, opts.orders - done);
     const batch = Array.from({ length: size }, () => {
       const customer = rnd.pick(pool);
+      const pricing = pricingFrom(levels, { resellerId, priceLevels: customer.priceLevels });
       const tenant = { distributorId: reseller.distributorId, resellerId, resellerName: reseller.name as string,
-        markupPercent: reseller.markupPercent as number, approvalForced: reseller.paymentMethod === 'credit_card', customer };
+        pricing, approvalForced: reseller.paymentMethod === 'credit_card', customer };
       const order = buildOrder(rnd, { tenant, products, number: `${prefix}-${String(++seq).padStart(7, '0')}`, now });
       if (order.status === 'executed' && order.subscriptionActive) runRate.set(customer, (runRate.get(customer) ?? 0) + order.monthlyAmountCents);
       return order;

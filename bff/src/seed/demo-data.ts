@@ -2,6 +2,8 @@ import type { Types } from 'mongoose';
 import { customerDerivedFields } from '../customers/customer-keys.js';
 import { resellerDerivedFields } from '../reseller-management/reseller-keys.js';
 import { demoId, seededRandom, type Random } from './demo-ids.js';
+import type { StoredLevel } from '../price-levels/customer-pricing.js';
+import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
@@ -56,13 +58,14 @@ export interface DemoDataSet {
   users: Record<string, unknown>[];
   products: ReturnType<typeof buildProducts>;
   orders: ReturnType<typeof buildOrder>[];
+  priceLevels: StoredLevel[];
   counters: { _id: string; seq: number }[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], counters: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -80,14 +83,18 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
         markupPercent: r.markupPercent, status: 'active', revision: 1, createdAt: now, updatedAt: now,
       });
       data.users.push(staff(r.staff, 'reseller', { distributorId, resellerId }, passwordHash, now));
+      const levels = buildDemoPriceLevels({ key: r.key, distributorId, resellerId, markupPercent: r.markupPercent }, products, now);
+      data.priceLevels.push(...levels.levels);
       for (let i = 0; i < r.customers; i++) {
         const customer = buildCustomer(rnd, { key: `customer:${r.key}:${i}`, distributorId, resellerId, resellerName: r.name, index: i, now });
+        const { fields, pricing } = demoCustomerPricing(levels, resellerId, i);
+        Object.assign(customer, fields);
         if (`customer:${r.key}:${i}` === BUYER_CUSTOMER_KEY) {
           Object.assign(customer, { companyName: 'Blue Harbor Trading Ltd', email: 'accounts@blueharbor.example', active: true, orderApprovalRequired: true });
           Object.assign(customer, customerDerivedFields(customer));
         }
         data.customers.push(customer);
-        tenants.push({ distributorId, resellerId, resellerName: r.name, markupPercent: r.markupPercent, approvalForced: r.paymentMethod === 'credit_card', customer });
+        tenants.push({ distributorId, resellerId, resellerName: r.name, pricing, approvalForced: r.paymentMethod === 'credit_card', customer });
         data.users.push(...storefrontUsers(rnd, customer, i, passwordHash, now));
       }
     }

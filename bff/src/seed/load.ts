@@ -14,6 +14,7 @@ import { OutboxMessage } from '../mail/outbox.model.js';
 import { SsoGrant } from '../sso/sso-grant.model.js';
 import { syncAllIndexes } from '../db/connect.js';
 import { reconcileFigures } from '../overview/figure-reconciliation.js';
+import { PriceLevel } from '../price-levels/price-level.model.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
@@ -24,7 +25,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
     await model.collection.deleteMany({});
   }
 }
@@ -52,6 +53,7 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(Customer, data.customers);
   await insertInBatches(User, data.users);
   await insertInBatches(Product, data.products);
+  await insertInBatches(PriceLevel, data.priceLevels);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
   // Bulk inserts carry no figure deltas: the kept figures are counted once.

@@ -29,7 +29,9 @@ import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Order } from '../orders/order.model.js';
+import { PriceLevel } from '../price-levels/price-level.model.js';
 import { Product } from '../products/product.model.js';
+import { defaultPriceLevelIdOf } from '../resellers/default-price-level.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { buildRoutes } from '../routes.js';
 import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../test/db-snapshot.js';
@@ -90,6 +92,8 @@ const visibleOrders = (p: Persona) => Order.collection.countDocuments(subtree(p,
  */
 const RESELLER_TARGETS = [demoId('reseller:matrix-northwind'), demoId('reseller:matrix-contoso')];
 const CUSTOMER_TARGETS = ['customer:cash:0', 'customer:cash:5', 'customer:card:5', 'customer:deposit:5', 'customer:other:5'].map(demoId);
+/** Price levels to aim at: one besides the default of each reseller that has one, and the default of the other distributor's. */
+const PRICE_LEVEL_TARGETS = [demoId('price-level:cash:Partner'), demoId('price-level:card:Enterprise'), demoId('price-level:deposit:Education'), defaultPriceLevelIdOf(demoId('reseller:other'))];
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
 const userTargets: Types.ObjectId[] = [];
 /** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
@@ -106,6 +110,7 @@ const TARGETS = {
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  priceLevel: { collection: () => PriceLevel.collection, ids: PRICE_LEVEL_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   reseller: {
     collection: () => Reseller.collection,
     ids: RESELLER_TARGETS,
@@ -133,6 +138,19 @@ const revisionOf = async ({ id }: { id: Types.ObjectId }) => (await Customer.col
 const customerFields = async ({ id }: { id: Types.ObjectId }) => {
   const c = (await Customer.collection.findOne({ _id: id }))!;
   return { companyName: c.companyName, email: c.email, phone: c.phone, address: c.address, city: c.city, country: c.country, state: c.state, postcode: c.postcode, revision: c.revision };
+};
+
+/** A level's stored fields as an edit sends them back (money in the major unit). */
+const priceLevelEdit = async ({ id }: { id: Types.ObjectId }) => {
+  const l = (await PriceLevel.collection.findOne({ _id: id }))!;
+  return {
+    name: l.name, markupPercent: l.markupPercent, categoryMarkups: l.categoryMarkups, allowBelowCost: l.allowBelowCost, revision: l.revision,
+    products: (l.products as { productId: Types.ObjectId; unitPriceCents: number | null; breaks: { minQuantity: number; unitPriceCents: number }[] }[]).map((p) => ({
+      productId: String(p.productId),
+      unitPrice: p.unitPriceCents === null ? null : p.unitPriceCents / 100,
+      breaks: p.breaks.map((b) => ({ minQuantity: b.minQuantity, unitPrice: b.unitPriceCents / 100 })),
+    })),
+  };
 };
 
 const MATRIX: Record<string, Entry> = {
@@ -217,6 +235,17 @@ const MATRIX: Record<string, Entry> = {
     alsoOk: [404],
   },
   'GET /api/catalogue': { roles: ['reseller', 'storefront'] },
+  'GET /api/price-levels': { roles: ['distributor', 'reseller'] },
+  'POST /api/price-levels': { roles: ['reseller'], body: () => ({ name: `Matrix ${Math.random().toString(36).slice(2)}`, markupPercent: 12, categoryMarkups: [], products: [], allowBelowCost: false }) },
+  'PUT /api/price-levels/:id': { roles: ['reseller'], target: 'priceLevel', body: priceLevelEdit },
+  // Every level aimed at prices some customers (or is a default): 409, naming how many.
+  'DELETE /api/price-levels/:id': { roles: ['reseller'], target: 'priceLevel', alsoOk: [409] },
+  // Back to the default level for one category of the buyer's company: its reseller changes it, other resellers find no such customer.
+  'POST /api/customers/price-levels': { roles: ['reseller'], body: () => ({ ids: [String(CUSTOMER_TARGETS[0])], category: 'Productivity', levelId: null }) },
+  'GET /api/customers/:id/price-levels': { roles: ['distributor', 'reseller'], target: 'customer' },
+  'PUT /api/customers/:id/price-levels': { roles: ['reseller'], target: 'customer', body: async (t) => ({ assignments: [], revision: await revisionOf(t) }) },
+  'GET /api/customers/:id/price-list.xlsx': { roles: ['distributor', 'reseller'], target: 'customer' },
+  'GET /api/price-list.xlsx': { roles: ['storefront'] },
   // By now the routes above have written events in every tenant; each persona must see only its own.
   'GET /api/audit-events': { roles: ['distributor', 'reseller'], query: '?limit=200' },
   'GET /api/audit-events/export.xlsx': { roles: ['distributor', 'reseller'] },
@@ -238,6 +267,7 @@ const NAME_FIELDS: { collection: () => mongo.Collection; distributor: string; re
   { collection: () => User.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: ['email'] },
   { collection: () => Order.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: ['number'] },
   { collection: () => Product.collection, distributor: 'distributorId', reseller: null, customer: null, names: ['name', 'sku'] },
+  { collection: () => PriceLevel.collection, distributor: 'distributorId', reseller: 'resellerId', customer: null, names: ['name'] },
   { collection: () => AuditEvent.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: [] },
 ];
 

@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   'reseller.reinstated',
   'staff_user.created',
   'delivery.resent',
+  'price_level.created',
+  'price_level.updated',
+  'price_level.deleted',
+  'customer.price_levels_changed',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -66,6 +70,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'reseller.reinstated': 'Reseller reinstated',
   'staff_user.created': 'Staff user added',
   'delivery.resent': 'Message sent again',
+  'price_level.created': 'Price level created',
+  'price_level.updated': 'Price level changed',
+  'price_level.deleted': 'Price level deleted',
+  'customer.price_levels_changed': 'Price levels assigned',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -50,7 +50,7 @@ const yesNoFilter = z.enum(['yes', 'no']).optional();
 /** The grid's filters besides search: active, storefront access, order approval required (effective). */
 export const CUSTOMER_FILTER_KEYS = ['active', 'storefrontAccess', 'approvalRequired'] as const;
 export type CustomerFilterKey = (typeof CUSTOMER_FILTER_KEYS)[number];
-export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>>;
+export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>> & { priceLevelId?: string };
 
 export const customerListQuerySchema = z
   .object({
@@ -68,6 +68,8 @@ export const customerListQuerySchema = z
     total: withTotalSchema,
     /** Distributor view only: one reseller's customers. */
     resellerId: objectIdSchema.optional(),
+    /** The customers priced by this level for at least one category. */
+    priceLevelId: objectIdSchema.optional(),
   })
   .meta({ id: 'CustomerListQuery' });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;

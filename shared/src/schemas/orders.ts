@@ -57,6 +57,8 @@ export const orderLineSchema = z
     quantity: z.number().int(),
     unitPrice: z.number(),
     amount: z.number(),
+    /** The price level the line was priced on when placed (null for orders placed before levels). */
+    levelName: z.string().nullable(),
     unitCost: z.number().optional(),
     cost: z.number().optional(),
   })
@@ -151,7 +153,12 @@ export const placeOrderSchema = z
 export type PlaceOrder = z.infer<typeof placeOrderSchema>;
 
 export const catalogueQuerySchema = z
-  .object({ search: z.string().trim().max(100).optional(), category: z.string().trim().max(100).optional() })
+  .object({
+    search: z.string().trim().max(100).optional(),
+    category: z.string().trim().max(100).optional(),
+    /** Staff: at this customer's prices (ordering on its behalf); without it, the default level's. A storefront user always sees its own. */
+    customerId: objectIdSchema.optional(),
+  })
   .meta({ id: 'CatalogueQuery' });
 
 export const catalogueItemSchema = z
@@ -162,8 +169,12 @@ export const catalogueItemSchema = z
     category: z.string(),
     billing: z.enum(['one_time', 'monthly']),
     provisioning: z.enum(['automatic', 'manual']),
-    /** The caller's price: the customer's (cost plus the reseller's markup). */
+    /** The customer's unit price for one unit, from its price level for the product's category. */
     unitPrice: z.number(),
+    /** Lower unit prices from a quantity on (ascending); the order is priced at the break its quantity reaches. */
+    breaks: z.array(z.object({ minQuantity: z.number().int(), unitPrice: z.number() })),
+    /** The price level this category is priced on for the customer. */
+    levelName: z.string(),
     /** Staff only. */
     unitCost: z.number().optional(),
   })

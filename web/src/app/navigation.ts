@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -27,6 +27,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
     { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
+    { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
   ],
   storefront: [

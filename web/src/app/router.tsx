@@ -31,6 +31,7 @@ const myOrders: Lazy = withGrid(async () => ({ Component: (await import('./route
 const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./routes/audit-routes')).AuditLogRoute }), () => import('@/features/audit/components/audit-grid'));
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
+const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
+        { path: AREA_SEGMENTS.priceLevels, lazy: priceLevels },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
       ]),

@@ -12,6 +12,7 @@ export const AREA_SEGMENTS = {
   auditLog: 'audit-log',
   resellers: 'resellers',
   reseller: 'resellers/:resellerId',
+  priceLevels: 'price-levels',
 } as const;
 
 /**
@@ -47,6 +48,7 @@ export const paths = {
   },
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
+  priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

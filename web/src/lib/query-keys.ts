@@ -13,4 +13,5 @@ export const QUERY_ROOTS = {
   devMail: 'dev-mail',
   catalogue: 'catalogue',
   audit: 'audit',
+  priceLevels: 'price-levels',
 } as const;

@@ -8,6 +8,7 @@ import type { CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
+import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-levels';
 import { useResellerOptions } from '@/features/resellers';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
 import { paths } from '@/lib/paths';
@@ -21,7 +22,10 @@ const OrderForCustomerDialog = lazy(() => import('@/features/storefront/componen
 export function CustomersRoute() {
   const principal = useMe().data?.principal;
   const resellers = useResellerOptions(Boolean(principal?.abilities.listResellers));
-  return principal ? <CustomersPage principal={principal} area={principal.role} resellers={resellers.data ?? []} /> : null;
+  // The level filter: one reseller's own levels (across resellers, levels of different resellers would mix).
+  const levels = usePriceLevels(Boolean(principal && !principal.abilities.listResellers));
+  const levelOptions = (levels.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }));
+  return principal ? <CustomersPage principal={principal} area={principal.role} resellers={resellers.data ?? []} priceLevels={levelOptions} /> : null;
 }
 
 export function CustomerRecordRoute() {
@@ -37,6 +41,7 @@ export function CustomerRecordRoute() {
         {customer.abilities.addStorefrontUser && <AddStorefrontUserDialog customerId={customer.id} opened={addOpen} onClose={closeAdd} />}
       </>
     ),
+    priceLevels: ({ customer }) => <CustomerPriceLevelsSection customerId={customer.id} />,
     orders: ({ customer }) => (
       <CustomerOrders
         customer={customer}

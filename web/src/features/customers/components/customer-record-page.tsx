@@ -16,6 +16,8 @@ import { RecordMenu } from './record-menu';
 export interface RecordSlots {
   storefrontUsers?: (ctx: { customer: CustomerDetail; addOpen: boolean; openAdd: () => void; closeAdd: () => void }) => ReactNode;
   orders?: (ctx: { customer: CustomerDetail }) => ReactNode;
+  /** The customer's price level per category and its price list (the price-levels feature's). */
+  priceLevels?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** The record's own audit trail (the audit feature's), where the viewer may read it. */
   history?: (ctx: { customer: CustomerDetail }) => ReactNode;
 }
@@ -78,6 +80,7 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
       </Stack>
       <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} withHistory={Boolean(slots.history)} />
       <CustomerInformation key={c.id} customer={c} />
+      {slots.priceLevels?.({ customer: c })}
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
         <Title order={2} size="h3" id="orders-title" mb="sm">

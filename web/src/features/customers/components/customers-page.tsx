@@ -40,7 +40,18 @@ export const RECORD_ORDER_PARAM = 'order';
  * Reseller · My customers, and the distributor's read-only view across its resellers. What shows
  * follows the principal's abilities: a viewer who may list resellers sees them (column, filter).
  */
-export function CustomersPage({ principal, area, resellers = [] }: { principal: Principal; area: Role; resellers?: { value: string; label: string }[] }) {
+export function CustomersPage({
+  principal,
+  area,
+  resellers = [],
+  priceLevels = [],
+}: {
+  principal: Principal;
+  area: Role;
+  resellers?: { value: string; label: string }[];
+  /** The price levels to filter by (none: no filter shown). */
+  priceLevels?: { value: string; label: string }[];
+}) {
   const { abilities } = principal;
   const acrossResellers = abilities.listResellers;
   usePageTitle(acrossResellers ? 'Customers' : 'My customers');
@@ -149,6 +160,17 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
             onChange={(v) => url.setFilter(f.key, v === 'yes' || v === 'no' ? v : '')}
           />
         ))}
+        {priceLevels.length > 0 && (
+          <Select
+            label="Price level"
+            placeholder="Any level"
+            clearable
+            w={{ base: 'calc(50% - var(--mantine-spacing-sm) / 2)', xs: 170 }}
+            data={priceLevels}
+            value={url.filters.priceLevelId ?? null}
+            onChange={(v) => url.setPriceLevelId(v ?? '')}
+          />
+        )}
         <Popover position="bottom-end" shadow="md" withinPortal>
           <Popover.Target>
             <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />} ml="auto">

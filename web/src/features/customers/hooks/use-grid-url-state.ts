@@ -14,7 +14,11 @@ export function useGridUrlState(defaultSort: string) {
   const search = params.get('q') ?? '';
   const sort = params.get('sort') ?? defaultSort;
   const resellerId = params.get('reseller') ?? '';
-  const filters: CustomerFilters = Object.fromEntries(CUSTOMER_FILTER_KEYS.map((k) => [k, yesNo(params.get(k))]).filter(([, v]) => v));
+  const priceLevelId = params.get('level') ?? '';
+  const filters: CustomerFilters = {
+    ...Object.fromEntries(CUSTOMER_FILTER_KEYS.map((k) => [k, yesNo(params.get(k))]).filter(([, v]) => v)),
+    ...(priceLevelId ? { priceLevelId } : {}),
+  };
 
   const update = useCallback(
     (changes: Record<string, string>) =>
@@ -41,5 +45,6 @@ export function useGridUrlState(defaultSort: string) {
     setSearch: (q: string) => update({ q }),
     setSort: (s: string) => update({ sort: s === defaultSort ? '' : s }),
     setResellerId: (id: string) => update({ reseller: id }),
+    setPriceLevelId: (id: string) => update({ level: id }),
   };
 }

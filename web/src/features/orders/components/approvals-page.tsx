@@ -142,7 +142,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
             <SimpleGrid cols={4} mt="sm" spacing="xs">
               <Money label="Amount" value={formatMoney(o.totalAmount, o.currency)} />
               <Money label="Cost" value={o.totalCost !== undefined ? formatMoney(o.totalCost, o.currency) : '—'} />
-              <Money label="Margin" value={o.margin !== undefined ? formatMoney(o.margin, o.currency) : '—'} />
+              <Money label="Margin" value={o.margin !== undefined ? formatMoney(o.margin, o.currency) : '—'} negative={o.margin !== undefined && o.margin < 0} />
               <Money label="Markup" value={o.markupPercent !== undefined ? `${o.markupPercent}%` : '—'} />
             </SimpleGrid>
             <Group justify="flex-end" mt="md">
@@ -171,14 +171,16 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
   );
 }
 
-function Money({ label, value }: { label: string; value: string }) {
+/** A figure of the card; a negative margin (a level that allows prices below cost) is flagged in red. */
+function Money({ label, value, negative = false }: { label: string; value: string; negative?: boolean }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} c={negative ? 'red.8' : undefined}>
         {value}
+        {negative ? ' (below cost)' : ''}
       </Text>
     </div>
   );

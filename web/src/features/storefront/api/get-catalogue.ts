@@ -4,7 +4,7 @@ import { apiRequest, toQueryString } from '@/lib/api-client';
 import { catalogueKeys, type CatalogueFilter } from './keys';
 
 export function getCatalogue(filter: CatalogueFilter, signal?: AbortSignal): Promise<Catalogue> {
-  return apiRequest<Catalogue>(`/api/catalogue${toQueryString({ search: filter.search.trim(), category: filter.category })}`, { signal });
+  return apiRequest<Catalogue>(`/api/catalogue${toQueryString({ search: filter.search.trim(), category: filter.category, customerId: filter.customerId })}`, { signal });
 }
 
 /** The catalogue at the signed-in customer's prices; the previous answer stays on screen while a new filter loads. */
@@ -19,4 +19,4 @@ export function useCatalogue(filter: CatalogueFilter, { enabled = true }: { enab
 }
 
 /** The whole catalogue, unfiltered: the cart and the review price their lines from it (fetched once they are open). */
-export const useFullCatalogue = (enabled = true) => useCatalogue({ search: '', category: '' }, { enabled });
+export const useFullCatalogue = (enabled = true, customerId?: string) => useCatalogue({ search: '', category: '', customerId }, { enabled });

@@ -3,11 +3,13 @@ import { QUERY_ROOTS } from '@/lib/query-keys';
 export interface CatalogueFilter {
   search: string;
   category: string;
+  /** Staff: at this customer's prices. */
+  customerId?: string;
 }
 
 /** The storefront's query keys, from the catalogue root. */
 export const catalogueKeys = {
   all: [QUERY_ROOTS.catalogue] as const,
   lists: () => [...catalogueKeys.all, 'list'] as const,
-  list: (filter: CatalogueFilter) => [...catalogueKeys.lists(), { search: filter.search, category: filter.category }] as const,
+  list: (filter: CatalogueFilter) => [...catalogueKeys.lists(), { search: filter.search, category: filter.category, customerId: filter.customerId ?? '' }] as const,
 };

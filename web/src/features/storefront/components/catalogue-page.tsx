@@ -8,7 +8,7 @@ import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCatalogue } from '../api/get-catalogue';
 import { AddToCart } from './add-to-cart';
-import { BillingBadge, Price, ProvisioningBadge } from './product-bits';
+import { BillingBadge, Price, PriceBreaks, ProvisioningBadge } from './product-bits';
 import { useWideLayout } from './use-wide-layout';
 
 /** Search text and category live in the URL: reload, back/forward and a shared link show the same list. */
@@ -42,7 +42,19 @@ function useCatalogueUrlState() {
   };
 }
 
-export function CataloguePage({ customerName, resellerName, canOrder }: { customerName: string | null; resellerName: string | null; /** From the principal's abilities: may place orders. */ canOrder: boolean }) {
+export function CataloguePage({
+  customerName,
+  resellerName,
+  canOrder,
+  actions,
+}: {
+  customerName: string | null;
+  resellerName: string | null;
+  /** From the principal's abilities: may place orders. */
+  canOrder: boolean;
+  /** What the app layer adds beside the title (the price list download). */
+  actions?: React.ReactNode;
+}) {
   usePageTitle('Catalogue');
   const url = useCatalogueUrlState();
   const catalogue = useCatalogue({ search: url.search, category: url.category });
@@ -68,10 +80,13 @@ export function CataloguePage({ customerName, resellerName, canOrder }: { custom
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>Catalogue</Title>
-        <Text c="dimmed">{customerName && resellerName ? `Prices for ${customerName}, from ${resellerName}` : 'Your prices'}</Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1}>Catalogue</Title>
+          <Text c="dimmed">{customerName && resellerName ? `Prices for ${customerName}, from ${resellerName}` : 'Your prices'}</Text>
+        </div>
+        {actions}
+      </Group>
 
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Group align="flex-end" gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }}>
@@ -181,6 +196,7 @@ function ProductTable({ items, currency, canOrder }: { items: CatalogueItem[]; c
               </Table.Td>
               <Table.Td>
                 <Price amount={item.unitPrice} currency={currency} billing={item.billing} />
+                <PriceBreaks item={item} currency={currency} />
               </Table.Td>
               <Table.Td>
                 {canOrder && <AddToCart item={item} />}
@@ -209,7 +225,10 @@ function ProductCards({ items, currency, canOrder }: { items: CatalogueItem[]; c
                   · {item.category}
                 </Text>
               </div>
-              <Price amount={item.unitPrice} currency={currency} billing={item.billing} size="md" fw={700} stacked />
+              <Stack gap={2} align="flex-end">
+                <Price amount={item.unitPrice} currency={currency} billing={item.billing} size="md" fw={700} stacked />
+                <PriceBreaks item={item} currency={currency} />
+              </Stack>
             </Group>
             <Group gap="xs">
               <BillingBadge billing={item.billing} />

@@ -8,7 +8,8 @@ import { useFullCatalogue } from '../api/get-catalogue';
 import { usePlaceOrder } from '../api/place-order';
 import { MAX_QUANTITY } from '../cart/cart-store';
 import { newSubmitKey } from '../cart/submit-key';
-import { BillingBadge, ProvisioningBadge } from './product-bits';
+import { BillingBadge, PriceBreaks, ProvisioningBadge } from './product-bits';
+import { unitPriceAt } from '../cart/priced-cart';
 
 export interface OrderForCustomerDialogProps {
   customerId: string;
@@ -25,7 +26,7 @@ export interface OrderForCustomerDialogProps {
  * another cart). No approval is needed.
  */
 export function OrderForCustomerDialog({ customerId, customerName, opened, onClose, onPlaced }: OrderForCustomerDialogProps) {
-  const catalogue = useFullCatalogue(opened);
+  const catalogue = useFullCatalogue(opened, customerId);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const pending = useRef<{ signature: string; key: string } | null>(null);
   const place = usePlaceOrder({
@@ -40,7 +41,7 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
   const items = catalogue.data?.items ?? [];
   const currency = catalogue.data?.currency ?? 'EUR';
   const lines = items.filter((p) => (quantities[p.id] ?? 0) > 0).map((p) => ({ product: p, quantity: quantities[p.id]! }));
-  const totalCents = lines.reduce((s, l) => s + Math.round(l.product.unitPrice * 100) * l.quantity, 0);
+  const totalCents = lines.reduce((s, l) => s + Math.round(unitPriceAt(l.product, l.quantity) * 100) * l.quantity, 0);
   const error = place.error instanceof ApiRequestError ? place.error : null;
 
   return (
@@ -83,7 +84,10 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
                       <ProvisioningBadge provisioning={p.provisioning} />
                     </Group>
                   </Table.Td>
-                  <Table.Td ta="right">{formatMoney(p.unitPrice, currency)}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatMoney(unitPriceAt(p, quantities[p.id] ?? 1), currency)}
+                    <PriceBreaks item={p} currency={currency} />
+                  </Table.Td>
                   <Table.Td ta="right">{p.unitCost !== undefined ? formatMoney(p.unitCost, currency) : '—'}</Table.Td>
                   <Table.Td>
                     <NumberInput

@@ -46,6 +46,22 @@ export function ProvisioningBadge({ provisioning }: { provisioning: CatalogueIte
   );
 }
 
+/** The product's quantity breaks ("from 10: €5.40"), and the level its category is priced on. */
+export function PriceBreaks({ item, currency, align = 'right' }: { item: Pick<CatalogueItem, 'breaks' | 'levelName'>; currency: string; align?: 'left' | 'right' }) {
+  return (
+    <Stack gap={0} align={align === 'right' ? 'flex-end' : 'flex-start'}>
+      {item.breaks.map((b) => (
+        <Text key={b.minQuantity} size="xs" c="teal.9" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          from {b.minQuantity}: {formatMoney(b.unitPrice, currency)}
+        </Text>
+      ))}
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        Level: {item.levelName}
+      </Text>
+    </Stack>
+  );
+}
+
 /** A price in the catalogue's currency; monthly products say "per month" (beside it, or under it when `stacked`). */
 export function Price({ amount, currency, billing, size = 'sm', fw = 600, stacked = false }: { amount: number; currency: string; billing: CatalogueItem['billing']; size?: string; fw?: number; stacked?: boolean }) {
   const parts = (

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ORDER_STATUS_LABEL, type PlaceOrder } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
@@ -50,6 +50,12 @@ function lineErrors(error: unknown, sent: PlaceOrder['lines']): { byProduct: Map
 export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onPlaced, fullScreen }: ReviewOrderModalProps) {
   const { cart, store } = useCart();
   const catalogue = useFullCatalogue();
+  // Prices at review are today's: a cart filled under an older price level is repriced here.
+  const { refetch } = catalogue;
+  // (The order is priced by the server whatever this shows; the button is never held back by a refetch.)
+  useEffect(() => {
+    if (opened) void refetch();
+  }, [opened, refetch]);
   const priced = priceCart(cart, catalogue.data);
   const currency = catalogue.data?.currency;
   const place = usePlaceOrder({
@@ -103,6 +109,12 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
         )
       ) : (
         <Stack gap="md">
+          {priced.repriced > 0 && (
+            <Alert color="yellow" role="status" title="Prices have changed">
+              {priced.repriced === 1 ? 'One product is' : `${priced.repriced} products are`} priced differently from when you added{' '}
+              {priced.repriced === 1 ? 'it' : 'them'} to your cart. The order is placed at the prices shown here.
+            </Alert>
+          )}
           {errors?.general && (
             <Alert color="red" role="alert" title={errors.title}>
               {errors.general}
