@@ -35,6 +35,8 @@ export const principalSchema = z
         listResellers: z.boolean(),
         createReseller: z.boolean(),
         placeOrders: z.boolean(),
+        /** The Orders page: every order of the caller's customers. */
+        browseOrders: z.boolean(),
         exportOrders: z.boolean(),
         approveOrders: z.boolean(),
         finishOrders: z.boolean(),

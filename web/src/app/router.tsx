@@ -17,6 +17,7 @@ const customerRecord: Lazy = async () => ({ Component: (await import('./routes/c
 const orderPage: Lazy = async () => ({ Component: (await import('./routes/order-routes')).OrderRoute });
 const approvals: Lazy = async () => ({ Component: (await import('./routes/order-routes')).ApprovalsRoute });
 const inProgress: Lazy = async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute });
+const resellerOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).OrdersRoute });
 const myOrders: Lazy = async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute });
 const auditLog: Lazy = async () => ({ Component: (await import('./routes/audit-routes')).AuditLogRoute });
 const resellersPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute });
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
+        { path: AREA_SEGMENTS.orders, lazy: resellerOrders },
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },

@@ -36,7 +36,12 @@ export interface KeysetDatasourceOptions<F extends object, T> {
 export function createKeysetDatasource<F extends object, T>({ filters, defaultSort, fetchPage, onLoaded }: KeysetDatasourceOptions<F, T>): IDatasource {
   // Keyed by sort and block start: a cursor only continues the ordering it was made for.
   const cursors = new Map<string, string>();
+  // Replaced by a datasource for newer filters: an answer still on its way must not report its total.
+  let replaced = false;
   return {
+    destroy() {
+      replaced = true;
+    },
     getRows(params) {
       const sort = toSortParam(params.sortModel as SortModelItem[], defaultSort);
       const cursor = params.startRow === 0 ? undefined : cursors.get(`${sort}:${params.startRow}`);
@@ -50,11 +55,11 @@ export function createKeysetDatasource<F extends object, T>({ filters, defaultSo
         (page) => {
           if (page.nextCursor) cursors.set(`${sort}:${params.endRow}`, page.nextCursor);
           params.successCallback(page.items, page.total);
-          if (params.startRow === 0) onLoaded({ total: page.total });
+          if (params.startRow === 0 && !replaced) onLoaded({ total: page.total });
         },
         (err: Error) => {
           params.failCallback();
-          onLoaded({ error: err.message });
+          if (!replaced) onLoaded({ error: err.message });
         },
       );
     },

@@ -12,6 +12,7 @@ import { useResellerOptions } from '@/features/resellers';
 import { OrderForCustomerDialog } from '@/features/storefront';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
 import { paths } from '@/lib/paths';
+import { useReturnState } from '@/lib/return-to';
 
 // RequireArea has already checked the session and that the persona works in this area; these
 // pass the principal and the area (for links) on.
@@ -57,6 +58,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
   const [opened, dialog] = useDisclosure(false);
   const [placed, setPlaced] = useState(0);
   const navigate = useNavigate();
+  const returnState = useReturnState(customer.companyName);
   return (
     <>
       {customer.abilities.placeOrder && (
@@ -66,7 +68,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
           </Button>
         </Group>
       )}
-      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
+      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} returnLabel={customer.companyName} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
       {customer.abilities.placeOrder && (
         <OrderForCustomerDialog
           customerId={customer.id}
@@ -75,7 +77,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
           onClose={dialog.close}
           onPlaced={(order) => {
             setPlaced((n) => n + 1);
-            navigate(orderPath(order.id));
+            navigate(orderPath(order.id), { state: returnState });
           }}
         />
       )}

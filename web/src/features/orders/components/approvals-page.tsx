@@ -10,6 +10,7 @@ import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
 import { useDecideOrders } from '../api/mutations';
 import { confirmDecision, DECISION_COPY } from './decide-order';
+import { OrderLink } from './order-link';
 
 const QUEUE = { status: 'pending_approval' } as const;
 const QUEUE_SORT = 'orderedAt';
@@ -111,9 +112,9 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
               <Checkbox aria-label={`Select order ${o.number}`} checked={selected.has(o.id)} onChange={(e) => toggle(o.id, e.currentTarget.checked)} mt={4} />
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Group gap="xs">
-                  <Anchor component={Link} to={orderPath(o.id)} fw={700}>
+                  <OrderLink to={orderPath(o.id)} returnLabel="Approvals" fw={700}>
                     {o.number}
-                  </Anchor>
+                  </OrderLink>
                   <Badge color="#8f4700" variant="filled" style={{ textTransform: 'none' }}>
                     waiting {formatAge(o.orderedAt)}
                   </Badge>
