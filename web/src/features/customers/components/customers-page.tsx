@@ -129,7 +129,12 @@ export function CustomersPage({ principal, area, resellers = [] }: { principal: 
               pushSearch(e.currentTarget.value);
             }}
           />
-          {abilities.exportCustomers && <ExportButton url={customerExportUrl({ search: url.search, sort: url.sort, resellerId, ...url.filters })} />}
+          {abilities.exportCustomers && (
+            <ExportButton
+              url={customerExportUrl({ search: url.search, sort: url.sort, resellerId, ...url.filters })}
+              note={columns.hidden.length > 0 ? `Includes the ${columns.hidden.length} hidden ${columns.hidden.length === 1 ? 'column' : 'columns'}` : undefined}
+            />
+          )}
         </Group>
       </Group>
 
