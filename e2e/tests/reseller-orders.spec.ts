@@ -104,3 +104,23 @@ test('an order page returns to where it was opened from: the filtered Orders pag
   await main.getByRole('link', { name: 'Back to Approvals' }).click();
   await expect(page).toHaveURL(/\/reseller\/approvals$/);
 });
+
+test('Approvals sorts by amount, selects every order shown at once, and keeps its bulk bar in view', async () => {
+  await page.goto('/reseller/approvals');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await page.getByRole('combobox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Largest amount' }).click();
+  await expect(page).toHaveURL(/sort=-totalAmount/);
+  const sorted = (await (await page.request.get('/api/orders?status=pending_approval&sort=-totalAmount&limit=2')).json()).items as { number: string }[];
+  await expect(page.getByRole('article').nth(0)).toHaveAccessibleName(`Order ${sorted[0]!.number}`);
+  await expect(page.getByRole('article').nth(1)).toHaveAccessibleName(`Order ${sorted[1]!.number}`);
+
+  const bar = page.getByRole('region', { name: 'Selection' });
+  await bar.getByRole('checkbox', { name: /^Select all \d+ shown$/ }).check();
+  const shown = await page.getByRole('article').count();
+  await expect(bar.getByText(`${shown} selected`)).toBeVisible();
+  await page.getByRole('article').last().scrollIntoViewIfNeeded();
+  await expect(bar.getByRole('button', { name: 'Accept selected' })).toBeInViewport();
+  await bar.getByRole('checkbox').uncheck();
+  await expect(bar.getByRole('button', { name: 'Accept selected' })).toHaveCount(0);
+});

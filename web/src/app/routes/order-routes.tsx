@@ -67,6 +67,7 @@ export function ApprovalsRoute() {
       customerPath={(id) => paths.customer(principal.role, id)}
       dateFormat={principal.preferences.dateFormat}
       canExport={principal.abilities.exportOrders}
+      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 240 }} />}
     />
   );
 }
