@@ -13,6 +13,18 @@ async function openCustomers(page: Page, email: string) {
 }
 
 test.describe('reseller · my customers', () => {
+  test('the export says it includes the columns hidden from the grid', async ({ page }) => {
+    await openCustomers(page, 'reseller.card@demo.example');
+    const exportButton = page.getByRole('button', { name: 'Export to Excel' });
+    await expect(exportButton).not.toHaveAccessibleDescription(/hidden/);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Phone' }).uncheck();
+    await expect(grid(page).getByRole('columnheader', { name: 'Phone' })).toHaveCount(0);
+    await expect(exportButton).toHaveAccessibleDescription('Includes the 1 hidden column');
+    await page.getByRole('checkbox', { name: 'Phone' }).check();
+    await expect(exportButton).not.toHaveAccessibleDescription(/hidden/);
+  });
+
   test('search narrows the grid, lives in the URL and survives a reload', async ({ page }, testInfo) => {
     await openCustomers(page, 'reseller.cash@demo.example');
     await expect(page.getByText('110 customers')).toBeVisible();

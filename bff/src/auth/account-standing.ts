@@ -17,7 +17,7 @@ export type Standing = null | { reason: 'account' | 'company_inactive' | 'resell
 
 /** What an account's standing depends on besides the account itself. */
 export interface StandingFacts {
-  reseller: { status?: string } | null;
+  reseller: { status?: string; name?: string } | null;
   customer: { active?: boolean } | null;
 }
 
@@ -27,7 +27,7 @@ export interface StandingFacts {
  */
 export async function standingFacts(ids: { resellerId?: unknown; customerId?: unknown }): Promise<StandingFacts> {
   const [reseller, customer] = await Promise.all([
-    ids.resellerId ? unsafeUnscoped(Reseller.findById(ids.resellerId, { status: 1 }), 'auth: the reseller behind an account').lean() : null,
+    ids.resellerId ? unsafeUnscoped(Reseller.findById(ids.resellerId, { status: 1, name: 1 }), 'auth: the reseller behind an account').lean() : null,
     ids.customerId ? unsafeUnscoped(Customer.findById(ids.customerId, { active: 1 }), 'auth: the company of a storefront account').lean() : null,
   ]);
   return { reseller, customer };
@@ -48,13 +48,24 @@ export function standingIdsOf(account: Pick<Account, 'role' | 'resellerId' | 'cu
  * standingIdsOf(account).
  */
 export function standingOf(account: Account, facts: StandingFacts): Standing {
-  if (account.state !== 'active') return { reason: 'account', message: 'This account is not active.' };
+  if (account.state !== 'active') return { reason: 'account', message: inactiveAccountMessage(account, facts) };
   if (account.role === 'distributor' || !account.resellerId) return null;
   if (!facts.reseller || facts.reseller.status === 'suspended') {
     return { reason: 'reseller_suspended', message: account.role === 'storefront' ? STOREFRONT_SUSPENDED_SIGN_IN : RESELLER_SUSPENDED_SIGN_IN };
   }
   if (account.role === 'storefront' && facts.customer?.active !== true) return { reason: 'company_inactive', message: COMPANY_INACTIVE };
   return null;
+}
+
+/**
+ * Only a reseller deactivates a storefront user (policies/storefront-user.ts), so the buyer is told
+ * which company did — never a staff member's name.
+ */
+function inactiveAccountMessage(account: Account, facts: StandingFacts): string {
+  if (account.state === 'deactivated' && account.role === 'storefront' && facts.reseller?.name) {
+    return `Your account was deactivated by ${facts.reseller.name}. Please contact them if you need access again.`;
+  }
+  return account.state === 'deactivated' ? 'Your account has been deactivated.' : 'This account is not active.';
 }
 
 export async function accountStanding(account: Account): Promise<Standing> {

@@ -138,12 +138,12 @@ describe('sessions', () => {
   });
 
   it('GET /api/auth/session answers 200 signed out (no error on a signed-out page), the principal signed in, and says an ended session', async () => {
-    expect(await http.get('/api/auth/session').then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: false }]);
+    expect(await http.get('/api/auth/session').then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: false, why: null }]);
     const cookie = await signIn(app, 'cash');
     const me = await http.get('/api/auth/me', cookie);
-    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: me.body, ended: false }]);
+    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: me.body, ended: false, why: null }]);
     await http.post('/api/auth/logout', {}, cookie);
-    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: true }]);
+    expect(await http.get('/api/auth/session', cookie).then((r) => [r.status, r.body])).toEqual([200, { principal: null, ended: true, why: null }]);
   });
 
   it('logout answers 204 and the same cookie then answers 401', async () => {

@@ -1,4 +1,4 @@
-import { loginRequestSchema, principalSchema, ROLES, sessionStateSchema } from '@app/shared';
+import { loginRequestSchema, principalSchema, ROLES, sessionStateSchema, type ErrorCode } from '@app/shared';
 import { routesNeeding } from '../http/route.js';
 import { authenticate, type SessionDeps } from './authenticate.js';
 import { login } from './auth.service.js';
@@ -9,6 +9,9 @@ import { signSessionToken } from './session-token.js';
 import { claimsOf, endSession } from './sessions.js';
 import { AppError } from '../errors/app-error.js';
 import { principalFromAccount } from '../tenancy/principal.js';
+
+/** Answers that mean "nobody is signed in with this cookie" rather than a failure. */
+const SIGNED_OUT = new Set<ErrorCode>(['unauthenticated', 'session_ended', 'account_unavailable']);
 
 const defineRoute = routesNeeding<SessionDeps & { loginLimiter: LoginRateLimiter }>();
 
@@ -39,7 +42,7 @@ export const authRoutes = [
     async handler({ req, res, deps }) {
       // Logging out twice, or with an already-ended session, is not an error.
       const principal = await authenticate(req, res, deps).catch((err: unknown) => {
-        if (err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'session_ended')) return null;
+        if (err instanceof AppError && SIGNED_OUT.has(err.code)) return null;
         throw err;
       });
       if (principal) await endSession(principal.sessionId);
@@ -56,9 +59,11 @@ export const authRoutes = [
     success: { status: 200, description: 'The principal, or null with whether a session was ended', schema: sessionStateSchema },
     async handler({ req, res, deps }) {
       try {
-        return { principal: await presentMe(await authenticate(req, res, deps)), ended: false };
+        return { principal: await presentMe(await authenticate(req, res, deps)), ended: false, why: null };
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'session_ended')) return { principal: null, ended: err.code === 'session_ended' };
+        if (err instanceof AppError && SIGNED_OUT.has(err.code)) {
+          return { principal: null, ended: err.code !== 'unauthenticated', why: err.code === 'account_unavailable' ? err.message : null };
+        }
         throw err;
       }
     },

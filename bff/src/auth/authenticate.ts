@@ -21,10 +21,11 @@ export async function authenticate(req: Request, res: Response, deps: SessionDep
   if (!token) throw new AppError('unauthenticated', 'Sign in to continue.');
 
   const claims = await verifySessionToken(deps.sessionKey, token);
-  const resolved = claims ? await resolveSession(claims) : null;
-  if (!claims || !resolved) {
+  const resolved = claims ? await resolveSession(claims) : { why: null };
+  if (!claims || 'why' in resolved) {
     clearSessionCookie(res, secure);
-    throw new AppError('session_ended', SESSION_ENDED_MESSAGE);
+    // The account's owner is told why when it is the account that may no longer sign in.
+    throw 'why' in resolved && resolved.why ? new AppError('account_unavailable', resolved.why) : new AppError('session_ended', SESSION_ENDED_MESSAGE);
   }
   return principalFromAccount(resolved.user, claims.sessionId);
 }

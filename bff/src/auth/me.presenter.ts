@@ -41,6 +41,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       }),
       ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list', createReseller: 'reseller.create' }),
       placeOrders: orderPolicy.can(principal, 'order.place'),
+      browseOrders: orderPolicy.can(principal, 'order.browse'),
       exportOrders: orderPolicy.can(principal, 'order.export'),
       // Roles that decide orders in some state (the state is the order's to say).
       approveOrders: orderPolicy.roles('order.accept').includes(principal.role),

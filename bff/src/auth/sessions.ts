@@ -50,7 +50,10 @@ const sameIds = (a: { resellerId?: unknown; customerId?: unknown }, b: { reselle
   String(a.resellerId ?? '') === String(b.resellerId ?? '') && String(a.customerId ?? '') === String(b.customerId ?? '');
 
 /**
- * The live session and active user behind verified token claims, or null when either has ended.
+ * The live session and active user behind verified token claims, or why not: `why` says it in
+ * words when the account itself may no longer sign in (deactivated, its reseller suspended, its
+ * company inactive) — also when that is why its session was ended — and is null when only the
+ * session has ended (logout, expiry, a password reset).
  * The session, the account and the standing of the reseller and company named by the token are
  * read at once; should the token name other ones than the account (an older token has none), the
  * standing is read again for the account's own.
@@ -62,12 +65,12 @@ export async function resolveSession(claims: SessionClaims, now = new Date()) {
     unsafeUnscoped(User.findById(claims.userId), 'auth: the user behind a live session').lean(),
     standingFacts(hinted),
   ]);
-  if (!session || session.endedAt || session.expiresAt <= now || String(session.userId) !== claims.userId || !user) {
-    return null;
-  }
+  if (!session || String(session.userId) !== claims.userId || !user) return { why: null };
   const ids = standingIdsOf(user);
   const facts = sameIds(ids, hinted) ? hintedFacts : await standingFacts(ids);
-  if (standingOf(user, facts) !== null) return null;
+  const standing = standingOf(user, facts);
+  if (standing !== null) return { why: standing.message };
+  if (session.endedAt || session.expiresAt <= now) return { why: null };
   return { session, user };
 }
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { PassThrough, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -39,8 +40,9 @@ const COLUMNS: ExportColumn<Row>[] = [
 describe('cellText (ASVS 5.0 V1.2.10)', () => {
   it('escapes each formula trigger with one leading quote and leaves other text alone', () => {
     expect(cellText('=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
-    expect(cellText('+30 210 0000000')).toBe("'+30 210 0000000");
-    expect(cellText('-1')).toBe("'-1");
+    // Typed text starting with + or - stays as typed: its cell's quote-prefix style keeps it text.
+    expect(cellText('+30 210 0000000')).toBe('+30 210 0000000');
+    expect(cellText('-1')).toBe('-1');
     expect(cellText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(cellText('\t=1')).toBe("'\t=1");
     expect(cellText('\r=1')).toBe("'\n=1");
@@ -67,7 +69,33 @@ describe('cellText (ASVS 5.0 V1.2.10)', () => {
   });
 });
 
+/** The raw parts of an .xlsx (exceljs reads no quote-prefix style), through exceljs's own zip reader. */
+async function rawParts(buffer: Buffer): Promise<{ styles: string; sheet: string }> {
+  const JSZip = createRequire(import.meta.resolve('exceljs'))('jszip') as { loadAsync: (b: Buffer) => Promise<{ file: (n: string) => { async: (t: 'string') => Promise<string> } }> };
+  const zip = await JSZip.loadAsync(buffer);
+  return { styles: await zip.file('xl/styles.xml').async('string'), sheet: await zip.file('xl/worksheets/sheet1.xml').async('string') };
+}
+
 describe('writeXlsx', () => {
+  it('writes text starting with + or - as typed, in a string cell with Excel’s quote-prefix style; formulas keep their escape', async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const names = ['+30 210 0000000', '-', 'Plain', '=1+1'];
+    await writeXlsx({ title: 'Phones', columns: [COLUMNS[0]!], rows: fromArray(names.map((name) => ({ name }) as Row)) }, sink);
+    const { styles, sheet } = await rawParts(Buffer.concat(chunks));
+    const xfs = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
+    // A cell without `s` has the default style, 0.
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet)?.[1] ?? 0);
+    const quoted = (ref: string) => /quotePrefix="1"/.test(xfs[styleOf(ref)] ?? '');
+    expect([quoted('A2'), quoted('A3'), quoted('A4'), quoted('A5')]).toEqual([true, true, false, false]);
+    // The values carry no apostrophe, except the escaped formula's.
+    expect(sheet).toContain('<v>+30 210 0000000</v>');
+    expect(sheet).toContain('<v>-</v>');
+    expect(sheet).toContain('<v>&apos;=1+1</v>');
+  });
+
+
   it('writes a proper sheet: bold frozen header, auto-filter, widths, real dates, money, Yes/No, numbers', async () => {
     const at = new Date('2026-11-25T09:30:00Z');
     const { result, sheet } = await roundTrip({

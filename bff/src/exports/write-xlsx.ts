@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cellText } from './cell-text.js';
+import { cellText, needsQuotePrefix } from './cell-text.js';
 import type { ExportColumn, XlsxExport } from './xlsx-export.js';
 import { zipPipeline } from './zip-backpressure.js';
 
@@ -12,6 +12,32 @@ export function currencyFormat(currency: string): string {
 }
 
 type Cell = string | number | Date | null;
+
+/**
+ * Excel's quote-prefix style (`<xf quotePrefix="1">`): the cell is text, shown as typed, and stays
+ * text when edited. exceljs 4.4.0 (pinned, see zip-backpressure.ts) has no such style property, so
+ * the style is entered in its styles table directly and tied to one style object through the same
+ * identity cache (`weakMap`) that finds every column's style; cells given that object get it.
+ */
+interface StylesTable {
+  model: { styles: string[] };
+  index: { style: Record<string, number> };
+  weakMap: WeakMap<object, number>;
+}
+const QUOTE_PREFIX_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>';
+
+function quotePrefixStyle(workbook: ExcelJS.stream.xlsx.WorkbookWriter): Partial<ExcelJS.Style> {
+  const table = (workbook as unknown as { styles: StylesTable }).styles;
+  if (!Array.isArray(table?.model?.styles) || !(table.weakMap instanceof WeakMap)) throw new Error('exceljs styles table not as expected (quote-prefix style)');
+  const style: Partial<ExcelJS.Style> = {};
+  let id = table.index.style[QUOTE_PREFIX_XF];
+  if (id === undefined) {
+    id = table.model.styles.push(QUOTE_PREFIX_XF) - 1;
+    table.index.style[QUOTE_PREFIX_XF] = id;
+  }
+  table.weakMap.set(style, id);
+  return style;
+}
 
 /** Each column's cell maker and style, decided once per export, not per row. */
 function compile<T>(column: ExportColumn<T>): { cell: (row: T) => Cell; numFmt?: string } {
@@ -89,6 +115,8 @@ export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: Ab
   // which a cell made from its column's style is. So no cell's style may be changed in place.
   const styles: Partial<ExcelJS.Style>[] = columns.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}));
   sheet.columns = exp.columns.map((c, i) => ({ width: c.width, style: styles[i] }));
+  const quoted = quotePrefixStyle(workbook);
+  const textColumn = exp.columns.map((c) => c.type === 'text');
   const zip = zipPipeline(workbook, sheet, signal);
 
   const header = sheet.addRow(exp.columns.map((c) => cellText(c.header)));
@@ -102,7 +130,10 @@ export async function writeXlsx<T>(exp: XlsxExport<T>, out: Writable, signal: Ab
       if (signal.aborted) break;
       for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.cell(row);
       const added = sheet.addRow(values);
-      for (let i = 0; i < columns.length; i++) added.getCell(i + 1).style = styles[i]!;
+      for (let i = 0; i < columns.length; i++) {
+        const v = values[i];
+        added.getCell(i + 1).style = textColumn[i] && typeof v === 'string' && needsQuotePrefix(v) ? quoted : styles[i]!;
+      }
       added.commit();
       rows++;
       if (zip.blocked) await zip.wait();

@@ -11,6 +11,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   unauthenticated: 401,
   session_ended: 401,
+  account_unavailable: 401,
   forbidden: 403,
   csrf_rejected: 403,
   not_found: 404,

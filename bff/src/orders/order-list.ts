@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { parseOrderSort, type OrderListQuery, type OrderSortKey } from '@app/shared';
+import { parseOrderSort, type OrderListQuery, type OrderSortKey, type OrderView } from '@app/shared';
 import { escapeRegex } from '../lib/escape-regex.js';
 import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } from '../lib/keyset-page.js';
 import type { Scope } from '../tenancy/scope.js';
@@ -15,24 +15,30 @@ const SORT_FIELDS: Record<OrderSortKey, 'orderedAt' | 'number' | 'totalAmountCen
 
 const DAY_MS = 86_400_000;
 
-export function orderKeysetView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset' | 'total'>): KeysetView {
+export function orderKeysetView(q: OrderView): KeysetView {
   const { key, descending } = parseOrderSort(q.sort);
-  return { field: SORT_FIELDS[key], descending, view: [q.search ?? '', q.status ?? '', q.customerId ?? '', q.resellerId ?? '', q.olderThanDays ?? ''] };
+  const view = [q.search, q.status, q.customerId, q.resellerId, q.olderThanDays, q.placedBy, q.from, q.to].map((v) => v ?? '');
+  return { field: SORT_FIELDS[key], descending, view };
 }
 
 /** The filter every page, count and export of one orders view shares. */
-export function orderViewFilter(q: Omit<OrderListQuery, 'sort' | 'limit' | 'cursor' | 'offset' | 'total'>, now = new Date()): Record<string, unknown> {
+export function orderViewFilter(q: Omit<OrderView, 'sort'>, now = new Date()): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (q.status) filter.status = q.status;
   if (q.customerId) filter.customerId = new Types.ObjectId(q.customerId);
   if (q.resellerId) filter.resellerId = new Types.ObjectId(q.resellerId);
-  if (q.olderThanDays !== undefined) filter.orderedAt = { $lte: new Date(now.getTime() - q.olderThanDays * DAY_MS) };
+  if (q.placedBy) filter['placedBy.kind'] = q.placedBy;
+  const placed: Record<string, Date> = {};
+  if (q.from) placed.$gte = new Date(q.from);
+  if (q.to) placed.$lt = new Date(q.to);
+  if (q.olderThanDays !== undefined) placed.$lte = new Date(now.getTime() - q.olderThanDays * DAY_MS);
+  if (Object.keys(placed).length > 0) filter.orderedAt = placed;
   if (q.search) filter.number = { $regex: `^${escapeRegex(q.search.toUpperCase())}` };
   return filter;
 }
 
 /** The one query of an orders grid's view: its filter and sort. Pages and the export both run it. */
-export function orderView(q: Omit<OrderListQuery, 'limit' | 'cursor' | 'offset' | 'total'>, now = new Date()) {
+export function orderView(q: OrderView, now = new Date()) {
   const keyset = orderKeysetView(q);
   return { keyset, filter: orderViewFilter(q, now), sort: keysetSort(keyset) };
 }

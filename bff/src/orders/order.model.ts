@@ -68,6 +68,10 @@ orderSchema.index({ distributorId: 1, status: 1, orderedAt: -1, _id: -1 });
 // Every order of a reseller, and of the distributor, newest first (the unfiltered orders grids).
 orderSchema.index({ distributorId: 1, resellerId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });
+// The reseller's Orders page and Approvals sorted by another column than the date (filters narrow the scan).
+orderSchema.index({ distributorId: 1, resellerId: 1, totalAmountCents: -1, _id: -1 });
+orderSchema.index({ distributorId: 1, resellerId: 1, customerName: 1, _id: 1 });
+orderSchema.index({ distributorId: 1, resellerId: 1, number: -1, _id: -1 });
 // Audit events of changes to this order wait here until moved to the audit log.
 orderSchema.plugin(auditOutboxPlugin);
 // Each placing and status change moves the order counts (orders/order-figures.ts).

@@ -260,6 +260,65 @@ describe('lists', () => {
   });
 });
 
+describe('the reseller’s Orders page: every order of its customers', () => {
+  const cashReseller = demoId('reseller:cash');
+  type Row = { id: string; customerId: string; resellerId: string; status: string; orderedAt: string; totalAmount: number; placedBy: { kind: string } };
+  const list = async (q: string, who: DemoAccount = 'cash') => {
+    const res = await http.get(`/api/orders?limit=200&${q}`, cookies[who]);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { items: Row[]; total: number };
+  };
+
+  it('filters by who placed it, by customer and by status, together', async () => {
+    for (const kind of ['customer', 'reseller'] as const) {
+      const page = await list(`placedBy=${kind}`);
+      expect(page.total).toBe(await Order.collection.countDocuments({ resellerId: cashReseller, 'placedBy.kind': kind }));
+      expect(page.total).toBeGreaterThan(0);
+      expect(page.items.every((o) => o.placedBy.kind === kind && o.resellerId === String(cashReseller))).toBe(true);
+    }
+    const both = await list(`placedBy=customer&customerId=${buyerCompany}&status=executed`);
+    expect(both.total).toBe(await Order.collection.countDocuments({ customerId: buyerCompany, 'placedBy.kind': 'customer', status: 'executed' }));
+    expect(both.items.every((o) => o.customerId === String(buyerCompany) && o.status === 'executed')).toBe(true);
+  });
+
+  it('filters by a period: from its start (inclusive) to its end (exclusive)', async () => {
+    const all = (await list('sort=orderedAt')).items;
+    const from = all[10]!.orderedAt;
+    const to = all[40]!.orderedAt;
+    const page = await list(`from=${from}&to=${to}`);
+    expect(page.total).toBe(await Order.collection.countDocuments({ resellerId: cashReseller, orderedAt: { $gte: new Date(from), $lt: new Date(to) } }));
+    expect(page.items.every((o) => o.orderedAt >= from && o.orderedAt < to)).toBe(true);
+    expect(page.items.map((o) => o.orderedAt)).toContain(from);
+    expect(page.items.map((o) => o.orderedAt)).not.toContain(to);
+  });
+
+  it('sorts by amount, largest first, and pages on by keyset without a row twice', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let last = Number.POSITIVE_INFINITY;
+    do {
+      const res: { body: { items: Row[]; nextCursor: string | null } } = await http.get(`/api/orders?status=pending_approval&sort=-totalAmount&limit=9${cursor ? `&cursor=${cursor}` : ''}`, cookies.cash);
+      for (const o of res.body.items) {
+        expect(seen.has(o.id)).toBe(false);
+        expect(o.totalAmount).toBeLessThanOrEqual(last);
+        last = o.totalAmount;
+        seen.add(o.id);
+      }
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(await Order.collection.countDocuments({ resellerId: cashReseller, status: 'pending_approval' }));
+  });
+
+  it('another reseller’s customer finds nothing; bad filters are a clear 400', async () => {
+    expect((await list(`customerId=${demoId('customer:card:2')}`)).total).toBe(0);
+    for (const q of ['placedBy=someone', 'from=yesterday', 'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'sort=-placedBy']) {
+      const res = await http.get(`/api/orders?${q}`, cookies.cash);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+});
+
 describe('bulk decisions', () => {
   it('decides each order on its own and says which had changed or were not found', async () => {
     const waiting = await orderIn('pending_approval');

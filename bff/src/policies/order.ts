@@ -11,10 +11,12 @@ export interface OrderResource {
  * manual provisioning; a storefront user places and follows its company's orders. Cost is for staff.
  */
 export const orderPolicy = definePolicy<
-  'order.list' | 'order.export' | 'order.read' | 'order.place' | 'order.seeCost' | 'order.accept' | 'order.cancel' | 'order.markExecuted',
+  'order.list' | 'order.browse' | 'order.export' | 'order.read' | 'order.place' | 'order.seeCost' | 'order.accept' | 'order.cancel' | 'order.markExecuted',
   OrderResource
 >({
   'order.list': { roles: ['distributor', 'reseller', 'storefront'] },
+  // The Orders page: every order of the reseller's customers on one page, to filter and decide.
+  'order.browse': { roles: ['reseller'] },
   // Everyone who sees an orders grid may take it away as a file (without cost where they may not see cost).
   'order.export': { roles: ['distributor', 'reseller', 'storefront'] },
   'order.read': { roles: ['distributor', 'reseller', 'storefront'] },

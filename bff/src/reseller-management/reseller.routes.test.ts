@@ -295,8 +295,14 @@ describe('suspending and reinstating (rule 8)', () => {
     expect(suspended.body).toMatchObject({ status: 'suspended', abilities: { suspend: false, reinstate: true } });
     expect(await eventsOf(cashId, 'reseller.suspended')).toBe(1);
 
-    expect((await http.get('/api/auth/me', cash)).status).toBe(401);
-    expect((await http.get('/api/auth/me', buyer)).status).toBe(401);
+    // Their open sessions are told why, not only that the session ended.
+    const staffEnded = await http.get('/api/auth/me', cash);
+    expect(staffEnded.status).toBe(401);
+    expect(staffEnded.body.error).toMatchObject({ code: 'account_unavailable', message: RESELLER_SUSPENDED_SIGN_IN });
+    expect((await http.get('/api/auth/session', cash)).body).toMatchObject({ principal: null, ended: true, why: RESELLER_SUSPENDED_SIGN_IN });
+    const buyerEnded = await http.get('/api/auth/me', buyer);
+    expect(buyerEnded.status).toBe(401);
+    expect(buyerEnded.body.error).toMatchObject({ code: 'account_unavailable', message: STOREFRONT_SUSPENDED_SIGN_IN });
     const staffRefused = await http.post('/api/auth/login', { email: DEMO_ACCOUNTS.cash, password: 'Demo-Password-1' });
     expect(staffRefused.status).toBe(403);
     expect(staffRefused.body.error.message).toBe(RESELLER_SUSPENDED_SIGN_IN);

@@ -194,7 +194,7 @@ describe('row actions follow the state', () => {
     expect(res.body.user.state).toBe('pending_activation');
   });
 
-  it('deactivation ends the user’s session at once and their pending links', async () => {
+  it('deactivation ends the user’s session at once and their pending links, and tells them why', async () => {
     const { id, email } = await userIn('active');
     const cookie = await signIn(app, email, 'Correct-Horse-42');
     expect((await http.get('/api/overview', cookie)).status).toBe(200);
@@ -203,7 +203,9 @@ describe('row actions follow the state', () => {
     await http.post(`/api/storefront-users/${id}/deactivate`, {}, cash);
     const after = await http.get('/api/overview', cookie);
     expect(after.status).toBe(401);
-    expect(after.body.error.code).toBe('session_ended');
+    // Not "your session has ended": the account was deactivated, and by whom (the reseller, never a staff name).
+    expect(after.body.error).toMatchObject({ code: 'account_unavailable', message: 'Your account was deactivated by Cashmere Cloud Partners. Please contact them if you need access again.' });
+    expect((await http.get('/api/auth/session', cookie)).body).toEqual({ principal: null, ended: true, why: after.body.error.message });
     expect((await http.post('/api/auth/reset-password', { token, password: 'Sneaky-Pass-11' })).status).toBe(400);
     expect((await http.post('/api/auth/login', { email, password: 'Correct-Horse-42' })).status).toBe(401);
   });

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'unauthenticated',
   'session_ended',
+  /** The session ended because the account may no longer sign in (deactivated, reseller suspended): the message says why. */
+  'account_unavailable',
   'forbidden',
   'csrf_rejected',
   'not_found',

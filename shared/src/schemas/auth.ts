@@ -35,6 +35,8 @@ export const principalSchema = z
         listResellers: z.boolean(),
         createReseller: z.boolean(),
         placeOrders: z.boolean(),
+        /** The Orders page: every order of the caller's customers. */
+        browseOrders: z.boolean(),
         exportOrders: z.boolean(),
         approveOrders: z.boolean(),
         finishOrders: z.boolean(),
@@ -50,6 +52,11 @@ export type Principal = z.infer<typeof principalSchema>;
  * error. `ended` says a session existed and the server ended it (logout elsewhere, deactivation).
  */
 export const sessionStateSchema = z
-  .object({ principal: principalSchema.nullable(), ended: z.boolean() })
+  .object({
+    principal: principalSchema.nullable(),
+    ended: z.boolean(),
+    /** When the account itself may no longer sign in (deactivated, its reseller suspended): why, in words for its owner. */
+    why: z.string().nullable(),
+  })
   .meta({ id: 'SessionState' });
 export type SessionState = z.infer<typeof sessionStateSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
-import { exportQueryOf } from './exports.js';
+import { downloadTokenSchema } from './exports.js';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 
@@ -23,17 +23,39 @@ export function parseOrderSort(sort: OrderSort): { key: OrderSortKey; descending
   return { key: (descending ? sort.slice(1) : sort) as OrderSortKey, descending };
 }
 
-/** Every orders grid: one customer's, the approvals queue, the in-progress queue, the buyer's own. */
-export const orderListQuerySchema = z
+export const ORDER_PLACED_BY = ['customer', 'reseller'] as const;
+export type OrderPlacedBy = (typeof ORDER_PLACED_BY)[number];
+
+/** An instant with its offset, e.g. the start of a local day as the browser computes it. */
+const instant = z.iso.datetime({ offset: true, error: 'Must be a date-time, e.g. 2026-01-31T00:00:00Z' });
+
+/**
+ * What defines a view of an orders grid (one customer's, the approvals queue, the in-progress
+ * queue, the reseller's Orders, the buyer's own): its filters and sort, not its paging. The list
+ * adds paging; an export takes exactly this.
+ */
+export const orderViewSchema = z
   .object({
     /** An order number, or its start. */
     search: z.string().trim().max(40, 'Search must be at most 40 characters').optional(),
     status: orderStatusSchema.optional(),
     customerId: objectIdSchema.optional(),
     resellerId: objectIdSchema.optional(),
+    /** Placed in the storefront by the customer, or on its behalf by the reseller. */
+    placedBy: z.enum(ORDER_PLACED_BY).optional(),
+    /** Placed at or after this instant (the start of the viewer's first day). */
+    from: instant.optional(),
+    /** Placed before this instant (exclusive): the start of the day after the viewer's last day. */
+    to: instant.optional(),
     /** Only orders placed at least this many days ago (the distributor's queue by age). */
     olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
     sort: z.enum(ORDER_SORTS).default('-orderedAt'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { path: ['to'], message: 'The end must be after the start' });
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+export const orderListQuerySchema = orderViewSchema
+  .safeExtend({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
@@ -43,7 +65,7 @@ export const orderListQuerySchema = z
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 /** The export takes an orders grid's view (search, filters, sort), never its paging. */
-export const orderExportQuerySchema = exportQueryOf(orderListQuerySchema).meta({ id: 'OrderExportQuery' });
+export const orderExportQuerySchema = orderViewSchema.safeExtend({ downloadToken: downloadTokenSchema }).meta({ id: 'OrderExportQuery' });
 export type OrderExportQuery = z.infer<typeof orderExportQuerySchema>;
 
 /** One line as the caller may see it: cost only for staff, never for a storefront user (rule 3). */

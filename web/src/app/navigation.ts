@@ -26,6 +26,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   reseller: [
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
+    { label: 'Orders', to: paths.orders('reseller'), icon: IconReceipt, ability: 'browseOrders' },
     { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
     { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },

@@ -39,10 +39,10 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
 function SessionWatcher() {
   useEffect(
     () =>
-      onUnauthorized(() => {
-        markSessionEnded();
+      onUnauthorized((err) => {
+        markSessionEnded(err.code === 'account_unavailable' ? err.message : null);
         queryClient.cancelQueries();
-        queryClient.setQueryData<MeState>(authKeys.me(), { principal: null, ended: true });
+        queryClient.setQueryData<MeState>(authKeys.me(), { principal: null, ended: true, why: err.code === 'account_unavailable' ? err.message : null });
       }),
     [],
   );

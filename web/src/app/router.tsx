@@ -27,6 +27,7 @@ const orderPage: Lazy = async () => ({ Component: (await import('./routes/order-
 const approvals: Lazy = async () => ({ Component: (await import('./routes/order-routes')).ApprovalsRoute });
 const ordersGrid = () => import('@/features/orders/components/orders-grid');
 const inProgress: Lazy = withGrid(async () => ({ Component: (await import('./routes/order-routes')).InProgressRoute }), ordersGrid);
+const resellerOrders: Lazy = withGrid(async () => ({ Component: (await import('./routes/order-routes')).OrdersRoute }), ordersGrid);
 const myOrders: Lazy = withGrid(async () => ({ Component: (await import('./routes/order-routes')).MyOrdersRoute }), ordersGrid);
 const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./routes/audit-routes')).AuditLogRoute }), () => import('@/features/audit/components/audit-grid'));
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
         { path: AREA_SEGMENTS.customer, lazy: customerRecord },
+        { path: AREA_SEGMENTS.orders, lazy: resellerOrders },
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
         { path: AREA_SEGMENTS.priceLevels, lazy: priceLevels },
         { path: AREA_SEGMENTS.order, lazy: orderPage },

@@ -1,7 +1,7 @@
-import { Button } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { checkRequest } from '@/lib/api-client';
 import { startDownload } from '@/lib/start-download';
 
@@ -14,7 +14,8 @@ import { startDownload } from '@/lib/start-download';
  * stays busy, and ignores clicks, until the server has started sending the file (a cookie named
  * after this click's token, see start-download.ts), so a double click makes one export.
  */
-export function ExportButton({ url, label = 'Export to Excel' }: { url: string; label?: string }) {
+export function ExportButton({ url, label = 'Export to Excel', note }: { url: string; label?: string; /** What the file holds that the grid does not show (hidden columns). */ note?: string | undefined }) {
+  const noteId = useId();
   const [running, setRunning] = useState(false);
   const busy = useRef(false); // a second click in the same tick, before the state re-renders
   const run = async () => {
@@ -32,8 +33,9 @@ export function ExportButton({ url, label = 'Export to Excel' }: { url: string; 
       setRunning(false);
     }
   };
-  return (
+  const button = (
     <Button
+      aria-describedby={note ? noteId : undefined}
       variant="default"
       leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
       loading={running}
@@ -43,5 +45,14 @@ export function ExportButton({ url, label = 'Export to Excel' }: { url: string; 
     >
       {running ? 'Exporting…' : label}
     </Button>
+  );
+  if (!note) return button;
+  return (
+    <Stack gap={2} align="flex-end">
+      {button}
+      <Text id={noteId} size="xs" c="dimmed">
+        {note}
+      </Text>
+    </Stack>
   );
 }

@@ -45,7 +45,12 @@ export function createKeysetDatasource<F extends object, T>({ filters, defaultSo
   // Keyed by sort and block start: a cursor only continues the ordering it was made for.
   const cursors = new Map<string, string>();
   let total: number | undefined;
+  // Replaced by a datasource for newer filters: an answer still on its way must not report its total.
+  let replaced = false;
   return {
+    destroy() {
+      replaced = true;
+    },
     getRows(params) {
       const sort = toSortParam(params.sortModel as SortModelItem[], defaultSort);
       const first = params.startRow === 0;
@@ -64,11 +69,11 @@ export function createKeysetDatasource<F extends object, T>({ filters, defaultSo
           const end = page.nextCursor === null ? params.startRow + page.items.length : undefined;
           if (first) total = page.total ?? end;
           params.successCallback(page.items, end ?? total ?? -1);
-          if (first) onLoaded({ total: total ?? page.items.length });
+          if (first && !replaced) onLoaded({ total: total ?? page.items.length });
         },
         (err: Error) => {
           params.failCallback();
-          onLoaded({ error: err.message });
+          if (!replaced) onLoaded({ error: err.message });
         },
       );
     },

@@ -25,6 +25,18 @@ export const AREA_SEGMENTS = {
  */
 export const RESELLER_VIEW_PARAMS = { search: 'q', sort: 'sort', status: 'status', paymentMethod: 'payment', waiting: 'waiting' } as const;
 
+/**
+ * The reseller's Orders view in its URL (`?status=in_progress&customer=…&by=customer&from=2026-01-01&to=…&q=…&sort=…`):
+ * here, not in the feature, because the home page links to filtered views without loading the grid.
+ */
+export const ORDER_VIEW_PARAMS = { search: 'q', status: 'status', customer: 'customer', placedBy: 'by', from: 'from', to: 'to', sort: 'sort' } as const;
+export type OrderViewParam = keyof typeof ORDER_VIEW_PARAMS;
+
+function withQuery(path: string, params: Record<string, string>): string {
+  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 export const paths = {
   root: '/',
   signIn: '/sign-in',
@@ -37,15 +49,14 @@ export const paths = {
   area: (area: Role) => `/${area}`,
   customers: (area: Role) => `/${area}/${AREA_SEGMENTS.customers}`,
   customer: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customers}/${id}`,
-  orders: (area: Role) => `/${area}/${AREA_SEGMENTS.orders}`,
+  /** The persona's orders list (the reseller's Orders, the buyer's My orders), optionally opened on a view. */
+  orders: (area: Role, view: Partial<Record<OrderViewParam, string>> = {}) =>
+    withQuery(`/${area}/${AREA_SEGMENTS.orders}`, Object.fromEntries(Object.entries(view).map(([k, v]) => [ORDER_VIEW_PARAMS[k as OrderViewParam], v ?? '']))),
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
   /** The audit log, optionally opened on a filter (`{ customer: id }`: the URL parameters the page reads). */
-  auditLog: (area: Role, filters: Record<string, string> = {}) => {
-    const qs = new URLSearchParams(filters).toString();
-    return `/${area}/${AREA_SEGMENTS.auditLog}${qs ? `?${qs}` : ''}`;
-  },
+  auditLog: (area: Role, filters: Record<string, string> = {}) => withQuery(`/${area}/${AREA_SEGMENTS.auditLog}`, filters),
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,

@@ -25,8 +25,16 @@ export function AreaHome() {
           : abilities.listResellers
             ? { to: paths.resellers(area, `?${RESELLER_VIEW_PARAMS.waiting}=1`), label: 'Resellers with orders waiting' }
             : undefined,
-        ordersInProgress: abilities.finishOrders ? { to: paths.ordersInProgress(area), label: 'Open the queue' } : undefined,
-        ordersTotal: abilities.placeOrders && !abilities.listCustomers ? { to: paths.orders(area), label: 'Open my orders' } : undefined,
+        ordersInProgress: abilities.finishOrders
+          ? { to: paths.ordersInProgress(area), label: 'Open the queue' }
+          : abilities.browseOrders
+            ? { to: paths.orders(area, { status: 'in_progress' }), label: 'Open orders in progress' }
+            : undefined,
+        ordersTotal: abilities.browseOrders
+          ? { to: paths.orders(area), label: 'Open all orders' }
+          : abilities.placeOrders && !abilities.listCustomers
+            ? { to: paths.orders(area), label: 'Open my orders' }
+            : undefined,
       }}
     />
   );

@@ -12,6 +12,7 @@ import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-lev
 import { useResellerOptions } from '@/features/resellers';
 import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
 import { paths } from '@/lib/paths';
+import { useReturnState } from '@/lib/return-to';
 
 // The storefront's ordering (cart, prices, review) loads on the first "New order" only: staff
 // opening the customers page or a record never download it.
@@ -67,6 +68,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
   // Mounted from the first open on, so it keeps what was typed and closes with its animation.
   const [wanted, setWanted] = useState(false);
   const navigate = useNavigate();
+  const returnState = useReturnState(customer.companyName);
   return (
     <>
       {customer.abilities.placeOrder && (
@@ -83,7 +85,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
           </Button>
         </Group>
       )}
-      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
+      <OrdersView key={placed} fixed={{ customerId: customer.id }} initialSearch={initialSearch} orderPath={orderPath} returnLabel={customer.companyName} dateFormat={dateFormat} canExport={canExport} emptyText="This customer has no orders yet." />
       {customer.abilities.placeOrder && wanted && (
         <Suspense fallback={null}>
           <OrderForCustomerDialog
@@ -93,7 +95,7 @@ function CustomerOrders({ customer, initialSearch, orderPath, dateFormat, canExp
             onClose={dialog.close}
             onPlaced={(order) => {
               setPlaced((n) => n + 1);
-              navigate(orderPath(order.id));
+              navigate(orderPath(order.id), { state: returnState });
             }}
           />
         </Suspense>

@@ -1,19 +1,32 @@
 import { ObjectHistory } from '@/features/audit';
 import { useMe } from '@/features/auth';
-import { ApprovalsPage, InProgressPage, OrderPage, OrdersView } from '@/features/orders';
+import { ApprovalsPage, InProgressPage, OrderPage, OrdersPage, OrdersView } from '@/features/orders';
+import { CustomerPicker } from '@/features/customers';
+import { NotFoundPage } from './not-found-page';
 import { useResellerOptions } from '@/features/resellers';
 import { paths } from '@/lib/paths';
+import { returnToOf, type ReturnTo } from '@/lib/return-to';
+import { useLocation } from 'react-router';
+import type { Role } from '@app/shared';
 import { Stack, Text, Title } from '@mantine/core';
 import { usePageTitle } from '@/lib/use-page-title';
 
 // RequireArea has already checked the session and the area; these compose the orders pages.
 
+/** Where an order page opened without a return place (a shared link, an email) leads back to. */
+const DEFAULT_RETURN: Record<Role, (area: Role) => ReturnTo> = {
+  distributor: (area) => ({ to: paths.ordersInProgress(area), label: 'Orders in progress' }),
+  reseller: (area) => ({ to: paths.orders(area), label: 'Orders' }),
+  storefront: (area) => ({ to: paths.orders(area), label: 'My orders' }),
+};
+
 export function OrderRoute() {
   const principal = useMe().data?.principal;
+  const location = useLocation();
   if (!principal) return null;
   const area = principal.role;
-  const back =
-    area === 'reseller' ? { to: paths.approvals(area), label: 'Approvals' } : area === 'distributor' ? { to: paths.ordersInProgress(area), label: 'Orders in progress' } : { to: paths.orders(area), label: 'My orders' };
+  // Back to the list or record the order was opened from, with its filters; else the persona's orders list.
+  const back = returnToOf(location.state) ?? DEFAULT_RETURN[area](area);
   return (
     <OrderPage
       back={back}
@@ -29,6 +42,22 @@ export function OrderRoute() {
   );
 }
 
+/** Reseller · Orders: every order of its customers. */
+export function OrdersRoute() {
+  const principal = useMe().data?.principal;
+  if (!principal) return null;
+  if (!principal.abilities.browseOrders) return <NotFoundPage />;
+  return (
+    <OrdersPage
+      owner={principal.resellerName ?? ''}
+      orderPath={(id) => paths.order(principal.role, id)}
+      dateFormat={principal.preferences.dateFormat}
+      canExport={principal.abilities.exportOrders}
+      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 210 }} />}
+    />
+  );
+}
+
 export function ApprovalsRoute() {
   const principal = useMe().data?.principal;
   if (!principal) return null;
@@ -38,6 +67,7 @@ export function ApprovalsRoute() {
       customerPath={(id) => paths.customer(principal.role, id)}
       dateFormat={principal.preferences.dateFormat}
       canExport={principal.abilities.exportOrders}
+      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 240 }} />}
     />
   );
 }
@@ -62,6 +92,7 @@ export function MyOrdersRoute() {
       </div>
       <OrdersView
         orderPath={(id) => paths.order(principal.role, id)}
+        returnLabel="My orders"
         dateFormat={principal.preferences.dateFormat}
         showCost={false}
         canExport={principal.abilities.exportOrders}

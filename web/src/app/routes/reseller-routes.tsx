@@ -24,6 +24,8 @@ export function ResellerRoute() {
           fixed={{ resellerId: reseller.id }}
           showCustomer
           orderPath={(id) => paths.order(area, id)}
+          returnLabel={reseller.name}
+          canExport={principal.abilities.exportOrders}
           dateFormat={principal.preferences.dateFormat}
           emptyText={`${reseller.name} has no orders yet.`}
         />

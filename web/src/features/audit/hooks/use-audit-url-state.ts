@@ -1,21 +1,12 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS, type AuditAction } from '@app/shared';
+import { DAY, localDayStart } from '@/lib/local-day';
 import type { AuditFilters } from '../api/get-audit-events';
 
 /** The URL parameters of the audit log; `paths.auditLog(area, { customer: id })` opens it on one. */
 export const AUDIT_URL_PARAMS = { customer: 'customer', actor: 'actor', action: 'action', from: 'from', to: 'to', sort: 'sort' } as const;
 type Param = keyof typeof AUDIT_URL_PARAMS;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The start of a local calendar day (`2026-01-31`) as an instant; `plusDays` moves it. */
-function localDayStart(day: string, plusDays = 0): string | undefined {
-  if (!DAY.test(day)) return undefined;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d + plusDays);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /**
  * The audit log's filters and sort live in the URL, so reload, back/forward and a shared link show

@@ -12,7 +12,7 @@ export function useLogin() {
     onSuccess: (principal) => {
       forgetSessionEnded();
       queryClient.clear();
-      queryClient.setQueryData<MeState>(authKeys.me(), { principal, ended: false });
+      queryClient.setQueryData<MeState>(authKeys.me(), { principal, ended: false, why: null });
     },
   });
 }

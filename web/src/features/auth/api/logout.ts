@@ -9,7 +9,7 @@ export function useLogout() {
     mutationFn: () => apiRequest<void>('/api/auth/logout', { method: 'POST', quietUnauthorized: true }),
     onSettled: () => {
       queryClient.clear();
-      queryClient.setQueryData<MeState>(authKeys.me(), { principal: null, ended: false });
+      queryClient.setQueryData<MeState>(authKeys.me(), { principal: null, ended: false, why: null });
     },
   });
 }

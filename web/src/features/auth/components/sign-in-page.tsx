@@ -9,6 +9,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { zodValidate } from '@/lib/zod-form';
 import { useMe } from '../api/get-me';
 import { useLogin } from '../api/login';
+import { sessionEndedWhy } from '../api/session-ended';
 import { homePathFor } from '../home-path';
 import { paths } from '@/lib/paths';
 
@@ -48,7 +49,7 @@ export function SignInPage() {
         <Stack>
           {expired && !error && (
             <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} role="status">
-              Your session has ended. Please sign in again.
+              {me.data?.why ?? sessionEndedWhy() ?? 'Your session has ended. Please sign in again.'}
             </Alert>
           )}
           {signedOut && !expired && !error && (

@@ -140,7 +140,12 @@ export function CustomersPage({
               pushSearch(e.currentTarget.value);
             }}
           />
-          {abilities.exportCustomers && <ExportButton url={customerExportUrl({ search: url.search, sort: url.sort, resellerId, ...url.filters })} />}
+          {abilities.exportCustomers && (
+            <ExportButton
+              url={customerExportUrl({ search: url.search, sort: url.sort, resellerId, ...url.filters })}
+              note={columns.hidden.length > 0 ? `Includes the ${columns.hidden.length} hidden ${columns.hidden.length === 1 ? 'column' : 'columns'}` : undefined}
+            />
+          )}
         </Group>
       </Group>
 

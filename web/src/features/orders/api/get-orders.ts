@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { OrderList, OrderStatus } from '@app/shared';
+import type { OrderList, OrderPlacedBy, OrderStatus } from '@app/shared';
 import { apiRequest, toQueryString } from '@/lib/api-client';
 import { FIRST_PAGE_OF_VIEW, type PageRequest } from '@/lib/keyset-datasource';
 import { orderKeys } from './keys';
@@ -13,6 +13,10 @@ export interface OrderFilters {
   customerId?: string | undefined;
   resellerId?: string | undefined;
   olderThanDays?: number | undefined;
+  placedBy?: OrderPlacedBy | undefined;
+  /** Instants: from (inclusive) and to (exclusive). */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** One page of orders (the grids' datasource asks block by block). */

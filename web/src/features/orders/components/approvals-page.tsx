@@ -1,7 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Center, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Center, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { ExportButton } from '@/components/export-button';
@@ -10,9 +13,16 @@ import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
 import { useDecideOrders } from '../api/mutations';
 import { confirmDecision, DECISION_COPY } from './decide-order';
+import { OrderLink } from './order-link';
 
 const QUEUE = { status: 'pending_approval' } as const;
-const QUEUE_SORT = 'orderedAt';
+/** The queue's orders, oldest first unless the reseller chooses (the `sort` URL parameter). */
+const QUEUE_SORTS = [
+  { value: 'orderedAt', label: 'Oldest first' },
+  { value: '-orderedAt', label: 'Newest first' },
+  { value: '-totalAmount', label: 'Largest amount' },
+];
+const DEFAULT_QUEUE_SORT = 'orderedAt';
 
 export interface ApprovalsPageProps {
   orderPath: (id: string) => string;
@@ -20,12 +30,27 @@ export interface ApprovalsPageProps {
   canExport?: boolean;
   customerPath: (id: string) => string;
   dateFormat: string;
+  /** The customer filter, composed in by the app (customers are another feature's). */
+  customerFilter?: (props: { value: string | null; onChange: (id: string | null) => void }) => ReactNode;
 }
 
 /** Reseller · Approvals: every order waiting for this reseller's decision, oldest first, decided one by one or many at once. */
-export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport = false }: ApprovalsPageProps) {
+export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport = false, customerFilter }: ApprovalsPageProps) {
   usePageTitle('Approvals');
-  const pages = useOrderPages(QUEUE, QUEUE_SORT);
+  const [params, setParams] = useSearchParams();
+  const sort = QUEUE_SORTS.some((o) => o.value === params.get('sort')) ? params.get('sort')! : DEFAULT_QUEUE_SORT;
+  const customerId = /^[0-9a-f]{24}$/.test(params.get('customer') ?? '') ? params.get('customer')! : '';
+  const setParam = (name: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const view = { ...QUEUE, customerId: customerId || undefined, search: debounced || undefined };
+  const pages = useOrderPages(view, sort, 50);
   const decide = useDecideOrders();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Decided here: gone from the queue at once, before the list comes back from the server.
@@ -34,6 +59,8 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
   const total = Math.max(0, (pages.data?.pages[0]?.total ?? 0) - [...decided].filter((id) => pages.data?.pages.some((p) => p.items.some((o) => o.id === id))).length);
   const chosen = orders.filter((o) => selected.has(o.id));
 
+  const allShown = orders.length > 0 && chosen.length === orders.length;
+  const toggleAll = (on: boolean) => setSelected(on ? new Set(orders.map((o) => o.id)) : new Set());
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -67,21 +94,40 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={1}>Approvals</Title>
-          <Text c="dimmed">Orders of your customers waiting for your decision, oldest first.</Text>
+          <Text c="dimmed">Orders of your customers waiting for your decision.</Text>
         </div>
-        {chosen.length === 0 && canExport && total > 0 && <ExportButton url={orderExportUrl(QUEUE, QUEUE_SORT)} />}
-        {chosen.length > 0 && (
-          <Group>
-            <Text size="sm" fw={600}>
-              {chosen.length} selected
-            </Text>
-            <Button onClick={() => run(chosen, 'accept')}>Accept selected</Button>
-            <Button variant="default" color="red" onClick={() => run(chosen, 'cancel')}>
-              Cancel selected
-            </Button>
-          </Group>
-        )}
+        {canExport && total > 0 && <ExportButton url={orderExportUrl(view, sort)} />}
       </Group>
+
+      <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label="Filter the orders waiting">
+        <TextInput label="Order number" placeholder="e.g. NW-000124" leftSection={<IconSearch size={16} aria-hidden />} w={{ base: '100%', xs: 180 }} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        {customerFilter?.({ value: customerId || null, onChange: (id) => setParam('customer', id ?? '') })}
+        <Select label="Sort" w={{ base: '100%', xs: 180 }} data={QUEUE_SORTS} value={sort} allowDeselect={false} onChange={(v) => setParam('sort', v && v !== DEFAULT_QUEUE_SORT ? v : '')} />
+      </Group>
+
+      {orders.length > 0 && (
+        // The bulk bar stays in view while the reseller scrolls through the cards.
+        <Paper withBorder radius="md" p="xs" px="md" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 8px)', zIndex: 5 }} role="region" aria-label="Selection">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Checkbox
+              label={chosen.length > 0 ? `${chosen.length} selected` : `Select all ${orders.length} shown`}
+              checked={allShown}
+              indeterminate={chosen.length > 0 && !allShown}
+              onChange={(e) => toggleAll(e.currentTarget.checked)}
+            />
+            {chosen.length > 0 && (
+              <Group gap="xs">
+                <Button size="xs" onClick={() => run(chosen, 'accept')}>
+                  Accept selected
+                </Button>
+                <Button size="xs" variant="default" color="red" onClick={() => run(chosen, 'cancel')}>
+                  Cancel selected
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Paper>
+      )}
 
       {pages.isPending && (
         <Center mih={200}>
@@ -94,8 +140,8 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
         </Alert>
       )}
       {pages.isSuccess && total === 0 && (
-        <Alert color="gray" role="status" title="Nothing is waiting">
-          No order is waiting for your approval.
+        <Alert color="gray" role="status" title={view.search || view.customerId ? 'No waiting order matches' : 'Nothing is waiting'}>
+          {view.search || view.customerId ? 'No order waiting for your approval matches these filters.' : 'No order is waiting for your approval.'}
         </Alert>
       )}
       {total > 0 && (
@@ -111,9 +157,9 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
               <Checkbox aria-label={`Select order ${o.number}`} checked={selected.has(o.id)} onChange={(e) => toggle(o.id, e.currentTarget.checked)} mt={4} />
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Group gap="xs">
-                  <Anchor component={Link} to={orderPath(o.id)} fw={700}>
+                  <OrderLink to={orderPath(o.id)} returnLabel="Approvals" fw={700}>
                     {o.number}
-                  </Anchor>
+                  </OrderLink>
                   <Badge color="#8f4700" variant="filled" style={{ textTransform: 'none' }}>
                     waiting {formatAge(o.orderedAt)}
                   </Badge>

@@ -28,6 +28,7 @@ export function InProgressPage({ resellers, ...grid }: InProgressPageProps) {
       <OrdersView
         {...grid}
         fixed={{ status: 'in_progress', resellerId: resellerId || undefined, olderThanDays: age ? Number(age) : undefined }}
+        returnLabel="Orders in progress"
         statusFilter={false}
         showCustomer
         showReseller

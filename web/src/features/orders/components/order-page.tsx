@@ -30,7 +30,7 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
   usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
 
   const backLink = (
-    <Anchor component={Link} to={back.to} size="sm">
+    <Anchor component={Link} to={back.to} size="sm" aria-label={`Back to ${back.label}`}>
       <Group gap={4}>
         <IconArrowLeft size={14} aria-hidden /> {back.label}
       </Group>

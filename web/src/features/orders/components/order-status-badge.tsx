@@ -1,12 +1,12 @@
-import { Badge } from '@mantine/core';
+import { Badge, type MantineSize } from '@mantine/core';
 import { ORDER_STATUS_LABEL, type OrderStatus } from '@app/shared';
 
 // Dark shades: readable white text (axe checks contrast).
 const COLOR: Record<OrderStatus, string> = { pending_approval: '#8f4700', in_progress: 'blue.8', executed: 'teal.9', canceled: 'gray.7' };
 
-export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+export function OrderStatusBadge({ status, size }: { status: OrderStatus; size?: MantineSize }) {
   return (
-    <Badge color={COLOR[status]} variant="filled" radius="sm" style={{ textTransform: 'none' }}>
+    <Badge color={COLOR[status]} variant="filled" radius="sm" size={size} style={{ textTransform: 'none', flexShrink: 0 }}>
       {ORDER_STATUS_LABEL[status]}
     </Badge>
   );

@@ -1,9 +1,9 @@
-import { ActionIcon, Anchor, Menu, Tooltip } from '@mantine/core';
+import { ActionIcon, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
 import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
-import { Link } from 'react-router';
 import type { Order } from '@app/shared';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -11,6 +11,7 @@ import { createKeysetDatasource } from '@/lib/keyset-datasource';
 import { DEFAULT_ORDER_SORT, getOrderPage, type OrderFilters } from '../api/get-orders';
 import { useDecideOrder } from '../api/mutations';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
+import { OpenOrderMenuItem, OrderLink } from './order-link';
 import { OrderStatusBadge } from './order-status-badge';
 
 
@@ -19,6 +20,8 @@ export interface OrdersGridProps {
   sort: string;
   onSortChange: (sort: string) => void;
   orderPath: (id: string) => string;
+  /** This page's name, for the order page's back link ("Orders", the customer's name). */
+  returnLabel: string;
   dateFormat: string;
   /** Columns a view needs beyond the order's own: the customer (across customers), the reseller (across resellers). */
   showCustomer?: boolean;
@@ -30,8 +33,10 @@ export interface OrdersGridProps {
 
 /** Any orders grid: server-side rows, sort and filters, row actions from each order's abilities. */
 export default function OrdersGrid(props: OrdersGridProps) {
-  const { filters, sort, orderPath, dateFormat, showCustomer = false, showReseller = false, showCost = true, onLoaded } = props;
+  const { filters, sort, orderPath, returnLabel, dateFormat, showCustomer = false, showReseller = false, showCost = true, onLoaded } = props;
   const decide = useDecideOrder();
+  // Read at once (not after a first render), so the grid starts with its phone or desk layout.
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const apiRef = useRef<GridApi<Order> | null>(null);
   const filterKey = JSON.stringify(filters);
 
@@ -48,19 +53,91 @@ export default function OrdersGrid(props: OrdersGridProps) {
           apiRef.current?.refreshInfiniteCache();
         }),
       );
-    const cols: ColDef<Order>[] = [
-      {
-        colId: 'number',
-        field: 'number',
-        headerName: 'Order #',
-        width: 142,
+    const numberCol: ColDef<Order> = {
+      colId: 'number',
+      field: 'number',
+      headerName: 'Order #',
+      width: 142,
+      cellRenderer: (p: ICellRendererParams<Order>) =>
+        p.data ? (
+          <OrderLink to={orderPath(p.data.id)} returnLabel={returnLabel} fw={600}>
+            {p.data.number}
+          </OrderLink>
+        ) : null,
+    };
+    const amountCol: ColDef<Order> = {
+      colId: 'totalAmount',
+      field: 'totalAmount',
+      headerName: phone ? 'Amount' : 'Total amount',
+      type: 'rightAligned',
+      width: phone ? 112 : 142,
+      valueFormatter: (p) => (p.data ? formatMoney(p.data.totalAmount, p.data.currency) : ''),
+    };
+    const actionsCol: ColDef<Order> = {
+      colId: 'actions',
+      headerName: phone ? '' : 'Actions',
+      headerTooltip: 'Actions',
+      sortable: false,
+      width: phone ? 52 : 92,
+      cellStyle: { display: 'flex', alignItems: 'center' },
+      cellRenderer: (p: ICellRendererParams<Order>) => {
+        if (!p.data) return null;
+        const order = p.data;
+        const decisions = decisionsFor(order);
+        return (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for order ${order.number}`}>
+                <IconDots size={18} aria-hidden />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <OpenOrderMenuItem to={orderPath(order.id)} returnLabel={returnLabel} />
+              {decisions.length > 0 && <Menu.Divider />}
+              {decisions.map((d) => (
+                <Menu.Item key={d} color={DECISION_COPY[d].danger ? 'red' : undefined} onClick={() => run(order, d)}>
+                  {DECISION_COPY[d].label}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        );
+      },
+    };
+    // A phone gets one stacked column (number, status, customer, date) beside the amount and the
+    // actions: all of an order on screen, no sideways scroll hiding what matters.
+    if (phone) {
+      const summaryCol: ColDef<Order> = {
+        colId: 'orderedAt',
+        field: 'orderedAt',
+        headerName: 'Order',
+        flex: 1,
+        minWidth: 150,
+        cellStyle: { lineHeight: 1.35, display: 'flex', alignItems: 'center' },
         cellRenderer: (p: ICellRendererParams<Order>) =>
           p.data ? (
-            <Anchor component={Link} to={orderPath(p.data.id)} fw={600}>
-              {p.data.number}
-            </Anchor>
+            <Stack gap={2} py={6} style={{ minWidth: 0 }}>
+              <OrderLink to={orderPath(p.data.id)} returnLabel={returnLabel} fw={600} size="sm">
+                {p.data.number}
+              </OrderLink>
+              <div>
+                <OrderStatusBadge status={p.data.status} size="xs" />
+              </div>
+              {showCustomer && (
+                <Text size="xs" truncate>
+                  {p.data.customerName}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed">
+                {formatDate(p.data.orderedAt, dateFormat)} · {p.data.placedBy.kind === 'customer' ? 'storefront' : 'on behalf'}
+              </Text>
+            </Stack>
           ) : null,
-      },
+      };
+      return withInitialSort([summaryCol, amountCol, actionsCol], sort);
+    }
+    const cols: ColDef<Order>[] = [
+      numberCol,
       {
         colId: 'placedBy',
         headerName: 'By',
@@ -79,19 +156,19 @@ export default function OrdersGrid(props: OrdersGridProps) {
           );
         },
       },
-      ...(showCustomer ? [{ colId: 'customerName', field: 'customerName', headerName: 'Customer', tooltipField: 'customerName', flex: 1.4, minWidth: 140 } as ColDef<Order>] : []),
-      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.1, minWidth: 120, sortable: false } as ColDef<Order>] : []),
+      ...(showCustomer ? [{ colId: 'customerName', field: 'customerName', headerName: 'Customer', tooltipField: 'customerName', flex: 1.4, minWidth: 160 } as ColDef<Order>] : []),
+      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.1, minWidth: 140, sortable: false } as ColDef<Order>] : []),
       {
         colId: 'status',
         field: 'status',
         headerName: 'Status',
         sortable: false,
-        flex: 1,
-        minWidth: 120,
+        // Wide enough for the longest status, "Pending reseller approval", unclipped.
+        width: 236,
         cellStyle: { display: 'flex', alignItems: 'center' },
         cellRenderer: (p: ICellRendererParams<Order>) => (p.data ? <OrderStatusBadge status={p.data.status} /> : null),
       },
-      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 142, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
+      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 150, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
       ...(!showCost ? [] : [{
         colId: 'totalCost',
         headerName: 'Total cost',
@@ -101,54 +178,18 @@ export default function OrdersGrid(props: OrdersGridProps) {
         valueGetter: (p) => p.data?.totalCost,
         valueFormatter: (p) => (!p.data ? '' : p.data.totalCost !== undefined ? formatMoney(p.data.totalCost, p.data.currency) : '—'),
       } as ColDef<Order>]),
-      {
-        colId: 'totalAmount',
-        field: 'totalAmount',
-        headerName: 'Total amount',
-        type: 'rightAligned',
-        width: 142,
-        valueFormatter: (p) => (p.data ? formatMoney(p.data.totalAmount, p.data.currency) : ''),
-      },
-      {
-        colId: 'actions',
-        headerName: 'Actions',
-        sortable: false,
-        width: 92,
-        cellStyle: { display: 'flex', alignItems: 'center' },
-        cellRenderer: (p: ICellRendererParams<Order>) => {
-          if (!p.data) return null;
-          const order = p.data;
-          const decisions = decisionsFor(order);
-          return (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for order ${order.number}`}>
-                  <IconDots size={18} aria-hidden />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component={Link} to={orderPath(order.id)}>
-                  Open order
-                </Menu.Item>
-                {decisions.length > 0 && <Menu.Divider />}
-                {decisions.map((d) => (
-                  <Menu.Item key={d} color={DECISION_COPY[d].danger ? 'red' : undefined} onClick={() => run(order, d)}>
-                    {DECISION_COPY[d].label}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-          );
-        },
-      },
+      amountCol,
+      actionsCol,
     ];
     return withInitialSort(cols, sort);
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderPath, showCustomer, showReseller, showCost, dateFormat]);
+  }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone]);
 
   return (
     <ServerGrid<Order>
+      // Row heights are set when the grid starts: a window turned to or from a phone's width gets a new one.
+      key={phone ? 'phone' : 'desk'}
       datasource={datasource}
       columnDefs={columnDefs}
       sort={sort}
@@ -159,6 +200,7 @@ export default function OrdersGrid(props: OrdersGridProps) {
         apiRef.current = api;
       }}
       getRowId={(row) => row.id}
+      {...(phone ? { rowHeight: showCustomer ? 100 : 82 } : {})}
     />
   );
 }

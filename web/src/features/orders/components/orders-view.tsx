@@ -15,7 +15,7 @@ const OrdersGrid = lazy(() => import('./orders-grid'));
 
 type GridState = { total: number } | { error: string } | null;
 
-export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 'dateFormat' | 'showCustomer' | 'showReseller' | 'showCost'> {
+export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 'returnLabel' | 'dateFormat' | 'showCustomer' | 'showReseller' | 'showCost'> {
   /** Filters the view always has (a customer, a status queue); the search box and status filter add to them. */
   fixed?: OrderFilters;
   /** Offer the status filter (not in a queue that is one status). */
