@@ -73,7 +73,11 @@ describe('ordered indexes from the mongoose index declarations', () => {
       `(COALESCE((_jsonb -> 'orderedAt'), 'null'::jsonb)) DESC`,
       `((_jsonb -> '_id')) DESC`,
     ]);
-    expect(orderedIndexesOf(Customer)).toHaveLength(Customer.schema.indexes().length);
+    // Every declared index but those over an array (a customer's price levels), which MongoDB
+    // matches element by element and FerretDB answers (postgres-reads/filter-sql.ts).
+    const overArrays = Customer.schema.indexes().filter(([keys]) => Object.keys(keys).includes('priceLevelIds'));
+    expect(overArrays).toHaveLength(2);
+    expect(orderedIndexesOf(Customer)).toHaveLength(Customer.schema.indexes().length - overArrays.length);
   });
 });
 

@@ -264,7 +264,7 @@ describe('the reseller’s Orders page: every order of its customers', () => {
   const cashReseller = demoId('reseller:cash');
   type Row = { id: string; customerId: string; resellerId: string; status: string; orderedAt: string; totalAmount: number; placedBy: { kind: string } };
   const list = async (q: string, who: DemoAccount = 'cash') => {
-    const res = await http.get(`/api/orders?limit=200&${q}`, cookies[who]);
+    const res = await http.get(`/api/orders?limit=200&total=1&${q}`, cookies[who]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { items: Row[]; total: number };
   };

@@ -48,7 +48,10 @@ describe('kept figures', () => {
   });
 
   it('add a waiting delta once per target, whatever number of followers settle it at once (50 per order)', async () => {
-    const customer = await Customer.collection.findOne({ resellerId: cash });
+    // A customer of the cash reseller with at least two orders.
+    const customerIds = (await Order.collection.find({ resellerId: cash }, { projection: { customerId: 1 } }).toArray()).map((o) => String(o.customerId));
+    const withTwo = customerIds.find((id, i) => customerIds.indexOf(id) !== i)!;
+    const customer = await Customer.collection.findOne({ _id: new Types.ObjectId(withTwo) });
     const orders = await Order.collection.find({ customerId: customer!._id }).limit(2).toArray();
     expect(orders.length).toBeGreaterThan(1);
     const targets = [
