@@ -66,6 +66,8 @@ function applicationCaller(): string | null {
     if (!m) continue;
     const file = m[1]!;
     if (file.startsWith('test/') || file.startsWith('db/')) continue;
+    // Seeding fills a database; it is not a query the application sends.
+    if (file.startsWith('seed/')) return null;
     if (file.endsWith('.test.ts')) return null;
     return file;
   }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import mongoose from 'mongoose';
 import { countDocuments } from './count.js';
 import { UnsupportedQueryError } from './filter-sql.js';
@@ -23,6 +24,11 @@ type MongoClient = mongoose.mongo.MongoClient;
 type Doc = Record<string, unknown>;
 
 const registered = new WeakMap<MongoClient, PostgresReads>();
+/**
+ * Set while the driver's own countDocuments runs (a fallback, or the suite's comparison): its
+ * `$group` pipeline is FerretDB's count, not a read to serve or to note as a fallback again.
+ */
+const driverCounting = new AsyncLocalStorage<true>();
 const clientOf = (collection: Collection) => (collection as unknown as { client: MongoClient }).client;
 
 /** The PostgreSQL reads serving this collection's database, if any. */
@@ -135,19 +141,19 @@ export function installPostgresReads(): void {
       const serve = () => countDocuments(reads, this.collectionName, filter ?? {}, options ?? {});
       const n = await serve();
       noteServed('count');
-      if (differential()) await checkCount(this.collectionName, { filter, options }, n, serve, () => count.call(this, filter, options));
+      if (differential()) await checkCount(this.collectionName, { filter, options }, n, serve, () => driverCounting.run(true, () => count.call(this, filter, options)));
       return n;
     } catch (err) {
       if (!(err instanceof UnsupportedQueryError)) throw err;
       noteFallback(this.collectionName, 'countDocuments', err.message);
-      return count.call(this, filter, options);
+      return driverCounting.run(true, () => count.call(this, filter, options));
     }
   };
 
   const aggregate = proto.aggregate as (this: Collection, pipeline?: unknown, options?: Doc) => mongoose.mongo.AggregationCursor;
   proto.aggregate = function (this: Collection, pipeline?: unknown, options?: Doc) {
     const reads = readsFor(this);
-    if (!reads) return aggregate.call(this, pipeline, options);
+    if (!reads || driverCounting.getStore()) return aggregate.call(this, pipeline, options);
     return new PostgresAggregateCursor(reads, this.collectionName, pipeline, options ?? {}, () => aggregate.call(this, pipeline, options));
   };
 }
