@@ -13,7 +13,7 @@ test.describe('signing in and out', () => {
       await expect(page).toHaveURL(new RegExp(`${persona.home}$`));
       await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${persona.name}` })).toBeVisible();
       await expect(page.getByRole('banner')).toContainText(persona.tenant);
-      await expect(page.getByText('All orders')).toBeVisible();
+      await expect(page.getByText('All orders', { exact: true })).toBeVisible();
       await expectAccessible(page, testInfo, `${persona.home} home`);
       await keepScreenshot(page, testInfo, `home-${persona.email.split('@')[0]}`);
 

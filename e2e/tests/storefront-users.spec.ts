@@ -72,7 +72,8 @@ test('a reseller adds a storefront user, who activates by email, signs in, and i
   // The user's next navigation lands on sign-in with a message.
   await user.goto('/storefront');
   await expect(user).toHaveURL(/\/sign-in/);
-  await expect(user.getByText('Your session has ended. Please sign in again.')).toBeVisible();
+  // Told why, not only that the session ended (issue 24 item 8).
+  await expect(user.getByText(/Your account was deactivated by .+. Please contact them if you need access again./)).toBeVisible();
   await keepScreenshot(user, testInfo, 'deactivated-user-signed-out');
   await userContext.close();
 });
