@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { createLoginRateLimiter } from '../auth/login-rate-limit.js';
@@ -8,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { demoId } from '../seed/demo-ids.js';
 import { createLogger } from '../logger.js';
 import { api, signIn, TEST_SESSION_KEY, TEST_SSO_KEYS, useTestDatabase } from '../test/harness.js';
+import { startSmtpTestServer } from '../test/smtp-test-server.js';
 import { createMailCourier } from '../deliveries/courier.js';
 import { createMailer } from './mailer.js';
 import { OutboxMessage } from './outbox.model.js';
@@ -15,29 +14,14 @@ import { OutboxMessage } from './outbox.model.js';
 useTestDatabase();
 
 // A real SMTP server on loopback: the app's nodemailer transport talks SMTP to it.
-const received: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
-let port = 0;
+let smtp: Awaited<ReturnType<typeof startSmtpTestServer>>;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpTestServer();
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 function smtpApp() {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Shop <shop@example.test>' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unused', SMTP_URL: smtp.url, MAIL_FROM: 'Shop <shop@example.test>' });
   const logger = createLogger('silent');
   return createApp({ config, logger, sessionKey: TEST_SESSION_KEY, loginLimiter: createLoginRateLimiter(), resetMailLimiter: createResetMailLimiter(), ssoKeys: TEST_SSO_KEYS, courier: createMailCourier(createMailer(config, logger), config, logger) });
 }
@@ -55,7 +39,7 @@ describe('email through SMTP', () => {
     expect(res.status).toBe(201);
     expect(res.body.emailSent).toBe(true);
 
-    const message = received.find((m) => m.to.includes('sam.smtp@example.test'));
+    const message = smtp.received.find((m) => m.to.includes('sam.smtp@example.test'));
     expect(message).toBeDefined();
     expect(message!.raw).toMatch(/^From: Shop <shop@example\.test>/m);
     expect(message!.raw).toMatch(/^Subject: .*Cashmere Cloud Partners/m);
