@@ -7,7 +7,7 @@ import { noteMismatch } from './read-stats.js';
  * to the same call (the driver's own method, with this layer out of the way), and a difference
  * fails the read, so the test that made it fails, and is written down for the check after the
  * run (test/query-shapes.check.ts). Racing tests change data between the two reads, so a
- * difference is read again, both ways, before it counts: a wrong translation differs every time.
+ * difference is read again, both ways, before it counts (settle).
  *
  * What FerretDB v1.24.2 itself answers wrongly is written in KNOWN_FERRETDB_BUGS and not compared;
  * the generated differential test (postgres-reads.test.ts) checks those against MongoDB's
@@ -21,7 +21,10 @@ export const differential = () => Boolean(process.env.VITEST) && process.env.POS
 
 /** Answers larger than this are not read a second time (the exports' memory tests stream thousands). */
 export const DIFFERENTIAL_MAX_ROWS = 2000;
-const ATTEMPTS = 3;
+/** A difference seen this many times while our answer held still is a wrong translation. */
+const STABLE_DIFFERENCES = 3;
+/** Data still moving after this many reads is a race, not a translation. */
+const MOVING_ATTEMPTS = 20;
 
 export const KNOWN_FERRETDB_BUGS = {
   sums: 'FerretDB v1.24.2 answers a $group that sums a number field (int32 and double mixed) with 0 for every accumulator; the SQL sums exactly',
@@ -84,6 +87,25 @@ function mismatch(collection: string, op: string, call: unknown, detail: string)
   throw new ReadMismatchError(`The PostgreSQL read answered otherwise than FerretDB: ${text}`);
 }
 
+/**
+ * Reads FerretDB and our SQL again, in turn, until they agree. A difference counts only when our
+ * answer held still across FerretDB's read (the same before and after it) and still differed, three
+ * times: racing writers (two delivery processes, a poller) move the data between reads, and then
+ * our reads before and after differ from each other; a wrong translation differs while nothing moves.
+ */
+async function settle<T>(served: T, ours: () => Promise<T>, theirs: () => Promise<T>, same: (a: T, b: T) => boolean, fail: (mine: T, other: T) => never): Promise<void> {
+  let before = served;
+  let stableDifferences = 0;
+  for (let attempt = 1; attempt <= MOVING_ATTEMPTS; attempt++) {
+    const other = await theirs();
+    if (same(before, other)) return;
+    const after = await ours();
+    if (same(after, other)) return;
+    if (same(before, after) && ++stableDifferences === STABLE_DIFFERENCES) fail(after, other);
+    before = after;
+  }
+}
+
 /** Compares a served find with FerretDB's; `ours` reads it again through SQL, `theirs` through FerretDB. */
 export async function checkFind(
   collection: string,
@@ -93,23 +115,17 @@ export async function checkFind(
   theirs: () => AsyncIterable<unknown>,
 ): Promise<void> {
   const what = comparableOf(call.options);
-  let mine = served;
-  for (let attempt = 1; ; attempt++) {
-    const other = await digestOf(theirs());
-    if (same(mine, other, what)) return;
-    if (attempt === ATTEMPTS) mismatch(collection, 'find', call, `${what}: ${JSON.stringify(mine.result())} vs FerretDB ${JSON.stringify(other.result())}`);
-    mine = await digestOf(ours());
-  }
+  await settle(
+    served,
+    () => digestOf(ours()),
+    () => digestOf(theirs()),
+    (a, b) => same(a, b, what),
+    (mine, other) => mismatch(collection, 'find', call, `${what}: ${JSON.stringify(mine.result())} vs FerretDB ${JSON.stringify(other.result())}`),
+  );
 }
 
 export async function checkCount(collection: string, call: unknown, served: number, ours: () => Promise<number>, theirs: () => Promise<number>): Promise<void> {
-  let mine = served;
-  for (let attempt = 1; ; attempt++) {
-    const other = await theirs();
-    if (mine === other) return;
-    if (attempt === ATTEMPTS) mismatch(collection, 'countDocuments', call, `${mine} vs FerretDB ${other}`);
-    mine = await ours();
-  }
+  await settle(served, ours, theirs, (a, b) => a === b, (mine, other) => mismatch(collection, 'countDocuments', call, `${mine} vs FerretDB ${other}`));
 }
 
 /** Groups compared by key and count-like sums; sums of a field are FerretDB's known bug (KNOWN_FERRETDB_BUGS.sums). */
@@ -124,11 +140,5 @@ export async function checkGroups(collection: string, pipeline: unknown, served:
       .map((d) => EJSON.stringify(Object.fromEntries(compared.map((k) => [k, d[k]])) as Doc, { relaxed: false }))
       .sort()
       .join('\n');
-  let mine = served;
-  for (let attempt = 1; ; attempt++) {
-    const other = await theirs();
-    if (key(mine) === key(other)) return;
-    if (attempt === ATTEMPTS) mismatch(collection, 'aggregate', pipeline, `${key(mine)} vs FerretDB ${key(other)}`);
-    mine = await ours();
-  }
+  await settle(served, ours, theirs, (a, b) => key(a) === key(b), (mine, other) => mismatch(collection, 'aggregate', pipeline, `${key(mine)} vs FerretDB ${key(other)}`));
 }
