@@ -12,6 +12,7 @@ export default defineConfig({
     pool: 'forks',
     // Generous: FerretDB scans whole collections, and CI machines have two cores.
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    // Hooks sign in and load data: on a busy machine that takes long, and a timeout here only guards a hang.
+    hookTimeout: 180_000,
   },
 });

@@ -1,4 +1,4 @@
-import { auditEventRoutes } from './audit/audit-event.routes.js';
+import { auditEventRoutes } from './audit-log/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';

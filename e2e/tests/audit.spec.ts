@@ -64,14 +64,17 @@ test.describe('the audit log', () => {
     // Action and date filters join it; a reload keeps the view.
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Customer updated' }).click();
+    // The days are typed and shown in the user's own date format (Casey's is DD/MM/YYYY).
     const today = new Date();
-    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    await page.getByLabel('From', { exact: true }).fill(day);
-    await page.getByLabel('To', { exact: true }).fill(day);
+    const [dd, mm, yyyy] = [String(today.getDate()).padStart(2, '0'), String(today.getMonth() + 1).padStart(2, '0'), String(today.getFullYear())];
+    const day = `${yyyy}-${mm}-${dd}`;
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill(`${dd}/${mm}/${yyyy}`);
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill(`${dd}/${mm}/${yyyy}`);
     await expect(page).toHaveURL(/action=customer\.updated/);
     await expect(page).toHaveURL(new RegExp(`from=${day}&to=${day}|to=${day}.*from=${day}`));
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue(CUSTOMER);
+    await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(`${dd}/${mm}/${yyyy}`);
     await expect(grid(page).getByRole('row').filter({ hasText: 'Kalamata' }).first()).toBeVisible();
     await expect(page.getByText(/^\d+ events?$/)).toBeVisible();
 
@@ -94,6 +97,15 @@ test.describe('the audit log', () => {
     await expect(trail.getByRole('button', { name: 'Order executed' })).toBeVisible();
     await expect(trail.getByText('Status: in progress → executed')).toBeVisible();
     await expect(trail.getByText(/Dana Distributor · .* · (127\.0\.0\.1|::1)/)).toBeVisible();
+
+    // The distributor's log says whose each event is, and narrows to one reseller.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('combobox', { name: 'Reseller' }).click();
+    await page.getByRole('option', { name: 'Cashmere Cloud Partners' }).click();
+    await expect(page).toHaveURL(/reseller=[0-9a-f]{24}/);
+    const resellerCells = grid(page).locator('[col-id="reseller"][role="gridcell"]');
+    await expect(resellerCells.first()).toHaveText('Cashmere Cloud Partners');
+    await expect(resellerCells.filter({ hasNotText: 'Cashmere Cloud Partners' })).toHaveCount(0);
   });
 
   test('a storefront user has no audit log', async ({ page }) => {

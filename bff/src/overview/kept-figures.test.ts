@@ -24,6 +24,13 @@ const keptOf = async (model: typeof Customer | typeof Reseller | typeof Distribu
   figuresOf(await (model.collection as typeof Customer.collection).findOne({ _id: id }));
 
 describe('kept figures', () => {
+  it('arrive with the demo data counted (in memory, from the writes’ own deltas): a recount repairs nothing', async () => {
+    // The first test of the file: the database is as loadDemoData left it.
+    for (const distributorId of [northwind, demoId('distributor:contoso')]) await expectFiguresEqualRecount(distributorId);
+    expect(await reconcileFigures()).toMatchObject({ repaired: 0, busy: 0 });
+    expect((await keptOf(Reseller, cash)).customers).toBeGreaterThan(0);
+  });
+
   it('follow each change: a placed order, a decision, a new customer, a deactivation', async () => {
     const reseller = await signIn(app, 'cash');
     const before = await keptOf(Reseller, cash);

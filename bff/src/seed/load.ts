@@ -13,9 +13,9 @@ import { AccountToken } from '../auth/account-token.model.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
 import { SsoGrant } from '../sso/sso-grant.model.js';
 import { syncAllIndexes } from '../db/connect.js';
-import { reconcileFigures } from '../overview/figure-reconciliation.js';
 import { PriceLevel } from '../price-levels/price-level.model.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
+import { withSeededFigures } from './seeded-figures.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
 export async function insertInBatches(model: Model<any>, docs: readonly object[], batchSize = 2000): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,6 +47,8 @@ export interface SeedSummary {
 export async function loadDemoData(): Promise<SeedSummary> {
   await syncAllIndexes();
   const data = buildDemoData(await hashPassword(DEMO_PASSWORD));
+  // Bulk inserts carry no figure deltas: the documents arrive with their figures counted.
+  withSeededFigures(data);
   await wipeAll();
   await insertInBatches(Distributor, data.distributors);
   await insertInBatches(Reseller, data.resellers);
@@ -56,8 +58,6 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(PriceLevel, data.priceLevels);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
-  // Bulk inserts carry no figure deltas: the kept figures are counted once.
-  await reconcileFigures();
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

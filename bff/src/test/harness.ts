@@ -68,6 +68,8 @@ const couriers = new WeakMap<Express, Courier>();
 /** The courier of a test app: to deliver through its mailer alone (`drain`). */
 export const courierOf = (app: Express): Courier => couriers.get(app)!;
 
+const SETUP_TIMEOUT_MS = 300_000;
+
 /**
  * Each test file gets a database of its own on the run's FerretDB (see global-setup.ts), with the
  * demo data set loaded unless `demoData: false`.
@@ -83,7 +85,8 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
       reads = await readFromPostgres(inject('postgresUrl'));
     }
     if (opts.demoData !== false) await loadDemoData();
-  });
+    // A setup, not a timed step: on a machine busy with other work it may take minutes.
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await whenDeliveriesSettled(); // no queued email outlives its test file's database
     await stopAllCouriers();
@@ -91,7 +94,7 @@ export function useTestDatabase(opts: { demoData?: boolean } = {}) {
     await reads?.close();
     if (inject('queryShapesDir')) writeReadFallbacks(inject('queryShapesDir'));
     await mongoose.disconnect();
-  });
+  }, SETUP_TIMEOUT_MS);
 }
 
 /** The URI of this file's database (useTestDatabase), named in the path as a deployment would. */

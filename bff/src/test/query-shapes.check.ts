@@ -22,7 +22,7 @@ const caselessSearch = (collection: string, where: string) =>
 
 const FALLBACKS_BY_DESIGN: Record<string, string> = {
   ...caselessSearch('products', 'catalogue search (orders/catalogue.ts)'),
-  ...caselessSearch('auditevents', 'audit log actor search (audit/audit-event-list.ts)'),
+  ...caselessSearch('auditevents', 'audit log actor search (audit-log/audit-event-list.ts)'),
   ...caselessSearch('users', 'storefront users search (storefront-users/storefront-user.service.ts)'),
   ...Object.fromEntries(
     ['find', 'countDocuments'].map((op) => [

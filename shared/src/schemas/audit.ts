@@ -89,6 +89,8 @@ const instant = z.iso.datetime({ offset: true, error: 'Must be a date-time, e.g.
 export const auditEventViewSchema = z
   .object({
     sort: z.enum(AUDIT_SORTS).default('-at'),
+    /** Events in one reseller's subtree (the reseller itself, its staff, customers and orders). */
+    resellerId: objectIdSchema.optional(),
     /** Events about one customer or anything of it (its storefront users, its orders). */
     customerId: objectIdSchema.optional(),
     /** Events about one object only (a record page's history). */
@@ -131,6 +133,9 @@ export const auditEventRowSchema = z
     /** One of AUDIT_ACTIONS for events written now; older events may carry others. */
     action: z.string(),
     target: z.object({ type: z.string(), id: objectIdSchema, label: z.string().nullable() }).meta({ id: 'AuditTarget' }),
+    resellerId: objectIdSchema.nullable(),
+    /** The reseller's name now (events keep its id). */
+    resellerName: z.string().nullable(),
     customerId: objectIdSchema.nullable(),
     customerName: z.string().nullable(),
     changes: z.array(z.object({ field: z.string(), from: shownValue, to: shownValue })),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCount, ReadMismatchError } from './differential-check.js';
+import { Types } from 'mongoose';
+import { checkCount, compareThisCall, ReadMismatchError, SAMPLE_EVERY, SHAPE_BUDGET, shapeOf } from './differential-check.js';
 import { forgetMismatches, readStats } from './read-stats.js';
 
 /** The check's judgement of a difference, with reads that are plain functions (no database needed). */
@@ -25,5 +26,24 @@ describe('the differential check', () => {
     const theirs = async () => (++reads < 4 ? 30 + reads : 33);
     let ours = 30;
     await expect(checkCount('orders', { filter: {} }, 30, async () => ++ours, theirs)).resolves.toBeUndefined();
+  });
+});
+
+describe('which calls are compared', () => {
+  it('compares every call of a shape up to its budget, then one in SAMPLE_EVERY; a new shape starts its own budget', () => {
+    const calls = 200;
+    const compared = Array.from({ length: calls }, (_, i) => compareThisCall('probe', 'find', [{ customerId: new Types.ObjectId(), n: i }, { sort: { at: -1 } }])).filter(Boolean).length;
+    expect(compared).toBe(SHAPE_BUDGET + Math.floor(calls / SAMPLE_EVERY) - Math.floor(SHAPE_BUDGET / SAMPLE_EVERY));
+    // Another operator, another field or another sort is another shape.
+    expect(compareThisCall('probe', 'find', [{ customerId: { $in: [new Types.ObjectId()] }, n: 1 }, { sort: { at: -1 } }])).toBe(true);
+    expect(compareThisCall('probe', 'find', [{ customerId: new Types.ObjectId(), n: 1 }, { sort: { at: 1 } }])).toBe(true);
+    expect(compareThisCall('probe', 'countDocuments', [{ customerId: new Types.ObjectId(), n: 1 }, {}])).toBe(true);
+  });
+
+  it('tells a filter’s values apart by type only, and keeps sorts, projections and paging as they are', () => {
+    expect(shapeOf([{ a: 'x', b: 2, c: null, d: new Date(), e: /x/i, f: new Types.ObjectId(), g: [1, 'y'] }, { sort: { at: -1 }, projection: { a: 1 }, limit: 50 }])).toEqual([
+      { a: 'string', b: 'number', c: 'null', d: 'date', e: 'regex/i', f: 'ObjectId', g: ['number', 'string'] },
+      { sort: { at: -1 }, projection: { a: 1 }, limit: 50 },
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { noteFallback, noteServed } from './read-stats.js';
 import { decodeStored, UndecodableValueError } from './sjson.js';
 import { UnsupportedQueryError } from './filter-sql.js';
 import { bound, sql, type Sql } from './sql.js';
-import { AnswerDigest, checkFind, differential, DIFFERENTIAL_MAX_ROWS } from './differential-check.js';
+import { AnswerDigest, checkFind, compareThisCall, DIFFERENTIAL_MAX_ROWS } from './differential-check.js';
 
 type Doc = Record<string, unknown>;
 type FindCursor = mongoose.mongo.FindCursor;
@@ -84,7 +84,7 @@ export class PostgresFindCursor {
     }
     noteServed('find');
     this.plan = plan;
-    this.digest = differential() ? new AnswerDigest() : null;
+    this.digest = compareThisCall(this.collection, 'find', [this.filter, this.options]) ? new AnswerDigest() : null;
     this.docs = documents(this.reads, this.collection, plan);
   }
 

@@ -6,7 +6,7 @@ import { PostgresFindCursor } from './find-cursor.js';
 import { groupDocuments } from './group.js';
 import { PostgresReads, type PostgresReadsOptions } from './postgres-reads.js';
 import { noteFallback, noteServed } from './read-stats.js';
-import { checkCount, checkGroups, differential } from './differential-check.js';
+import { checkCount, checkGroups, compareThisCall } from './differential-check.js';
 
 /**
  * Where the reads of an embedded FerretDB go to its PostgreSQL directly: the driver's
@@ -80,7 +80,7 @@ class PostgresAggregateCursor {
       this.docs = serve().then(
         async (docs) => {
           noteServed('group');
-          if (differential()) await checkGroups(this.collection, this.pipeline, docs, serve, () => this.driverCursor().toArray());
+          if (compareThisCall(this.collection, 'aggregate', [this.pipeline, this.options])) await checkGroups(this.collection, this.pipeline, docs, serve, () => this.driverCursor().toArray());
           return docs;
         },
         (err: unknown) => {
@@ -141,7 +141,7 @@ export function installPostgresReads(): void {
       const serve = () => countDocuments(reads, this.collectionName, filter ?? {}, options ?? {});
       const n = await serve();
       noteServed('count');
-      if (differential()) await checkCount(this.collectionName, { filter, options }, n, serve, () => driverCounting.run(true, () => count.call(this, filter, options)));
+      if (compareThisCall(this.collectionName, 'countDocuments', [filter, options])) await checkCount(this.collectionName, { filter, options }, n, serve, () => driverCounting.run(true, () => count.call(this, filter, options)));
       return n;
     } catch (err) {
       if (!(err instanceof UnsupportedQueryError)) throw err;

@@ -6,6 +6,7 @@ import { auditKeys } from './keys';
 
 /** The audit log's filters as the BFF takes them (instants for the time range). */
 export interface AuditFilters {
+  resellerId?: string | undefined;
   customerId?: string | undefined;
   targetId?: string | undefined;
   actor?: string | undefined;

@@ -15,6 +15,8 @@ export interface AuditGridProps {
   sort: string;
   onSortChange: (sort: string) => void;
   dateFormat: string;
+  /** The viewer oversees several resellers: a column says whose each event is. */
+  showReseller: boolean;
   onOpen: (event: AuditEventRow) => void;
   onLoaded: (result: { total: number } | { error: string }) => void;
 }
@@ -34,7 +36,7 @@ const twoLines = (top: string, bottom: string | null, strong = false) => (
 const centred = { display: 'flex', alignItems: 'center' };
 
 /** The audit log: server-side rows, sort by time and keyset paging; each row opens its details. */
-export default function AuditGrid({ filters, sort, onSortChange, dateFormat, onOpen, onLoaded }: AuditGridProps) {
+export default function AuditGrid({ filters, sort, onSortChange, dateFormat, showReseller, onOpen, onLoaded }: AuditGridProps) {
   const filterKey = JSON.stringify(filters);
   const datasource = useMemo<IDatasource>(
     () => createKeysetDatasource({ filters: JSON.parse(filterKey) as AuditFilters, defaultSort: DEFAULT_AUDIT_SORT, fetchPage: getAuditEventPage, onLoaded }),
@@ -82,6 +84,9 @@ export default function AuditGrid({ filters, sort, onSortChange, dateFormat, onO
         cellStyle: centred,
         cellRenderer: (p: ICellRendererParams<AuditEventRow>) => (p.data ? twoLines(p.data.actor.name, p.data.actor.email) : null),
       },
+      ...(showReseller
+        ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', sortable: false, flex: 1, minWidth: 130, cellStyle: centred, tooltipField: 'resellerName', valueFormatter: (p) => p.data?.resellerName ?? '—' } satisfies ColDef<AuditEventRow>]
+        : []),
       { colId: 'customer', field: 'customerName', headerName: 'Customer', sortable: false, flex: 1.1, minWidth: 140, cellStyle: centred, tooltipField: 'customerName', valueFormatter: (p) => p.data?.customerName ?? '—' },
       {
         colId: 'where',
@@ -96,7 +101,7 @@ export default function AuditGrid({ filters, sort, onSortChange, dateFormat, onO
     return withInitialSort(cols, sort);
     // The sort only seeds new columns; later changes go through ServerGrid.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dateFormat, onOpen]);
+  }, [dateFormat, showReseller, onOpen]);
 
   return (
     <ServerGrid<AuditEventRow>

@@ -8,6 +8,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useAuditUrlState } from '../hooks/use-audit-url-state';
 import { AuditEventDetails } from './audit-event-details';
 import { DEFAULT_AUDIT_SORT } from './audit-grid';
+import { DayRangeInputs } from '@/components/day-range-inputs';
 import { ExportButton } from '@/components/export-button';
 import { LoadErrorAlert } from '@/components/load-error-alert';
 import { auditExportUrl } from '../api/get-audit-events';
@@ -21,12 +22,14 @@ export interface AuditLogPageProps {
   principal: Principal;
   /** The customer filter, composed in by the app (customers are another feature's). */
   customerFilter: (props: { value: string | null; onChange: (id: string | null) => void }) => ReactNode;
+  /** The resellers the viewer oversees (a distributor's staff): a Reseller filter and column. */
+  resellers?: { value: string; label: string }[] | undefined;
 }
 
 const ACTION_OPTIONS = AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }));
 
 /** The audit log of the caller's subtree: every change, who made it, when and from where. */
-export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
+export function AuditLogPage({ principal, customerFilter, resellers }: AuditLogPageProps) {
   usePageTitle('Audit log');
   const url = useAuditUrlState(DEFAULT_AUDIT_SORT);
   const [grid, setGrid] = useState<GridState>(null);
@@ -57,6 +60,9 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
       </Group>
 
       <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label="Filter the audit log">
+        {resellers && (
+          <Select label="Reseller" placeholder="Any reseller" clearable searchable w={{ base: '100%', xs: 210 }} data={resellers} value={url.reseller || null} onChange={(v) => url.set({ reseller: v ?? '' })} />
+        )}
         {customerFilter({ value: url.customer || null, onChange: (id) => url.set({ customer: id ?? '' }) })}
         <TextInput
           label="Who"
@@ -70,8 +76,7 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
           }}
         />
         <Select label="Action" placeholder="Any action" clearable searchable w={{ base: '100%', xs: 230 }} data={ACTION_OPTIONS} value={url.action || null} onChange={(v) => url.set({ action: (v as AuditAction | null) ?? '' })} />
-        <TextInput label="From" type="date" w={{ base: 'calc(50% - 6px)', xs: 160 }} value={url.from} max={url.to || undefined} onChange={(e) => url.set({ from: e.currentTarget.value })} />
-        <TextInput label="To" type="date" w={{ base: 'calc(50% - 6px)', xs: 160 }} value={url.to} min={url.from || undefined} onChange={(e) => url.set({ to: e.currentTarget.value })} />
+        <DayRangeInputs from={url.from} to={url.to} dateFormat={principal.preferences.dateFormat} width={150} onChange={url.set} />
         {url.filtered && (
           <Button variant="subtle" onClick={url.clear}>
             Clear filters
@@ -99,6 +104,7 @@ export function AuditLogPage({ principal, customerFilter }: AuditLogPageProps) {
             sort={url.sort}
             onSortChange={(sort) => url.set({ sort })}
             dateFormat={principal.preferences.dateFormat}
+            showReseller={Boolean(resellers)}
             onOpen={onOpen}
             onLoaded={onLoaded}
           />

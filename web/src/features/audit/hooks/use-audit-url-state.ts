@@ -5,7 +5,7 @@ import { DAY, localDayStart } from '@/lib/local-day';
 import type { AuditFilters } from '../api/get-audit-events';
 
 /** The URL parameters of the audit log; `paths.auditLog(area, { customer: id })` opens it on one. */
-export const AUDIT_URL_PARAMS = { customer: 'customer', actor: 'actor', action: 'action', from: 'from', to: 'to', sort: 'sort' } as const;
+export const AUDIT_URL_PARAMS = { reseller: 'reseller', customer: 'customer', actor: 'actor', action: 'action', from: 'from', to: 'to', sort: 'sort' } as const;
 type Param = keyof typeof AUDIT_URL_PARAMS;
 
 /**
@@ -17,6 +17,7 @@ export function useAuditUrlState(defaultSort: string) {
   const read = (p: Param) => params.get(AUDIT_URL_PARAMS[p]) ?? '';
   const action = read('action');
   const state = {
+    reseller: read('reseller'),
     customer: read('customer'),
     actor: read('actor'),
     action: (AUDIT_ACTIONS as readonly string[]).includes(action) ? (action as AuditAction) : ('' as const),
@@ -39,6 +40,7 @@ export function useAuditUrlState(defaultSort: string) {
   );
 
   const filters: AuditFilters = {
+    resellerId: state.reseller || undefined,
     customerId: state.customer || undefined,
     actor: state.actor || undefined,
     action: state.action || undefined,
@@ -46,6 +48,6 @@ export function useAuditUrlState(defaultSort: string) {
     // The whole last day: up to the start of the next one.
     to: state.to ? localDayStart(state.to, 1) : undefined,
   };
-  const filtered = Boolean(state.customer || state.actor || state.action || state.from || state.to);
-  return { ...state, filters, filtered, set, clear: () => set({ customer: '', actor: '', action: '', from: '', to: '' }) };
+  const filtered = Boolean(state.reseller || state.customer || state.actor || state.action || state.from || state.to);
+  return { ...state, filters, filtered, set, clear: () => set({ reseller: '', customer: '', actor: '', action: '', from: '', to: '' }) };
 }

@@ -3,6 +3,7 @@ import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hoo
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderPlacedBy, type OrderStatus } from '@app/shared';
+import { DayRangeInputs } from '@/components/day-range-inputs';
 import { ExportButton } from '@/components/export-button';
 import { LoadErrorAlert } from '@/components/load-error-alert';
 import { formatNumber } from '@/lib/format';
@@ -58,8 +59,7 @@ export function OrdersPage({ owner, customerFilter, canExport, ...grid }: Orders
       {customerFilter({ value: url.customer || null, onChange: (id) => url.set({ customer: id ?? '' }) })}
       <Select label="Status" placeholder="Any status" clearable w={{ base: '100%', xs: 220 }} data={STATUS_OPTIONS} value={url.status || null} onChange={(v) => url.set({ status: (v as OrderStatus | null) ?? '' })} />
       <Select label="Placed by" placeholder="Anyone" clearable w={{ base: '100%', xs: 180 }} data={PLACED_BY_OPTIONS} value={url.placedBy || null} onChange={(v) => url.set({ placedBy: v ?? '' })} />
-      <TextInput label="From" type="date" w={{ base: 'calc(50% - 6px)', xs: 140 }} value={url.from} max={url.to || undefined} onChange={(e) => url.set({ from: e.currentTarget.value })} />
-      <TextInput label="To" type="date" w={{ base: 'calc(50% - 6px)', xs: 140 }} value={url.to} min={url.from || undefined} onChange={(e) => url.set({ to: e.currentTarget.value })} />
+      <DayRangeInputs from={url.from} to={url.to} dateFormat={grid.dateFormat} width={140} onChange={url.set} />
     </>
   );
 

@@ -45,7 +45,7 @@ export function NewResellerDialog({ opened, onClose, onCreated }: { opened: bool
               {serverError.message}
             </Alert>
           )}
-          <ResellerFields form={form} />
+          <ResellerFields form={form} startingMarkup />
           <Radio.Group label="Payment method" required {...form.getInputProps('paymentMethod')}>
             <Group mt={6}>
               {(Object.keys(PAYMENT_METHOD_LABEL) as PaymentMethod[]).map((m) => (

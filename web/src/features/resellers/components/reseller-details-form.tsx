@@ -8,14 +8,14 @@ const pick = (r: ResellerDetail): Fields => ({
   name: r.name, contactName: r.contactName, contactEmail: r.contactEmail, phone: r.phone, city: r.city, country: r.country, markupPercent: r.markupPercent,
 });
 
-/** Details and default markup: edited in place, saved with Update on the revision read; a stale copy offers to reload. */
+/** Details: edited in place, saved with Update on the revision read; a stale copy offers to reload. */
 export function ResellerDetailsForm({ reseller }: { reseller: ResellerDetail }) {
   const edit = useEditInPlace({
     record: reseller, pick, schema: resellerFieldsSchema, update: useUpdateReseller(reseller.id), queryKey: resellerKeys.detail(reseller.id),
     saved: (r) => `The details of ${r.name} were updated.`, describe: `the details of ${reseller.name}`,
   });
   return (
-    <EditInPlaceSection edit={edit} id="details" title="Details and markup" staleTitle="Someone else changed this reseller">
+    <EditInPlaceSection edit={edit} id="details" title="Details" staleTitle="Someone else changed this reseller">
       <ResellerFields form={edit.form} />
     </EditInPlaceSection>
   );

@@ -13,8 +13,12 @@ const TEXT_FIELDS: { name: Exclude<keyof Fields, 'markupPercent'>; label: string
   { name: 'country', label: 'Country', autoComplete: 'off' },
 ];
 
-/** The reseller's details and default markup, used by the New reseller dialog and the detail page. */
-export function ResellerFields<T extends Fields>({ form }: { form: UseFormReturnType<T> }) {
+/**
+ * The reseller's details, used by the New reseller dialog and the detail page. The markup is asked
+ * only when the reseller is created: it starts the reseller's Default price level, and from then on
+ * the reseller prices its customers in its own price levels, so changing it here would change nothing.
+ */
+export function ResellerFields<T extends Fields>({ form, startingMarkup = false }: { form: UseFormReturnType<T>; startingMarkup?: boolean }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
       {TEXT_FIELDS.map((f) => (
@@ -28,16 +32,18 @@ export function ResellerFields<T extends Fields>({ form }: { form: UseFormReturn
           {...form.getInputProps(f.name)}
         />
       ))}
-      <NumberInput
-        label="Default markup"
-        description="Added to the distributor's cost in the customers' prices"
-        suffix=" %"
-        min={0}
-        max={1000}
-        decimalScale={2}
-        required
-        {...form.getInputProps('markupPercent')}
-      />
+      {startingMarkup && (
+        <NumberInput
+          label="Starting markup"
+          description="The markup on your cost of the reseller's Default price level; the reseller then sets its own price levels"
+          suffix=" %"
+          min={0}
+          max={1000}
+          decimalScale={2}
+          required
+          {...form.getInputProps('markupPercent')}
+        />
+      )}
     </SimpleGrid>
   );
 }

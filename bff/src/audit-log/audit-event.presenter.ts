@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { AuditEventRow } from '@app/shared';
+import type { ResellerNames } from './reseller-names.js';
 
 type Shown = string | number | boolean | null;
 
@@ -19,6 +20,7 @@ interface StoredEvent {
   actor?: { name: string; role: string; email?: string | null } | null;
   action: string;
   target?: { type: string; id: Types.ObjectId; label?: string | null } | null;
+  resellerId?: Types.ObjectId | null;
   customerId?: Types.ObjectId | null;
   customerName?: string | null;
   changes?: unknown;
@@ -33,9 +35,10 @@ export interface AuditViewer {
 
 /**
  * One audit event as the log shows it: who (name, email, role — not their id), what (the action, the
- * object and each changed field before → after), when, and from where (address, browser).
+ * object and each changed field before → after), which reseller and customer, when, and from where
+ * (address, browser).
  */
-export function presentAuditEvent(e: StoredEvent, viewer: AuditViewer): AuditEventRow {
+export function presentAuditEvent(e: StoredEvent, viewer: AuditViewer, resellerNames: ResellerNames): AuditEventRow {
   const actorAbove = viewer.role === 'reseller' && e.actor?.role === 'distributor';
   return {
     id: e._id.toHexString(),
@@ -43,6 +46,8 @@ export function presentAuditEvent(e: StoredEvent, viewer: AuditViewer): AuditEve
     actor: { name: e.actor?.name ?? '', email: actorAbove ? null : (e.actor?.email ?? null), role: e.actor?.role ?? '' },
     action: e.action,
     target: { type: e.target?.type ?? '', id: e.target?.id.toHexString() ?? '', label: e.target?.label ?? null },
+    resellerId: e.resellerId ? e.resellerId.toHexString() : null,
+    resellerName: e.resellerId ? (resellerNames.get(e.resellerId.toHexString()) ?? null) : null,
     customerId: e.customerId ? e.customerId.toHexString() : null,
     customerName: e.customerName ?? null,
     changes: Object.entries((e.changes ?? {}) as Record<string, { from?: unknown; to?: unknown } | null>).map(([field, change]) => ({

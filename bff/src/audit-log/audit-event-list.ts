@@ -7,7 +7,8 @@ import { auditEventPolicy } from '../policies/audit-event.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
-import { AuditEvent, type AuditEventDoc } from './audit-event.model.js';
+import { AuditEvent, type AuditEventDoc } from '../audit/audit-event.model.js';
+import { resellerNamesOf } from './reseller-names.js';
 
 /*
  * The audit log as a list: one view (filters + sort by time) shared by every page, count and
@@ -17,12 +18,13 @@ import { AuditEvent, type AuditEventDoc } from './audit-event.model.js';
 
 /** The keyset view of a query: time, then _id; everything else that defines the view. */
 export function auditKeysetView(q: AuditEventView): KeysetView {
-  return { field: 'at', descending: q.sort !== 'at', view: [q.customerId ?? '', q.targetId ?? '', q.actor ?? '', q.action ?? '', q.from ?? '', q.to ?? ''] };
+  return { field: 'at', descending: q.sort !== 'at', view: [q.resellerId ?? '', q.customerId ?? '', q.targetId ?? '', q.actor ?? '', q.action ?? '', q.from ?? '', q.to ?? ''] };
 }
 
-/** The filter of a view (not its paging): customer, object, actor, action, time range. */
+/** The filter of a view (not its paging): reseller, customer, object, actor, action, time range. */
 export function auditEventViewFilter(q: AuditEventView): FilterQuery<AuditEventDoc> {
   const filter: FilterQuery<AuditEventDoc> = {};
+  if (q.resellerId) filter.resellerId = new Types.ObjectId(q.resellerId);
   if (q.customerId) filter.customerId = new Types.ObjectId(q.customerId);
   if (q.targetId) filter['target.id'] = new Types.ObjectId(q.targetId);
   if (q.action) filter.action = q.action;
@@ -57,7 +59,8 @@ export async function listAuditEventPage(actor: Actor, q: AuditEventListQuery) {
   let query = AuditEvent.find(afterCursor(view, base, q.cursor)).sort(keysetSort(view)).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
   const [items, total] = await Promise.all([scoped(query, actor.scope).lean(), totalIfAsked(q.total, () => countAuditEvents(actor.scope, base))]);
-  return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
+  const resellerNames = await resellerNamesOf(actor.scope, items.map((e) => e.resellerId));
+  return { items, total, nextCursor: nextCursorOf(view, items, q.limit), resellerNames };
 }
 
 const countAuditEvents = (scope: Scope, filter: FilterQuery<AuditEventDoc>) => scoped(AuditEvent.countDocuments(filter), scope);

@@ -5,7 +5,7 @@ import { demoId } from '../seed/demo-ids.js';
 import { Order } from '../orders/order.model.js';
 import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { downloadXlsx } from '../test/xlsx-download.js';
-import { AuditEvent } from './audit-event.model.js';
+import { AuditEvent } from '../audit/audit-event.model.js';
 
 useTestDatabase();
 const app = buildTestApp();
@@ -122,6 +122,25 @@ describe('GET /api/audit-events', () => {
     expect((await list('cash', `?to=${iso(now - 3_600_000)}&action=customer.updated`)).total).toBe(0);
   });
 
+  it('names the reseller of each event and filters by it, for the distributor; another tree\'s reseller finds nothing', async () => {
+    const cashReseller = String(demoId('reseller:cash'));
+    const cardReseller = String(demoId('reseller:card'));
+    const cash = await list('distributor', `?resellerId=${cashReseller}&limit=200`);
+    expect(cash.total).toBeGreaterThan(0);
+    expect(cash.items.every((e) => e.resellerId === cashReseller)).toBe(true);
+    const cashName = cash.items[0]!.resellerName;
+    expect(cashName).toBeTruthy();
+    expect(cash.items.every((e) => e.resellerName === cashName)).toBe(true);
+    expect(cash.items.some((e) => e.customerId === String(cashCustomer))).toBe(true);
+    const card = await list('distributor', `?resellerId=${cardReseller}&limit=200`);
+    expect(card.items.every((e) => e.resellerId === cardReseller && e.resellerName !== cashName)).toBe(true);
+    expect(card.items.some((e) => e.customerId === String(cardCustomer))).toBe(true);
+    // A reseller naming its sibling, or a distributor naming another tree's reseller, sees nothing.
+    expect((await list('card', `?resellerId=${cashReseller}`)).total).toBe(0);
+    expect((await list('otherDistributor', `?resellerId=${cashReseller}`)).total).toBe(0);
+    expect((await list('cash', `?resellerId=${cashReseller}`)).total).toBe(cash.total);
+  });
+
   it('refuses bad filters with 400 and the fields named', async () => {
     for (const [query, field] of [
       ['?action=customer.exploded', 'action'],
@@ -171,6 +190,13 @@ describe('GET /api/audit-events/export.xlsx', () => {
     const col = (name: string) => file.header.indexOf(name);
     expect(file.rows.map((r) => (r[col('When')] as Date).toISOString().slice(0, 16))).toEqual(rows.map((e) => e.at.slice(0, 16)));
     expect(file.rows.map((r) => r[col('Customer')])).toEqual(rows.map((e) => e.customerName ?? ''));
+    // The reseller column is the distributor's: a reseller's own log would repeat its name on every row.
+    expect(col('Reseller')).toBe(-1);
+    const wide = `resellerId=${String(demoId('reseller:cash'))}&action=customer.updated`;
+    const [distributorRows, distributorFile] = await Promise.all([allPages('distributor', wide, 200), downloadXlsx(app, `/api/audit-events/export.xlsx?${wide}`, cookies.distributor)]);
+    expect(distributorRows.length).toBeGreaterThan(0);
+    const resellerCol = distributorFile.header.indexOf('Reseller');
+    expect(distributorFile.rows.map((r) => r[resellerCol])).toEqual(distributorRows.map((e) => e.resellerName));
     expect(file.rows.some((r) => String(r[col('Changes')]).includes('→ Larissa'))).toBe(true);
     // Another reseller's view of the same customer id is empty; a storefront user is refused.
     const card = await downloadXlsx(app, `/api/audit-events/export.xlsx?${query}`, cookies.card);

@@ -11,14 +11,14 @@ export const auditEventRoutes = [
     method: 'get',
     path: '/api/audit-events',
     tag: 'audit',
-    summary: 'One page of the audit log of the caller’s subtree, newest first (or oldest), filtered by customer, object, actor, action and time',
+    summary: 'One page of the audit log of the caller’s subtree, newest first (or oldest), filtered by reseller, customer, object, actor, action and time',
     access: 'session',
     roles: auditEventPolicy.roles('auditEvent.list'),
     query: auditEventListQuerySchema,
     success: { status: 200, description: 'A page of audit events', schema: auditEventListSchema },
     async handler({ actor, query }) {
       const page = await listAuditEventPage(actor, query);
-      return { items: page.items.map((e) => presentAuditEvent(e, actor.principal)), total: page.total, nextCursor: page.nextCursor };
+      return { items: page.items.map((e) => presentAuditEvent(e, actor.principal, page.resellerNames)), total: page.total, nextCursor: page.nextCursor };
     },
   }),
   exportRoute({
