@@ -14,7 +14,7 @@ export function AuditLogRoute() {
     <AuditLogPage
       principal={principal}
       resellers={principal.abilities.listResellers ? (resellers.data ?? []) : undefined}
-      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 260 }} />}
+      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 220 }} />}
     />
   );
 }

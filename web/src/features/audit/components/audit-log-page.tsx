@@ -61,22 +61,22 @@ export function AuditLogPage({ principal, customerFilter, resellers }: AuditLogP
 
       <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label="Filter the audit log">
         {resellers && (
-          <Select label="Reseller" placeholder="Any reseller" clearable searchable w={{ base: '100%', xs: 210 }} data={resellers} value={url.reseller || null} onChange={(v) => url.set({ reseller: v ?? '' })} />
+          <Select label="Reseller" placeholder="Any reseller" clearable searchable w={{ base: '100%', xs: 190 }} data={resellers} value={url.reseller || null} onChange={(v) => url.set({ reseller: v ?? '' })} />
         )}
         {customerFilter({ value: url.customer || null, onChange: (id) => url.set({ customer: id ?? '' }) })}
         <TextInput
           label="Who"
           placeholder="Name or email"
           leftSection={<IconSearch size={16} aria-hidden />}
-          w={{ base: '100%', xs: 200 }}
+          w={{ base: '100%', xs: 170 }}
           value={actorInput}
           onChange={(e) => {
             setActorInput(e.currentTarget.value);
             pushActor(e.currentTarget.value);
           }}
         />
-        <Select label="Action" placeholder="Any action" clearable searchable w={{ base: '100%', xs: 230 }} data={ACTION_OPTIONS} value={url.action || null} onChange={(v) => url.set({ action: (v as AuditAction | null) ?? '' })} />
-        <DayRangeInputs from={url.from} to={url.to} dateFormat={principal.preferences.dateFormat} width={150} onChange={url.set} />
+        <Select label="Action" placeholder="Any action" clearable searchable w={{ base: '100%', xs: 200 }} data={ACTION_OPTIONS} value={url.action || null} onChange={(v) => url.set({ action: (v as AuditAction | null) ?? '' })} />
+        <DayRangeInputs from={url.from} to={url.to} dateFormat={principal.preferences.dateFormat} width={132} onChange={url.set} />
         {url.filtered && (
           <Button variant="subtle" onClick={url.clear}>
             Clear filters
