@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi/openapi.js';
 import { orderRoutes } from './orders/order.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { priceLevelRoutes } from './price-levels/price-level.routes.js';
+import { profileRoutes } from './profile/profile.routes.js';
 import { resellerRoutes } from './reseller-management/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
 import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.js';
@@ -25,6 +26,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
   const routes: RouteSpec<AppDeps>[] = [
     ...healthRoutes,
     ...authRoutes,
+    ...profileRoutes,
     ...passwordSetupRoutes,
     ...overviewRoutes,
     ...resellerRoutes,

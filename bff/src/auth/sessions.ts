@@ -29,6 +29,12 @@ export async function endAllSessionsOf(userId: Types.ObjectId, now = new Date())
   return result.modifiedCount;
 }
 
+/** Ends every session of a user but the one in use (their own password change): the others answer 401. */
+export async function endOtherSessionsOf(userId: Types.ObjectId, keepSessionId: string, now = new Date()): Promise<number> {
+  const result = await Session.updateMany({ userId, endedAt: null, _id: { $ne: keepSessionId } }, { $set: { endedAt: now } });
+  return result.modifiedCount;
+}
+
 /**
  * Ends the sessions of everyone under a reseller, staff and storefront users (suspension). The
  * check at every request (account-standing.ts) already refuses them; this also closes the records.

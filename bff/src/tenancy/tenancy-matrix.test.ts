@@ -38,6 +38,7 @@ import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../
 import { journalWrites } from '../test/write-journal.js';
 import { whenDeliveriesSettled } from '../deliveries/courier.js';
 import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { DEMO_PASSWORD } from '../seed/demo-data.js';
 import { User } from '../users/user.model.js';
 
 useTestDatabase();
@@ -161,6 +162,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/openapi.json': { roles: 'public' },
   'GET /.well-known/jwks.json': { roles: 'public' },
   'GET /api/auth/me': { roles: ['distributor', 'reseller', 'storefront'] },
+  // One's own profile: the session names the account, there is no id to give another tenant's.
+  'GET /api/profile': { roles: ['distributor', 'reseller', 'storefront'] },
+  'PUT /api/profile': { roles: ['distributor', 'reseller', 'storefront'], body: () => ({ firstName: 'Matrix', lastName: `Walker ${Math.random().toString(36).slice(2, 8)}`, language: 'en', dateFormat: 'YYYY-MM-DD' }) },
+  // The same password again: the personas sign in with it for the rest of the run.
+  'POST /api/profile/password': { roles: ['distributor', 'reseller', 'storefront'], body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }) },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleCustomers } },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },

@@ -33,12 +33,13 @@ const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./route
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
+const profilePage: Lazy = async () => ({ Component: (await import('@/features/profile')).ProfilePage });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
   path: paths.area(role),
   element: <RequireArea role={role} layout={layout} />,
-  children: [{ index: true, element: <AreaHome /> }, ...children, { path: '*', element: <NotFoundPage /> }],
+  children: [{ index: true, element: <AreaHome /> }, ...children, { path: AREA_SEGMENTS.profile, lazy: profilePage }, { path: '*', element: <NotFoundPage /> }],
 });
 
 /**

@@ -13,6 +13,7 @@ export const AREA_SEGMENTS = {
   resellers: 'resellers',
   reseller: 'resellers/:resellerId',
   priceLevels: 'price-levels',
+  profile: 'profile',
 } as const;
 
 /**
@@ -56,6 +57,8 @@ export const paths = {
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
   /** The audit log, optionally opened on a filter (`{ customer: id }`: the URL parameters the page reads). */
+  /** The signed-in person's own profile (every area has one). */
+  profile: (area: Role) => `/${area}/${AREA_SEGMENTS.profile}`,
   auditLog: (area: Role, filters: Record<string, string> = {}) => withQuery(`/${area}/${AREA_SEGMENTS.auditLog}`, filters),
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,

@@ -1,10 +1,10 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLogout } from '@/features/auth';
-import { signInPath } from '@/lib/paths';
+import { paths, signInPath } from '@/lib/paths';
 
 const initials = (name: string) =>
   name
@@ -42,6 +42,9 @@ export function UserMenu({ principal }: { principal: Principal }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{principal.email}</Menu.Label>
+        <Menu.Item component={Link} to={paths.profile(principal.role)} leftSection={<IconUserCircle size={16} aria-hidden />}>
+          Your profile
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
           Sign out
         </Menu.Item>
