@@ -124,4 +124,13 @@ test('Approvals sorts by amount, selects every order shown at once, and keeps it
   await expect(bar.getByRole('button', { name: 'Accept selected' })).toBeInViewport();
   await bar.getByRole('checkbox').uncheck();
   await expect(bar.getByRole('button', { name: 'Accept selected' })).toHaveCount(0);
+
+  // Cancelling asks first, in the future tense: nothing has happened yet.
+  const first = page.getByRole('article').nth(0);
+  await first.getByRole('button', { name: 'Cancel order' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('The order will be canceled. This cannot be undone.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(first).toHaveAccessibleName(`Order ${sorted[0]!.number}`);
 });

@@ -37,6 +37,17 @@ test('a refused password is cleared, the email kept', async ({ page }) => {
   await expect(page.getByLabel(/^Email/)).toHaveValue('reseller.cash@demo.example');
 });
 
+test('a text box in focus shows a ring (not only a darker border)', async ({ page }) => {
+  await page.goto('/sign-in');
+  const email = page.getByLabel(/^Email/);
+  const ring = () => email.evaluate((el) => { const s = getComputedStyle(el); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }; });
+  expect((await ring()).style).toBe('none');
+  await email.focus();
+  const focused = await ring();
+  expect(focused.style).not.toBe('none');
+  expect(focused.width).toBeGreaterThanOrEqual(2);
+});
+
 test('an inactive customer is marked inactive in the grid', async ({ browser, page }) => {
   const inactive = await cashCustomer(browser, (c) => !c.active);
   await signedIn(page, 'reseller.cash@demo.example');

@@ -11,7 +11,7 @@ export const DECISION_COPY: Record<OrderDecision, { label: string; title: (what:
     done: 'accepted',
     body: 'The order goes ahead: executed at once, or passed to the distributor for manual provisioning.',
   },
-  cancel: { label: 'Cancel order', title: (what) => `Cancel ${what}?`, confirm: 'Cancel order', done: 'canceled', danger: true, body: 'The order is canceled. This cannot be undone.' },
+  cancel: { label: 'Cancel order', title: (what) => `Cancel ${what}?`, confirm: 'Cancel order', done: 'canceled', danger: true, body: 'The order will be canceled. This cannot be undone.' },
   'mark-executed': {
     label: 'Mark executed',
     title: (what) => `Mark ${what} executed?`,
