@@ -40,7 +40,7 @@ test('a refused password is cleared, the email kept', async ({ page }) => {
 test('a text box in focus shows a ring (not only a darker border)', async ({ page }) => {
   await page.goto('/sign-in');
   const email = page.getByLabel(/^Email/);
-  const ring = () => email.evaluate((el) => { const s = getComputedStyle(el); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }; });
+  const ring = () => email.evaluate((el) => { const s = el.ownerDocument.defaultView!.getComputedStyle(el); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }; });
   expect((await ring()).style).toBe('none');
   await email.focus();
   const focused = await ring();

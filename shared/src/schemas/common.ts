@@ -21,10 +21,13 @@ export const userStateSchema = z.enum(USER_STATES).meta({ id: 'UserState' });
 export type UserState = z.infer<typeof userStateSchema>;
 
 /** An email as every form takes it: trimmed, lower-cased, at most 254 characters. */
-export const emailSchema = z
-  .string({ error: 'Email is required' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'Email is required')
-  .max(254, 'Email must be at most 254 characters')
-  .pipe(z.email('Enter a valid email address'));
+/** An email address; `label` names it in the messages where a form has more than one. */
+export const emailSchemaFor = (label = 'Email') =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .toLowerCase()
+    .min(1, `${label} is required`)
+    .max(254, `${label} must be at most 254 characters`)
+    .pipe(z.email(label === 'Email' ? 'Enter a valid email address' : `${label}: enter a valid email address`));
+export const emailSchema = emailSchemaFor();

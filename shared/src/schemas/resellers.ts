@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { exportQueryOf } from './exports.js';
-import { emailSchema, objectIdSchema, paymentMethodSchema, type PaymentMethod } from './common.js';
+import { emailSchemaFor, objectIdSchema, paymentMethodSchema, type PaymentMethod } from './common.js';
 
 /** A reseller is active, or suspended by its distributor (rule 8: nothing deleted, reinstating restores). */
 export const RESELLER_STATUSES = ['active', 'suspended'] as const;
@@ -30,7 +30,7 @@ const required = (label: string, max: number) => text(label, max).min(1, `${labe
 export const resellerFieldsSchema = z.object({
   name: required('Name', 160),
   contactName: text('Contact name', 160).default(''),
-  contactEmail: emailSchema,
+  contactEmail: emailSchemaFor('Contact email'),
   phone: text('Phone', 40).regex(/^[+0-9 ()./-]{0,40}$/, 'Enter a phone number (digits, spaces, + - ( ) . /)').default(''),
   city: text('City', 100).default(''),
   country: text('Country', 100).default(''),
@@ -51,7 +51,7 @@ export type SetPaymentMethod = z.infer<typeof setPaymentMethodSchema>;
 export const createResellerSchema = resellerFieldsSchema
   .extend({
     paymentMethod: paymentMethodSchema,
-    staff: z.object({ firstName: required('First name', 80), lastName: required('Last name', 80), email: emailSchema }).meta({ id: 'FirstStaffUser' }),
+    staff: z.object({ firstName: required('First name', 80), lastName: required('Last name', 80), email: emailSchemaFor('Staff user’s email') }).meta({ id: 'FirstStaffUser' }),
   })
   .meta({ id: 'CreateReseller' });
 export type CreateReseller = z.infer<typeof createResellerSchema>;
