@@ -120,6 +120,22 @@ test('the distributor edits a reseller’s details in place: leaving asks first,
   await expect(distributor.getByRole('heading', { level: 1, name: 'Resellers' })).toBeVisible();
 });
 
+test('the distributor sees a reseller’s staff users and sends the one still waiting a new activation link', async ({ browser }, testInfo) => {
+  const distributor = await personAt(browser, 'distributor@demo.example');
+  await distributor.getByRole('link', { name: 'Resellers', exact: true }).first().click();
+  await grid(distributor).getByRole('link', { name: 'Depot Digital' }).click();
+  const section = distributor.getByRole('region', { name: 'Staff users' });
+  const pat = section.getByRole('row').filter({ hasText: 'pat.pending@demo.example' });
+  await expect(pat).toContainText('Pending activation');
+  await expect(pat).toContainText('Never');
+  await expect(section.getByRole('row').filter({ hasText: 'reseller.deposit@demo.example' })).toContainText('Active');
+  await expect(section.getByRole('button', { name: /new activation link/ })).toHaveCount(1);
+  await pat.getByRole('button', { name: 'Send Pat Pending (pat.pending@demo.example) a new activation link' }).click();
+  await expect(distributor.getByText('A new activation link was emailed to Pat Pending; the previous one no longer works.')).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await keepScreenshot(distributor, testInfo, 'reseller-staff-1366');
+});
+
 test('the distributor suspends and reinstates a reseller: its staff are signed out and refused, then let back in', async ({ browser }, testInfo) => {
   const distributor = await personAt(browser, 'distributor@demo.example');
   const staff = await personAt(browser, 'reseller.cash@demo.example');

@@ -7,6 +7,7 @@ import { auditEventPolicy } from '../policies/audit-event.js';
 import { orderPolicy } from '../policies/order.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
+import { staffUserPolicy } from '../policies/staff-user.js';
 import type { Principal } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -47,6 +48,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       approveOrders: orderPolicy.roles('order.accept').includes(principal.role),
       finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
       viewAuditLog: auditEventPolicy.can(principal, 'auditEvent.list'),
+      listResellerStaff: staffUserPolicy.can(principal, 'staffUser.list'),
     },
   };
 }

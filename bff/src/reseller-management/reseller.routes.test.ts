@@ -408,6 +408,44 @@ describe('onboarding a reseller', () => {
   });
 });
 
+describe('a reseller’s staff users, kept by its distributor', () => {
+  const pat = demoId('user:pat.pending@demo.example');
+
+  it('lists them by name with state and last sign-in, and says who may be sent a new activation link; 404 outside the tree, 403 below it', async () => {
+    const res = await http.get(`/api/resellers/${depositId}/staff-users`, cookies.distributor);
+    expect(res.status).toBe(200);
+    const rows = res.body.items as { id: string; email: string; state: string; abilities: { resendActivation: boolean } }[];
+    expect(rows.map((u) => [u.email, u.state, u.abilities.resendActivation])).toEqual([
+      [DEMO_ACCOUNTS.deposit, 'active', false],
+      ['pat.pending@demo.example', 'pending_activation', true],
+    ]);
+    expect((await http.get(`/api/resellers/${otherId}/staff-users`, cookies.distributor)).status).toBe(404);
+    expect((await http.get(`/api/resellers/${depositId}/staff-users`, cookies.deposit)).status).toBe(403);
+  });
+
+  it('sends one waiting a fresh link that activates (the old one stops working), audited; an active one is 409, another tree’s 404', async () => {
+    const first = await http.post(`/api/staff-users/${pat}/resend-activation`, {}, cookies.distributor);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ emailSent: true, user: { email: 'pat.pending@demo.example', state: 'pending_activation' } });
+    const second = await http.post(`/api/staff-users/${pat}/resend-activation`, {}, cookies.distributor);
+    expect(second.status).toBe(200);
+    const mails = await OutboxMessage.find({ to: 'pat.pending@demo.example' }).sort({ _id: 1 }).lean();
+    expect(mails).toHaveLength(2);
+    const tokenOf = (text: string) => /[?&]token=([A-Za-z0-9_-]+)/.exec(text)![1];
+    expect((await http.post('/api/auth/activate', { token: tokenOf(mails[0]!.text), password: 'Correct-Horse-43' })).status).toBe(400);
+    expect((await http.post('/api/auth/activate', { token: tokenOf(mails[1]!.text), password: 'Correct-Horse-43' })).status).toBe(200);
+    expect(await eventsOf(pat, 'staff_user.activation_resent')).toBe(2);
+
+    const active = await http.post(`/api/staff-users/${pat}/resend-activation`, {}, cookies.distributor);
+    expect(active.status).toBe(409);
+    expect(await eventsOf(pat, 'staff_user.activation_resent')).toBe(2);
+    expect((await http.post(`/api/staff-users/${demoId('user:other.reseller@demo.example')}/resend-activation`, {}, cookies.distributor)).status).toBe(404);
+    // A storefront user is not a staff user, whatever its id.
+    const storefront = await User.collection.findOne({ resellerId: depositId, role: 'storefront', state: 'pending_activation' });
+    expect((await http.post(`/api/staff-users/${String(storefront!._id)}/resend-activation`, {}, cookies.distributor)).status).toBe(404);
+  });
+});
+
 describe('the distributor home', () => {
   it('counts suspended resellers and the run rate', async () => {
     await Reseller.collection.updateOne({ _id: depositId }, { $set: { status: 'suspended' } });

@@ -7,6 +7,8 @@ import {
   resellerListQuerySchema,
   resellerListSchema,
   resellerOptionsSchema,
+  resellerStaffActionResultSchema,
+  resellerStaffUserListSchema,
   setPaymentMethodSchema,
   updateResellerSchema,
 } from '@app/shared';
@@ -15,6 +17,8 @@ import { currencyOf } from '../distributors/currency.js';
 import { mailContextOf, type MailDeps } from '../auth/link-mail.js';
 import { routesNeeding } from '../http/route.js';
 import { resellerPolicy } from '../policies/reseller.js';
+import { staffUserPolicy } from '../policies/staff-user.js';
+import { listResellerStaff, presentStaffUser, resendStaffActivation } from './reseller-staff.js';
 import type { Principal } from '../tenancy/principal.js';
 import { listResellerPage, resellerOptions } from './reseller-list.js';
 import { resellerExport } from './reseller-export.js';
@@ -136,6 +140,34 @@ export const resellerRoutes = [
     errors: [409],
     async handler({ actor, params, body }) {
       return detail(actor.principal, await setPaymentMethod(actor, params.id, body.paymentMethod, body.revision));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resellers/:id/staff-users',
+    tag: 'resellers',
+    summary: 'The reseller’s staff users, by name, with their state and last sign-in (its distributor)',
+    access: 'session',
+    roles: staffUserPolicy.roles('staffUser.list'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The staff users', schema: resellerStaffUserListSchema },
+    async handler({ actor, params }) {
+      return { items: (await listResellerStaff(actor, params.id)).map((u) => presentStaffUser(u, actor.principal)) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/staff-users/:id/resend-activation',
+    tag: 'resellers',
+    summary: 'Send a reseller staff user waiting for activation a new link (the previous one stops working)',
+    access: 'session',
+    roles: staffUserPolicy.roles('staffUser.resendActivation'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The staff user, and whether the mail server took the email at once', schema: resellerStaffActionResultSchema },
+    errors: [409],
+    async handler({ actor, params, req, deps }) {
+      const { user, emailSent } = await resendStaffActivation(actor, mailContextOf(req, deps), params.id);
+      return { user: presentStaffUser(user, actor.principal), emailSent };
     },
   }),
   standing('suspend', 'Suspend the reseller: its staff and storefront users are signed out and cannot sign in, its storefront takes no orders'),

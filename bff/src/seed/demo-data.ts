@@ -83,6 +83,8 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
         markupPercent: r.markupPercent, status: 'active', revision: 1, createdAt: now, updatedAt: now,
       });
       data.users.push(staff(r.staff, 'reseller', { distributorId, resellerId }, passwordHash, now));
+      // A colleague who has not activated yet: the distributor can send them a new link from the reseller's page.
+      if (r.key === 'deposit') data.users.push({ ...staff({ email: 'pat.pending@demo.example', firstName: 'Pat', lastName: 'Pending' }, 'reseller', { distributorId, resellerId }, passwordHash, now), passwordHash: null, state: 'pending_activation' });
       const levels = buildDemoPriceLevels({ key: r.key, distributorId, resellerId, markupPercent: r.markupPercent }, products, now);
       data.priceLevels.push(...levels.levels);
       for (let i = 0; i < r.customers; i++) {

@@ -95,6 +95,8 @@ const RESELLER_TARGETS = [demoId('reseller:matrix-northwind'), demoId('reseller:
 const CUSTOMER_TARGETS = ['customer:cash:0', 'customer:cash:5', 'customer:card:5', 'customer:deposit:5', 'customer:other:5'].map(demoId);
 /** Price levels to aim at: one besides the default of each reseller that has one, and the default of the other distributor's. */
 const PRICE_LEVEL_TARGETS = [demoId('price-level:cash:Partner'), demoId('price-level:card:Enterprise'), demoId('price-level:deposit:Education'), defaultPriceLevelIdOf(demoId('reseller:other'))];
+/** Reseller staff to aim at: one waiting for activation (Depot Digital's), active ones of a sibling and of the other distributor. */
+const STAFF_USER_TARGETS = ['user:pat.pending@demo.example', 'user:reseller.card@demo.example', 'user:other.reseller@demo.example'].map(demoId);
 /** Storefront users to aim at: one of each reseller's, never the buyer (whose session the matrix uses). */
 const userTargets: Types.ObjectId[] = [];
 /** Orders to aim at: a waiting and an in-progress one of each reseller, and one of the buyer's company. */
@@ -112,6 +114,7 @@ const TARGETS = {
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   priceLevel: { collection: () => PriceLevel.collection, ids: PRICE_LEVEL_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
+  staffUser: { collection: () => User.collection, ids: STAFF_USER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   reseller: {
     collection: () => Reseller.collection,
     ids: RESELLER_TARGETS,
@@ -218,6 +221,8 @@ const MATRIX: Record<string, Entry> = {
     target: 'customer',
     body: () => ({ firstName: 'Matrix', lastName: 'User', email: `u${Math.random().toString(36).slice(2)}@matrix.example`, language: 'en', dateFormat: 'DD/MM/YYYY' }),
   },
+  'GET /api/resellers/:id/staff-users': { roles: ['distributor'], target: 'reseller' },
+  'POST /api/staff-users/:id/resend-activation': { roles: ['distributor'], target: 'staffUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/resend-activation': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },

@@ -34,6 +34,8 @@ export const principalSchema = z
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
         createReseller: z.boolean(),
+        /** A reseller's page lists its staff users. */
+        listResellerStaff: z.boolean(),
         placeOrders: z.boolean(),
         /** The Orders page: every order of the caller's customers. */
         browseOrders: z.boolean(),

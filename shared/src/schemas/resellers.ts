@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { exportQueryOf } from './exports.js';
-import { emailSchemaFor, objectIdSchema, paymentMethodSchema, type PaymentMethod } from './common.js';
+import { emailSchemaFor, objectIdSchema, paymentMethodSchema, userStateSchema, type PaymentMethod } from './common.js';
 
 /** A reseller is active, or suspended by its distributor (rule 8: nothing deleted, reinstating restores). */
 export const RESELLER_STATUSES = ['active', 'suspended'] as const;
@@ -144,3 +144,23 @@ export const createResellerResultSchema = z
   .object({ reseller: resellerDetailSchema, emailSent: z.boolean() })
   .meta({ id: 'CreateResellerResult' });
 export type CreateResellerResult = z.infer<typeof createResellerResultSchema>;
+
+/** A reseller's staff user, as its distributor sees them on the reseller's page. */
+export const resellerStaffUserSchema = z
+  .object({
+    id: objectIdSchema,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    state: userStateSchema,
+    lastSignInAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    /** What the caller may do with this user now. */
+    abilities: z.object({ resendActivation: z.boolean() }).meta({ id: 'ResellerStaffUserAbilities' }),
+  })
+  .meta({ id: 'ResellerStaffUser' });
+export type ResellerStaffUser = z.infer<typeof resellerStaffUserSchema>;
+export const resellerStaffUserListSchema = z.object({ items: z.array(resellerStaffUserSchema) }).meta({ id: 'ResellerStaffUserList' });
+export const resellerStaffActionResultSchema = z
+  .object({ user: resellerStaffUserSchema, emailSent: z.boolean() })
+  .meta({ id: 'ResellerStaffActionResult' });

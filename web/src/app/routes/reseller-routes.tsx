@@ -19,6 +19,8 @@ export function ResellerRoute() {
     <ResellerDetailPage
       listPath={paths.resellers(area)}
       customersPath={(id) => `${paths.customers(area)}?reseller=${id}`}
+      dateFormat={principal.preferences.dateFormat}
+      canListStaff={principal.abilities.listResellerStaff}
       orders={(reseller) => (
         <OrdersView
           fixed={{ resellerId: reseller.id }}

@@ -6,4 +6,5 @@ export const resellerKeys = {
   options: () => [...resellerKeys.all, 'options'] as const,
   lists: () => [...resellerKeys.all, 'list'] as const,
   detail: (id: string) => [...resellerKeys.all, 'detail', id] as const,
+  staff: (id: string) => [...resellerKeys.all, 'staff', id] as const,
 };

@@ -11,6 +11,7 @@ import { useReseller } from '../api/get-reseller';
 import { ResellerDetailsForm } from './reseller-details-form';
 import { PaymentMethodSection } from './payment-method-section';
 import { StandingSection } from './standing-section';
+import { StaffUsersSection } from './staff-users-section';
 import { StatusBadge } from './reseller-badges';
 
 export interface ResellerDetailPageProps {
@@ -19,10 +20,14 @@ export interface ResellerDetailPageProps {
   customersPath: (id: string) => string;
   /** The reseller's orders (read-only here; in-progress ones open to be finished), composed by the app. */
   orders: (reseller: ResellerDetail) => ReactNode;
+  /** The viewer's date format (last sign-ins). */
+  dateFormat: string;
+  /** The viewer may list the reseller's staff users (the principal's ability). */
+  canListStaff: boolean;
 }
 
-/** Distributor · Reseller detail: figures, payment method, standing, details and markup, its orders. */
-export function ResellerDetailPage({ listPath, customersPath, orders }: ResellerDetailPageProps) {
+/** Distributor · Reseller detail: figures, payment method, standing, details, staff users, its orders. */
+export function ResellerDetailPage({ listPath, customersPath, orders, dateFormat, canListStaff }: ResellerDetailPageProps) {
   const { resellerId = '' } = useParams();
   const reseller = useReseller(resellerId);
   usePageTitle(reseller.data?.name ?? 'Reseller');
@@ -87,6 +92,7 @@ export function ResellerDetailPage({ listPath, customersPath, orders }: Reseller
         <StandingSection reseller={r} />
       </SimpleGrid>
       <ResellerDetailsForm key={r.id} reseller={r} />
+      {canListStaff && <StaffUsersSection resellerId={r.id} dateFormat={dateFormat} />}
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="orders-title">
         <Title order={2} size="h3" id="orders-title" mb="sm">
