@@ -15,6 +15,7 @@ import { migrateToPriceLevels } from './price-levels/price-level-migration.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailCourier } from './deliveries/courier.js';
+import { webhookTransportOf } from './webhooks/webhook-transport.js';
 import { scheduleQueueReport } from './deliveries/delivery-report.js';
 import { createLogger } from './logger.js';
 
@@ -39,7 +40,7 @@ async function main() {
   scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));
 
   // Delivers the outgoing messages queue: this process's share of it, until the stop.
-  const courier = createMailCourier(createMailer(config, logger), config, logger);
+  const courier = createMailCourier(createMailer(config, logger), config, logger, { webhook: webhookTransportOf(config) });
   const app = createApp({
     config,
     logger,

@@ -20,3 +20,4 @@ export * from './schemas/exports.js';
 export * from './schemas/paging.js';
 export * from './schemas/deliveries.js';
 export * from './schemas/price-levels.js';
+export * from './schemas/webhooks.js';
