@@ -17,6 +17,7 @@ import { createMailer } from './mail/mailer.js';
 import { createMailCourier } from './deliveries/courier.js';
 import { webhookTransportOf } from './webhooks/webhook-transport.js';
 import { scheduleQueueReport } from './deliveries/delivery-report.js';
+import { scheduleStrandedSweep } from './deliveries/delivery-outbox.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -69,6 +70,8 @@ async function main() {
     // Messages waiting from before (retries, a stop, a crash) resume now; the queue's state goes to the log.
     courier.start();
     scheduleQueueReport(logger);
+    // Messages a request left in an outbox (a failed move) join the queue within minutes, not at the next start.
+    scheduleStrandedSweep(logger);
   });
   server.on('error', async (err) => {
     logger.fatal({ err }, 'HTTP server failed');

@@ -6,7 +6,7 @@ import { WEBHOOK_HEADERS, webhookEventSchema, type WebhookEvent } from '@app/sha
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { createCourier } from '../deliveries/courier.js';
-import { sweepPendingDeliveries } from '../deliveries/delivery-outbox.js';
+import { STRANDED_AFTER_MS, sweepPendingDeliveries } from '../deliveries/delivery-outbox.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { createLogger } from '../logger.js';
 import { Order } from '../orders/order.model.js';
@@ -158,17 +158,20 @@ describe('events of an order', () => {
 });
 
 describe('a crash between the write and the move to the queue', () => {
-  it('leaves the calls in the order’s outbox; the sweep queues them and each is delivered once, however often it runs', async () => {
-    const order = (await Order.collection.findOne({ resellerId: demoId('reseller:cash'), status: 'in_progress' }))! as unknown as HookedOrder & { status: 'in_progress' };
-    // What decideOrder writes, as a process that died right after the write would leave it.
-    const calls = await orderWebhooks(order, 'in_progress', 'executed', null, new Date());
+  it('leaves the calls in the order’s outbox; the running sweep queues them once they are a minute old, each delivered once', async () => {
+    const [order, fresh] = (await Order.collection.find({ resellerId: demoId('reseller:cash'), status: 'in_progress' }).limit(2).toArray()) as unknown as HookedOrder[];
+    // What decideOrder writes, as a process that died right after the write would leave it: two minutes ago, and just now.
+    const calls = await orderWebhooks(order!, 'in_progress', 'executed', null, new Date(Date.now() - 120_000));
+    const recent = await orderWebhooks(fresh!, 'in_progress', 'executed', null, new Date());
     expect(calls.map((c) => c.webhook!.event).sort()).toEqual(['order.executed', 'order.executed']);
-    await Order.collection.updateOne({ _id: order._id }, { $push: { pendingDeliveries: { $each: calls } } } as never);
-    expect(await Delivery.collection.countDocuments({ _id: { $in: calls.map((c) => c._id) } })).toBe(0);
-    expect(await sweepPendingDeliveries()).toBe(2);
-    expect(await sweepPendingDeliveries()).toBe(0);
+    await Order.collection.updateOne({ _id: order!._id }, { $push: { pendingDeliveries: { $each: calls } } } as never);
+    await Order.collection.updateOne({ _id: fresh!._id }, { $push: { pendingDeliveries: { $each: recent } } } as never);
+    const running = { olderThan: new Date(Date.now() - STRANDED_AFTER_MS) };
+    expect(await sweepPendingDeliveries(undefined, running)).toBe(2); // the fresh ones are a request's own to move
+    expect(await sweepPendingDeliveries(undefined, running)).toBe(0);
+    expect(await sweepPendingDeliveries()).toBe(2); // at start-up: all
     await deliverAll();
-    for (const call of calls) {
+    for (const call of [...calls, ...recent]) {
       const who = String(call.webhook!.endpointId) === endpoints.cash.id ? 'cash' : 'distributor';
       expect(receivers[who].accepted().filter((c) => c.headers['webhook-id'] === String(call._id))).toHaveLength(1);
     }
