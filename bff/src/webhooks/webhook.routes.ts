@@ -69,6 +69,19 @@ export const webhookRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/api/webhooks/:id/deliveries',
+    tag: 'webhooks',
+    summary: 'The endpoint’s delivery log: its newest deliveries (at most 50), each attempt with the HTTP status and time',
+    access: 'session',
+    roles: webhookEndpointPolicy.roles('webhook.deliveries'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The deliveries', schema: webhookDeliveryListSchema },
+    async handler({ principal, scope, params }) {
+      return { items: (await endpointDeliveries(scope, params.id)).map((d) => presentWebhookDelivery(d, principal)) };
+    },
+  }),
+  defineRoute({
     method: 'delete',
     path: '/api/webhooks/:id',
     tag: 'webhooks',
@@ -80,19 +93,6 @@ export const webhookRoutes = [
     async handler({ actor, params, res }) {
       await deleteEndpoint(actor, params.id);
       res.status(204).end();
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/webhooks/:id/deliveries',
-    tag: 'webhooks',
-    summary: 'The endpoint’s delivery log: its newest deliveries (at most 50), each attempt with the HTTP status and time',
-    access: 'session',
-    roles: webhookEndpointPolicy.roles('webhook.deliveries'),
-    params: idParamsSchema,
-    success: { status: 200, description: 'The deliveries', schema: webhookDeliveryListSchema },
-    async handler({ principal, scope, params }) {
-      return { items: (await endpointDeliveries(scope, params.id)).map((d) => presentWebhookDelivery(d, principal)) };
     },
   }),
 ];
