@@ -33,6 +33,7 @@ const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./route
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
+const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.ordersInProgress, lazy: inProgress },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
+        { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
@@ -82,6 +84,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.priceLevels, lazy: priceLevels },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
+        { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
       ]),
       area(
         'storefront',
