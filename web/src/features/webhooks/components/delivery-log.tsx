@@ -4,11 +4,12 @@ import { WEBHOOK_EVENT_LABEL, type DeliveryState, type WebhookDelivery, type Web
 import { formatDate } from '@/lib/format';
 import { useSendAgain, useWebhookDeliveries } from '../api/webhooks';
 
+// Dark shades: readable white text (axe checks contrast).
 const STATE: Record<DeliveryState, { label: string; color: string }> = {
-  waiting: { label: 'Retrying', color: 'yellow' },
-  sending: { label: 'Sending', color: 'blue' },
-  sent: { label: 'Delivered', color: 'green' },
-  failed: { label: 'Failed', color: 'red' },
+  waiting: { label: 'Retrying', color: '#8f4700' },
+  sending: { label: 'Sending', color: 'blue.8' },
+  sent: { label: 'Delivered', color: 'teal.9' },
+  failed: { label: 'Failed', color: 'red.9' },
 };
 
 /** "503 · no answer · 200": each attempt's outcome, oldest first. */
@@ -39,7 +40,7 @@ export function DeliveryLog({ endpointId, dateFormat }: { endpointId: string; da
               <Table.Td>{WEBHOOK_EVENT_LABEL[d.event as WebhookEventType] ?? d.event}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.createdAt, dateFormat, true)}</Table.Td>
               <Table.Td>
-                <Badge color={STATE[d.state].color} variant="light">
+                <Badge color={STATE[d.state].color} radius="sm" tt="none">
                   {STATE[d.state].label}
                 </Badge>
               </Table.Td>
@@ -48,7 +49,7 @@ export function DeliveryLog({ endpointId, dateFormat }: { endpointId: string; da
                   {d.attempts} {d.log.length > 0 && <Text span c="dimmed" size="sm">({attemptsLine(d)})</Text>}
                 </Text>
                 {d.state !== 'sent' && d.lastError && (
-                  <Text size="xs" c="red">
+                  <Text size="xs" c="red.9">
                     {d.lastError}
                   </Text>
                 )}

@@ -47,6 +47,16 @@ export function WebhooksPage({ principal }: { principal: Principal }) {
   );
 }
 
+// Dark shades: readable white text (axe checks contrast).
+function EndpointStateBadge({ endpoint: e }: { endpoint: WebhookEndpoint }) {
+  const [label, color] = e.state === 'paused' ? ['Paused', 'gray.7'] : e.failingSince ? [`Failing for ${formatAge(e.failingSince)}`, '#8f4700'] : ['Active', 'teal.9'];
+  return (
+    <Badge color={color} radius="sm" tt="none">
+      {label}
+    </Badge>
+  );
+}
+
 function EndpointCard({ endpoint: e, dateFormat }: { endpoint: WebhookEndpoint; dateFormat: string }) {
   const [open, setOpen] = useState(false);
   const state = useWebhookState();
@@ -77,7 +87,7 @@ function EndpointCard({ endpoint: e, dateFormat }: { endpoint: WebhookEndpoint; 
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4} style={{ minWidth: 0, flex: '1 1 320px' }}>
           <Group gap="xs" wrap="wrap">
-            {e.state === 'paused' ? <Badge color="gray">Paused</Badge> : e.failingSince ? <Badge color="orange">Failing for {formatAge(e.failingSince)}</Badge> : <Badge color="green">Active</Badge>}
+            <EndpointStateBadge endpoint={e} />
             {e.resellerName && <Badge variant="outline">{e.resellerName}</Badge>}
             {e.description && <Text fw={600}>{e.description}</Text>}
           </Group>
