@@ -55,5 +55,5 @@ test('the distributor sees its paused endpoint and its resellers’ endpoints', 
   const psa = page.getByRole('article', { name: 'https://psa.northwind-distribution.example/storefront-events' });
   await expect(psa).toContainText('Paused');
   await expect(psa).toContainText('Every delivery failed for 24 hours');
-  await expect(page.getByRole('article', { name: 'https://billing.cardinal-it.example/hooks/storefront' })).toContainText('Cardinal IT Services');
+  await expect(page.getByRole('article', { name: 'https://billing.cardinal-it.example/hooks/storefront' })).toContainText('Reseller: Cardinal IT Services');
 });

@@ -15,7 +15,8 @@ export function presentEndpoint(e: WebhookEndpointDoc, principal: Principal, res
     description: e.description ?? '',
     events: e.events,
     state: e.state,
-    resellerName: e.resellerId ? (resellerNames.get(e.resellerId.toHexString()) ?? null) : null,
+    // Named for the distributor, whose list holds several owners' endpoints; a reseller's are all its own.
+    resellerName: e.resellerId && !principal.resellerId ? (resellerNames.get(e.resellerId.toHexString()) ?? null) : null,
     createdAt: e.createdAt.toISOString(),
     failingSince: iso(e.failingSince),
     pausedAt: iso(e.pausedAt),

@@ -35,7 +35,7 @@ describe('registering an endpoint', () => {
   it('a reseller’s staff register one: a generated secret shown once, never listed; audited', async () => {
     const { endpoint, secret } = await register('cash', { events: ['order.placed', 'customer.created'], description: 'Billing' });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(endpoint).toMatchObject({ url, description: 'Billing', events: ['order.placed', 'customer.created'], state: 'active', resellerName: 'Cashmere Cloud Partners', abilities: { pause: true, resume: false, delete: true } });
+    expect(endpoint).toMatchObject({ url, description: 'Billing', events: ['order.placed', 'customer.created'], state: 'active', resellerName: null, abilities: { pause: true, resume: false, delete: true } });
     const list = await http.get('/api/webhooks', cookies.cash);
     expect(list.status).toBe(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(endpoint.id);
@@ -51,8 +51,9 @@ describe('registering an endpoint', () => {
     const cash = (await http.get('/api/webhooks', cookies.cash)).body.items.map((e: { id: string }) => e.id);
     expect(cash).not.toContain(endpoint.id);
     const card = await register('card');
-    const all = (await http.get('/api/webhooks', cookies.distributor)).body.items.map((e: { id: string }) => e.id);
-    expect(all).toEqual(expect.arrayContaining([endpoint.id, card.endpoint.id]));
+    const all = (await http.get('/api/webhooks', cookies.distributor)).body.items as { id: string; resellerName: string | null }[];
+    expect(all.map((e) => e.id)).toEqual(expect.arrayContaining([endpoint.id, card.endpoint.id]));
+    expect(all.find((e) => e.id === card.endpoint.id)!.resellerName).toBe('Cardinal IT Services');
     expect((await http.get('/api/webhooks', cookies.otherDistributor)).body.items).toEqual([]);
   });
 

@@ -116,7 +116,7 @@ export const webhookEndpointSchema = z
     description: z.string(),
     events: z.array(webhookEventTypeSchema),
     state: webhookEndpointStateSchema,
-    /** Whose it is: the reseller's name, or null for the distributor's own. */
+    /** Whose it is, for a distributor's staff: the reseller's name; null for the distributor's own (and in a reseller's own list). */
     resellerName: z.string().nullable(),
     createdAt: z.iso.datetime(),
     /** Since when every delivery has failed (null while they succeed); 24 h of it pauses the endpoint. */

@@ -88,7 +88,11 @@ function EndpointCard({ endpoint: e, dateFormat }: { endpoint: WebhookEndpoint; 
         <Stack gap={4} style={{ minWidth: 0, flex: '1 1 320px' }}>
           <Group gap="xs" wrap="wrap">
             <EndpointStateBadge endpoint={e} />
-            {e.resellerName && <Badge variant="outline">{e.resellerName}</Badge>}
+            {e.resellerName && (
+              <Badge variant="outline" radius="sm" tt="none">
+                Reseller: {e.resellerName}
+              </Badge>
+            )}
             {e.description && <Text fw={600}>{e.description}</Text>}
           </Group>
           <Text ff="monospace" size="sm" style={{ wordBreak: 'break-all' }}>
