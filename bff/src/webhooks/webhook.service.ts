@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { AuditAction, WebhookEndpointInput } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
-import { auditEventFor } from '../audit/audit.service.js';
+import { auditEventFor, recordAudit } from '../audit/audit.service.js';
 import { Delivery, type DeliveryDoc } from '../deliveries/delivery.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
@@ -89,18 +89,16 @@ export async function changeEndpointState(actor: Actor, id: string, change: keyo
 
 /**
  * Deletes an endpoint: it gets no new events, and its waiting deliveries fail at their next attempt
- * (the courier finds no endpoint). Its log stays in the queue's records for their retention. The
- * audit event is recorded first: a delete leaves no document to carry it.
+ * (the courier finds no endpoint). Its calls stay in the queue's records for their retention. Of
+ * two deletes at once, one deletes and is audited; the other finds nothing (404).
  */
 export async function deleteEndpoint(actor: Actor, id: string): Promise<void> {
   const found = await getEndpoint(actor.scope, id);
   webhookEndpointPolicy.authorize(actor.principal, 'webhook.delete', found, forbidden);
-  const event = auditEventFor(actor, { action: 'webhook.deleted', target: { type: 'webhook', id: found._id, label: found.url }, resellerId: found.resellerId, customerId: null });
-  // The event rides on the endpoint first, so it is moved to the log even if the delete below is the last thing this process does.
-  const marked = await scoped(WebhookEndpoint.findOneAndUpdate({ _id: found._id }, pushAudit(event), { returnDocument: 'after' }), actor.scope).lean();
-  if (!marked) throw notFound('The webhook endpoint');
-  await settleAudit(actor, WebhookEndpoint, marked as never);
-  await scoped(WebhookEndpoint.deleteOne({ _id: found._id }), actor.scope);
+  const gone = await scoped(WebhookEndpoint.deleteOne({ _id: found._id }), actor.scope);
+  if (gone.deletedCount !== 1) throw notFound('The webhook endpoint');
+  // The document (and so its outbox) is gone: the event is written on its own.
+  await recordAudit(actor, { action: 'webhook.deleted', target: { type: 'webhook', id: found._id, label: found.url }, resellerId: found.resellerId, customerId: null });
 }
 
 /** The endpoint's newest deliveries with each attempt: its log. */
