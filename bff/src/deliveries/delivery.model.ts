@@ -65,8 +65,9 @@ deliverySchema.index({ state: 1, leaseUntil: 1 });
 // Staff see their subtree's messages in a state (failed ones to send again), newest first.
 deliverySchema.index({ distributorId: 1, state: 1, createdAt: -1, _id: -1 });
 deliverySchema.index({ distributorId: 1, resellerId: 1, state: 1, createdAt: -1, _id: -1 });
-// An endpoint's delivery log (webhooks/), newest first.
-deliverySchema.index({ 'webhook.endpointId': 1, createdAt: -1, _id: -1 });
+// An endpoint's delivery log (webhooks/), newest first, for a distributor's and a reseller's staff.
+deliverySchema.index({ distributorId: 1, 'webhook.endpointId': 1, createdAt: -1, _id: -1 });
+deliverySchema.index({ distributorId: 1, resellerId: 1, 'webhook.endpointId': 1, createdAt: -1, _id: -1 });
 // Staff sending a failed message again: its audit event travels in that write.
 deliverySchema.plugin(auditOutboxPlugin);
 deliverySchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });

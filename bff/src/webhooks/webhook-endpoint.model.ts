@@ -27,7 +27,8 @@ const webhookEndpointSchema = new Schema({
 });
 // The endpoints told of an event: the distributor's and the event's reseller's, active, subscribed.
 webhookEndpointSchema.index({ distributorId: 1, state: 1, events: 1 });
-// The staff's list, newest first.
+// The staff's list, newest first: a distributor's whole tree, a reseller's own.
+webhookEndpointSchema.index({ distributorId: 1, createdAt: -1, _id: -1 });
 webhookEndpointSchema.index({ distributorId: 1, resellerId: 1, createdAt: -1, _id: -1 });
 webhookEndpointSchema.plugin(auditOutboxPlugin);
 webhookEndpointSchema.plugin(deliveryOutboxPlugin);
