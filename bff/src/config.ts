@@ -46,6 +46,13 @@ const envSchema = z.object({
   DELIVERY_GIVE_UP_MS: z.coerce.number().int().min(0).default(86_400_000),
   DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+  /**
+   * `1` lets webhooks reach loopback, private and link-local addresses and plain http:// URLs
+   * (a receiver on this machine: development, tests); never in production (webhooks/ssrf-guard.ts).
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /** How long a webhook receiver has to answer before the attempt counts as failed (and is retried). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_ORIGIN'> & {
@@ -80,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && !cfg.PUBLIC_ORIGIN) {
     throw new ConfigError('PUBLIC_ORIGIN is required in production (e.g. https://admin.example.com): emailed links are built from it.');
+  }
+  if (isProduction && cfg.WEBHOOK_ALLOW_PRIVATE === '1') {
+    throw new ConfigError('WEBHOOK_ALLOW_PRIVATE=1 is for development only: in production webhooks must not reach private addresses.');
   }
   const PUBLIC_ORIGIN = cfg.PUBLIC_ORIGIN ?? `http://localhost:${cfg.PORT}`;
   return { ...cfg, PUBLIC_ORIGIN, DATA_DIR: path.resolve(cfg.DATA_DIR), isProduction, repoRoot, secureCookies: isProduction };

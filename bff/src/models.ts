@@ -16,7 +16,8 @@ import { AccountToken } from './auth/account-token.model.js';
 import { OutboxMessage } from './mail/outbox.model.js';
 import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint];
 
 registerModels(allModels);

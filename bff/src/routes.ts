@@ -16,6 +16,7 @@ import { profileRoutes } from './profile/profile.routes.js';
 import { resellerRoutes } from './reseller-management/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
 import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
 
 /**
  * Every route of the BFF for this configuration: app.ts mounts it, OpenAPI documents it, and the
@@ -37,6 +38,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...orderRoutes,
     ...auditEventRoutes,
     ...deliveryRoutes,
+    ...webhookRoutes,
     ...(devMailboxEnabled(config) ? devMailRoutes : []),
   ];
   routes.push(

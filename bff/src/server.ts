@@ -15,7 +15,9 @@ import { migrateToPriceLevels } from './price-levels/price-level-migration.js';
 import { backfillResellerFields } from './reseller-management/reseller-backfill.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailCourier } from './deliveries/courier.js';
+import { webhookTransportOf } from './webhooks/webhook-transport.js';
 import { scheduleQueueReport } from './deliveries/delivery-report.js';
+import { scheduleStrandedSweep } from './deliveries/delivery-outbox.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -39,7 +41,7 @@ async function main() {
   scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));
 
   // Delivers the outgoing messages queue: this process's share of it, until the stop.
-  const courier = createMailCourier(createMailer(config, logger), config, logger);
+  const courier = createMailCourier(createMailer(config, logger), config, logger, { webhook: webhookTransportOf(config) });
   const app = createApp({
     config,
     logger,
@@ -68,6 +70,8 @@ async function main() {
     // Messages waiting from before (retries, a stop, a crash) resume now; the queue's state goes to the log.
     courier.start();
     scheduleQueueReport(logger);
+    // Messages a request left in an outbox (a failed move) join the queue within minutes, not at the next start.
+    scheduleStrandedSweep(logger);
   });
   server.on('error', async (err) => {
     logger.fatal({ err }, 'HTTP server failed');

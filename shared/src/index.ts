@@ -21,3 +21,4 @@ export * from './schemas/paging.js';
 export * from './schemas/deliveries.js';
 export * from './schemas/price-levels.js';
 export * from './schemas/profile.js';
+export * from './schemas/webhooks.js';

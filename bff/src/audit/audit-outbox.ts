@@ -95,7 +95,7 @@ export function onChangeOf(model: OutboxModel, followUp: FollowUp): void {
  * the call (the caller is told something went wrong) and leaves the events waiting, so the next
  * change of the document or the start-up sweep does both again; a failed move only waits.
  */
-export async function settleAudit(actor: Actor, model: OutboxModel, written: { _id: Types.ObjectId }): Promise<void> {
+export async function settleAudit(actor: Pick<Actor, 'client'>, model: OutboxModel, written: { _id: Types.ObjectId }): Promise<void> {
   const waiting = (written as { pendingAudit?: AuditEventRecord[] | null }).pendingAudit ?? [];
   await followUps.get(model.modelName)?.(written._id);
   await moveEvents(model, written._id, waiting).catch((err: unknown) =>

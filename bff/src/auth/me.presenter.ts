@@ -1,3 +1,4 @@
+import { webhookEndpointPolicy } from '../policies/webhook-endpoint.js';
 import type { Principal as PrincipalDto } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
@@ -49,6 +50,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
       viewAuditLog: auditEventPolicy.can(principal, 'auditEvent.list'),
       listResellerStaff: staffUserPolicy.can(principal, 'staffUser.list'),
+      manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
     },
   };
 }

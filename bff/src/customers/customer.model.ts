@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { figureSourcePlugin, figureTargetPlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
 
 const customerSchema = new Schema(
   {
@@ -53,6 +54,8 @@ customerSchema.index({ distributorId: 1, resellerId: 1, priceLevelIds: 1, nameKe
 customerSchema.index({ distributorId: 1, priceLevelIds: 1, nameKey: 1, _id: 1 });
 // Audit events of changes to this document wait here until moved to the audit log.
 customerSchema.plugin(auditOutboxPlugin);
+// Webhook calls about the customer travel in its changes' writes (webhooks/webhook-events.ts).
+customerSchema.plugin(deliveryOutboxPlugin);
 // Its share moves its reseller's and distributor's figures; its own count its orders per status.
 customerSchema.plugin(figureSourcePlugin);
 customerSchema.plugin(figureTargetPlugin);

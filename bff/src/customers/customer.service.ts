@@ -16,6 +16,8 @@ import { customerDerivedFields } from './customer-keys.js';
 import { customerShare, customerShareDelta } from './customer-figures.js';
 import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
 import { Customer } from './customer.model.js';
+import { pushDeliveries, queueDeliveries, withDeliveries } from '../deliveries/delivery-outbox.js';
+import { customerWebhooks } from '../webhooks/webhook-events.js';
 
 const DUPLICATE_EMAIL = 'Another customer of yours already uses this email.';
 
@@ -45,10 +47,12 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
     customerId: _id,
     customerName: input.companyName,
   });
+  const hooks = await customerWebhooks({ _id, distributorId: principal.distributorId, resellerId: reseller._id, active: true, orderApprovalRequired: false, ...input }, 'customer.created');
   const doc = scopedDoc(
     new Customer({
       _id,
       ...withCreationAudit(event),
+      ...withDeliveries(hooks),
       // Its share of the reseller's and distributor's figures, added by its follow-up.
       ...withFigureDelta(customerShare({ active: true, monthlyRunRateCents: 0 })),
       ...input,
@@ -68,6 +72,7 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
     throw err;
   }
   await settleAudit(actor, Customer, { _id, ...withCreationAudit(event) });
+  await queueDeliveries(Customer, { _id, pendingDeliveries: hooks });
   return getCustomer(scope, doc.id as string);
 }
 
@@ -85,12 +90,13 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
     customerName: fields.companyName,
     changes: diff(before as unknown as CustomerFields, fields),
   });
+  const hooks = await customerWebhooks({ ...before, ...fields }, 'customer.changed');
   let updated;
   try {
     updated = await scoped(
       Customer.findOneAndUpdate(
         { _id: before._id, revision },
-        { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 }, ...pushAudit(event) },
+        { $set: { ...fields, ...customerDerivedFields(fields) }, $inc: { revision: 1 }, $push: { ...pushAudit(event).$push, ...pushDeliveries(hooks) } },
         { returnDocument: 'after' },
       ),
       scope,
@@ -101,6 +107,7 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
   }
   if (!updated) throw staleEdit();
   await settleAudit(actor, Customer, updated);
+  await queueDeliveries(Customer, updated);
   return getCustomer(scope, id);
 }
 
@@ -117,6 +124,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
     customerName: customer.companyName,
     changes: { active: { from: customer.active, to: active } },
   });
+  const hooks = changed ? await customerWebhooks({ ...customer, active }, 'customer.changed') : [];
   const updated = await scoped(
     Customer.findOneAndUpdate(
       // Conditional on the value read too: the figures' delta is from that value.
@@ -124,7 +132,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
       {
         $set: { active },
         $inc: { revision: 1 },
-        ...(changed ? { $push: { ...pushAudit(event).$push, ...pushFigureDelta(customerShareDelta(customer, { ...customer, active })) } } : {}),
+        ...(changed ? { $push: { ...pushAudit(event).$push, ...pushFigureDelta(customerShareDelta(customer, { ...customer, active })), ...pushDeliveries(hooks) } } : {}),
       },
       { returnDocument: 'after' },
     ),
@@ -132,6 +140,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
   ).lean();
   if (!updated) throw staleEdit();
   await settleAudit(actor, Customer, updated);
+  await queueDeliveries(Customer, updated);
   return getCustomer(scope, id);
 }
 
@@ -153,16 +162,20 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
       customerName: customer.companyName,
       changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
     });
+    const hooks = await customerWebhooks({ ...customer, orderApprovalRequired: required }, 'customer.changed');
     // Conditional on the value read, so two racing switches record one change each, never a no-op.
     const updated = await scoped(
       Customer.findOneAndUpdate(
         { _id: customer._id, orderApprovalRequired: customer.orderApprovalRequired },
-        { $set: { orderApprovalRequired: required }, $inc: { revision: 1 }, ...pushAudit(event) },
+        { $set: { orderApprovalRequired: required }, $inc: { revision: 1 }, $push: { ...pushAudit(event).$push, ...pushDeliveries(hooks) } },
         { returnDocument: 'after' },
       ),
       scope,
     ).lean();
-    if (updated) await settleAudit(actor, Customer, updated);
+    if (updated) {
+      await settleAudit(actor, Customer, updated);
+      await queueDeliveries(Customer, updated);
+    }
   }
   return getCustomer(scope, id);
 }

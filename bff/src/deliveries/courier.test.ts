@@ -23,7 +23,7 @@ describe('a courier stopping', () => {
       transport: async (d) => {
         started();
         await gate;
-        sent.push(d.mail.to);
+        sent.push(d.mail!.to);
       },
     });
     const inFlight = await enqueueForTest({ to: 'in-flight@example.test' });

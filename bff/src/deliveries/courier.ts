@@ -8,6 +8,7 @@ import { attemptDelivery, type AttemptOutcome, type DeliveryTransport } from './
 import { claimDelivery, dueDeliveries, readDelivery } from './delivery-claim.js';
 import { deliveriesQueued } from './delivery-outbox.js';
 import { deliveryTimingOf, type DeliveryTiming } from './delivery-timing.js';
+import type { OutgoingMessage } from './outgoing-message.js';
 
 /**
  * The queue's worker in one process. Every BFF process runs one over the whole queue (the claims
@@ -42,8 +43,9 @@ const mailDomain = (from: string) => /@([^>\s]+)/.exec(from)?.[1] ?? 'storefront
 /** Emails through the mailer, each with a Message-ID built from the message's idempotency key. */
 export function mailTransport(mailer: Mailer, mailFrom: string): DeliveryTransport {
   const domain = mailDomain(mailFrom);
-  return (d) =>
-    mailer.send({
+  return (d) => {
+    if (!d.mail) return Promise.reject(Object.assign(new Error('Not an email: no transport for it'), { permanent: true }));
+    return mailer.send({
       to: d.mail.to,
       subject: d.mail.subject,
       text: d.mail.text ?? '',
@@ -52,6 +54,16 @@ export function mailTransport(mailer: Mailer, mailFrom: string): DeliveryTranspo
       messageId: `<${d._id.toHexString()}@${domain}>`,
       tenant: { distributorId: d.distributorId, resellerId: d.resellerId ?? null },
     });
+  };
+}
+
+/** Each message to the transport of its channel; a channel this process cannot send is refused for good. */
+export function channelTransport(transports: Partial<Record<OutgoingMessage['channel'], DeliveryTransport>>): DeliveryTransport {
+  return (d) => {
+    const transport = transports[d.channel];
+    if (!transport) return Promise.reject(Object.assign(new Error(`No transport for ${d.channel} messages`), { permanent: true }));
+    return transport(d);
+  };
 }
 
 export function createCourier(o: { transport: DeliveryTransport; timing: DeliveryTiming; logger: Logger; owner?: string }): Courier {
@@ -157,7 +169,12 @@ export async function stopAllCouriers(): Promise<void> {
   await Promise.all([...couriers].map((c) => c.stop()));
 }
 
-/** The app's courier: mail through `mailer`, paced by the configuration. */
-export function createMailCourier(mailer: Mailer, config: Config, logger: Logger): Courier {
-  return createCourier({ transport: mailTransport(mailer, config.MAIL_FROM), timing: deliveryTimingOf(config), logger });
+/** The app's courier: mail through `mailer`, other channels (webhooks) through theirs, paced by the configuration. */
+export function createMailCourier(
+  mailer: Mailer,
+  config: Config,
+  logger: Logger,
+  others: Partial<Record<Exclude<OutgoingMessage['channel'], 'mail'>, DeliveryTransport>> = {},
+): Courier {
+  return createCourier({ transport: channelTransport({ ...others, mail: mailTransport(mailer, config.MAIL_FROM) }), timing: deliveryTimingOf(config), logger });
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { backgroundLogger } from '../logger.js';
@@ -95,12 +96,17 @@ export async function queueDeliveries(
   }
 }
 
-/** At start-up: moves every message still waiting in an outbox (a crash or a failed move). */
-export async function sweepPendingDeliveries(models: readonly OutboxModel[] = deliveryOutboxModels()): Promise<number> {
+/**
+ * Moves every message still waiting in an outbox (a crash or a failed move): at start-up all of
+ * them; while running (`olderThan`), those of documents holding one older than that, which no
+ * request is about to move any more.
+ */
+export async function sweepPendingDeliveries(models: readonly OutboxModel[] = deliveryOutboxModels(), opts: { olderThan?: Date } = {}): Promise<number> {
   let moved = 0;
+  const filter = opts.olderThan ? { 'pendingDeliveries.createdAt': { $lt: opts.olderThan } } : { 'pendingDeliveries.0': { $exists: true } };
   for (const model of models) {
     const waiting = await unsafeUnscoped(
-      model.find({ 'pendingDeliveries.0': { $exists: true } }, { pendingDeliveries: 1 }),
+      model.find(filter, { pendingDeliveries: 1 }),
       'deliveries: start-up sweep of waiting messages',
     ).lean();
     for (const doc of waiting as { _id: unknown; pendingDeliveries: OutgoingMessage[] }[]) {
@@ -108,4 +114,23 @@ export async function sweepPendingDeliveries(models: readonly OutboxModel[] = de
     }
   }
   return moved;
+}
+
+/** A message a request left in its outbox this long ago was not moved by that request: the sweep moves it. */
+export const STRANDED_AFTER_MS = 60_000;
+export const STRANDED_SWEEP_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * While the process runs, every five minutes: messages stranded in outboxes (the queue insert
+ * failed, the database was away a moment) join the queue without waiting for the next start.
+ */
+export function scheduleStrandedSweep(log: Logger): () => void {
+  const round = () =>
+    sweepPendingDeliveries(deliveryOutboxModels(), { olderThan: new Date(Date.now() - STRANDED_AFTER_MS) }).then(
+      (moved) => moved > 0 && log.warn(`Queued ${moved} message(s) left in outboxes`),
+      (err: unknown) => log.warn({ err }, 'sweep of waiting messages failed; the next one tries again'),
+    );
+  const timer = setInterval(round, STRANDED_SWEEP_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -6,7 +6,7 @@ import type { OutgoingMessage } from './outgoing-message.js';
 
 
 /**
- * One outgoing message (an email now; webhooks later), from the moment the change that causes it
+ * One outgoing message (an email, or a webhook call: `channel`), from the moment the change that causes it
  * is stored until it is delivered or finally given up. Its _id is the message's idempotency key
  * (the email's Message-ID is built from it), chosen when the change is written, so a copy made
  * twice (a retried move, a start-up sweep) is refused by the _id and never sent twice.
@@ -23,12 +23,21 @@ const deliverySchema = new Schema({
   topic: { type: String, required: true },
   /** The user the message is for, when it is one of ours. */
   recipientUserId: { type: Schema.Types.ObjectId, default: null },
-  channel: { type: String, enum: ['mail'], required: true },
+  channel: { type: String, enum: ['mail', 'webhook'], required: true },
   mail: {
-    to: { type: String, required: true },
-    subject: { type: String, required: true },
-    text: { type: String, default: null },
-    html: { type: String, default: null },
+    type: new Schema(
+      { to: { type: String, required: true }, subject: { type: String, required: true }, text: { type: String, default: null }, html: { type: String, default: null } },
+      { _id: false },
+    ),
+    default: null,
+  },
+  /** A webhook call (webhooks/): the endpoint, its URL when the event happened, the event and its JSON body. */
+  webhook: {
+    type: new Schema(
+      { endpointId: { type: Schema.Types.ObjectId, required: true }, url: { type: String, required: true }, event: { type: String, required: true }, body: { type: String, required: true } },
+      { _id: false },
+    ),
+    default: null,
   },
   /** A message carrying a secret (a sign-in link): its body is dropped once delivered. */
   sensitive: { type: Boolean, default: false },
@@ -44,6 +53,11 @@ const deliverySchema = new Schema({
   giveUpAt: { type: Date, default: null },
   sentAt: { type: Date, default: null },
   failedAt: { type: Date, default: null },
+  /** One line per attempt: when, how it went, the receiver's answer (a webhook's HTTP status), how long it took. */
+  attemptLog: {
+    type: [new Schema({ attempt: Number, at: Date, ok: Boolean, status: { type: Number, default: null }, error: { type: String, default: null }, ms: Number }, { _id: false })],
+    default: [],
+  },
 });
 // The worker's next due message (all tenants); an expired lease of a message in `sending`.
 deliverySchema.index({ state: 1, nextAttemptAt: 1 });
@@ -51,13 +65,26 @@ deliverySchema.index({ state: 1, leaseUntil: 1 });
 // Staff see their subtree's messages in a state (failed ones to send again), newest first.
 deliverySchema.index({ distributorId: 1, state: 1, createdAt: -1, _id: -1 });
 deliverySchema.index({ distributorId: 1, resellerId: 1, state: 1, createdAt: -1, _id: -1 });
+// An endpoint's delivery log (webhooks/), newest first, for a distributor's and a reseller's staff.
+deliverySchema.index({ distributorId: 1, 'webhook.endpointId': 1, createdAt: -1, _id: -1 });
+deliverySchema.index({ distributorId: 1, resellerId: 1, 'webhook.endpointId': 1, createdAt: -1, _id: -1 });
 // Staff sending a failed message again: its audit event travels in that write.
 deliverySchema.plugin(auditOutboxPlugin);
 deliverySchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 
+export interface DeliveryAttemptLine {
+  attempt: number;
+  at: Date;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  ms: number;
+}
+
 /** A message as the queue holds it: what it is (outgoing-message.ts) and how its delivery goes. */
 export type DeliveryDoc = Omit<OutgoingMessage, 'mail'> & {
-  mail: { to: string; subject: string; text: string | null; html: string | null };
+  mail: { to: string; subject: string; text: string | null; html: string | null } | null;
+  attemptLog?: DeliveryAttemptLine[];
   state: DeliveryState;
   attempts: number;
   nextAttemptAt: Date;

@@ -2,6 +2,7 @@ import type { DeliveryRow } from '@app/shared';
 import { deliveryPolicy } from '../policies/delivery.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { DeliveryDoc } from './delivery.model.js';
+import { deliveryHeadline } from './outgoing-message.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -10,8 +11,7 @@ export function presentDelivery(d: DeliveryDoc, principal: Principal): DeliveryR
   return {
     id: d._id.toHexString(),
     topic: d.topic,
-    to: d.mail.to,
-    subject: d.mail.subject,
+    ...deliveryHeadline(d),
     state: d.state,
     attempts: d.attempts,
     lastError: d.lastError ?? null,

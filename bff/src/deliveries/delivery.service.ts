@@ -8,6 +8,7 @@ import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Delivery, type DeliveryDoc } from './delivery.model.js';
+import { deliveryHeadline } from './outgoing-message.js';
 
 /** How many messages a list shows at once: the newest. */
 export const DELIVERY_LIST_LIMIT = 100;
@@ -37,7 +38,7 @@ export async function sendDeliveryAgain(actor: Actor, id: string): Promise<Deliv
   const now = new Date();
   const event = auditEventFor(
     actor,
-    { action: 'delivery.resent', target: { type: 'delivery', id: found._id, label: found.mail.subject }, resellerId: found.resellerId, customerId: found.customerId },
+    { action: 'delivery.resent', target: { type: 'delivery', id: found._id, label: deliveryHeadline(found).subject }, resellerId: found.resellerId, customerId: found.customerId },
     now,
   );
   const updated = (await scoped(

@@ -21,6 +21,7 @@ import { canMove, initialStatus, statusWithoutApproval } from './order-state.js'
 import { orderStatusDelta } from './order-figures.js';
 import { Order, type OrderDoc } from './order.model.js';
 import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
+import { orderWebhooks } from '../webhooks/webhook-events.js';
 
 export type StoredOrder = OrderDoc & { _id: Types.ObjectId; updatedAt: Date; createdAt: Date };
 
@@ -72,7 +73,7 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
     },
     at,
   );
-  const messages = await orderDecidedMessages(origin, order, to, note, at);
+  const messages = [...(await orderDecidedMessages(origin, order, to, note, at)), ...(await orderWebhooks(order, order.status, to, note, at))];
   const updated = (await scoped(
     Order.findOneAndUpdate(
       { _id: order._id, status: order.status },
@@ -231,7 +232,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
       const number = await nextOrderNumber(scope, customer.distributorId);
       // The event and the emails name the order by its number, known only now.
       event.target.label = number;
-      messages = orderWaitingMessages(origin, { ...fields, number }, status, staff, at);
+      messages = [...orderWaitingMessages(origin, { ...fields, number }, status, staff, at), ...(await orderWebhooks({ ...fields, number }, null, status, null, at))];
       await scopedDoc(new Order({ ...fields, number, ...withCreationAudit(event), ...withDeliveries(messages) }), scope).save();
       break;
     } catch (err) {

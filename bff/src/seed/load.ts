@@ -16,6 +16,9 @@ import { syncAllIndexes } from '../db/connect.js';
 import { PriceLevel } from '../price-levels/price-level.model.js';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
 import { withSeededFigures } from './seeded-figures.js';
+import { Delivery } from '../deliveries/delivery.model.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.model.js';
+import { buildDemoWebhooks } from './demo-webhooks.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
 export async function insertInBatches(model: Model<any>, docs: readonly object[], batchSize = 2000): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -25,9 +28,11 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint]) {
     await model.collection.deleteMany({});
   }
+  // Webhook calls go with their endpoints (the demo's log among them).
+  await Delivery.collection.deleteMany({ channel: 'webhook' });
 }
 
 export async function isDatabaseEmpty(): Promise<boolean> {
@@ -58,6 +63,9 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(PriceLevel, data.priceLevels);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
+  const webhooks = buildDemoWebhooks(new Date());
+  await insertInBatches(WebhookEndpoint, webhooks.endpoints);
+  await insertInBatches(Delivery, webhooks.deliveries);
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

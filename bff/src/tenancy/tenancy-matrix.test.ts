@@ -40,10 +40,14 @@ import { whenDeliveriesSettled } from '../deliveries/courier.js';
 import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
 import { User } from '../users/user.model.js';
+import { startWebhookReceiver } from '../test/webhook-receiver.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.model.js';
 
 useTestDatabase();
 const allRoutes = buildRoutes(testConfig());
-const app = buildTestApp();
+// Webhook endpoints here point at a local receiver (webhooks/), which the development setting lets them reach.
+const app = buildTestApp(undefined, { WEBHOOK_ALLOW_PRIVATE: '1' });
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 interface Persona {
   account: DemoAccount;
@@ -103,6 +107,8 @@ const userTargets: Types.ObjectId[] = [];
 const orderTargets: Types.ObjectId[] = [];
 /** Outgoing messages to aim at: a failed one to a staff user of each reseller. */
 const deliveryTargets: Types.ObjectId[] = [];
+/** Webhook endpoints to aim at: a paused one of each reseller and one of each distributor. */
+const webhookTargets: Types.ObjectId[] = [];
 
 /**
  * What an `:id` can name: the objects aimed at (filled before the tests run) and where each sits.
@@ -113,6 +119,7 @@ const TARGETS = {
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  webhook: { collection: () => WebhookEndpoint.collection, ids: webhookTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   priceLevel: { collection: () => PriceLevel.collection, ids: PRICE_LEVEL_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   staffUser: { collection: () => User.collection, ids: STAFF_USER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   reseller: {
@@ -264,6 +271,14 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/deliveries': { roles: ['distributor', 'reseller'] },
   // The first admitted persona sends a failed message again; for the next ones it is no longer failed.
   'POST /api/deliveries/:id/send-again': { roles: ['distributor', 'reseller'], target: 'delivery', alsoOk: [409] },
+  'GET /api/webhooks': { roles: ['distributor', 'reseller'] },
+  'POST /api/webhooks': { roles: ['distributor', 'reseller'], body: () => ({ url: receiver.url('/matrix'), events: ['order.placed', 'customer.changed'] }) },
+  // The targets start paused: pausing answers 409; the first admitted persona resumes one (200), the next find it active (409).
+  'POST /api/webhooks/:id/pause': { roles: ['distributor', 'reseller'], target: 'webhook', alsoOk: [409] },
+  'POST /api/webhooks/:id/resume': { roles: ['distributor', 'reseller'], target: 'webhook', alsoOk: [409] },
+  'GET /api/webhooks/:id/deliveries': { roles: ['distributor', 'reseller'], target: 'webhook' },
+  // The distributor deletes its resellers' endpoints first: for their own staff, after it, they are gone.
+  'DELETE /api/webhooks/:id': { roles: ['distributor', 'reseller'], target: 'webhook', alsoOk: [404] },
 };
 
 const cookies = new Map<DemoAccount, string>();
@@ -280,6 +295,7 @@ const NAME_FIELDS: { collection: () => mongo.Collection; distributor: string; re
   { collection: () => Product.collection, distributor: 'distributorId', reseller: null, customer: null, names: ['name', 'sku'] },
   { collection: () => PriceLevel.collection, distributor: 'distributorId', reseller: 'resellerId', customer: null, names: ['name'] },
   { collection: () => AuditEvent.collection, distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId', names: [] },
+  { collection: () => WebhookEndpoint.collection, distributor: 'distributorId', reseller: 'resellerId', customer: null, names: ['description', 'url'] },
 ];
 
 async function foreignTo(p: Persona) {
@@ -382,6 +398,19 @@ beforeAll(async () => {
     } as never);
     deliveryTargets.push(insertedId as unknown as Types.ObjectId);
   }
+  receiver = await startWebhookReceiver();
+  // The demo's endpoints (to hosts that do not resolve) would fail and retry in the middle of the matrix's write checks.
+  await WebhookEndpoint.collection.updateMany({}, { $set: { state: 'paused' } });
+  for (const [key, distributorId, resellerId] of [
+    ['cash', northwind, demoId('reseller:cash')], ['card', northwind, demoId('reseller:card')], ['northwind', northwind, null],
+    ['other', contoso, demoId('reseller:other')], ['contoso', contoso, null],
+  ] as const) {
+    const { insertedId } = await WebhookEndpoint.collection.insertOne({
+      distributorId, resellerId, url: receiver.url(`/${key}`), description: `Matrix endpoint of ${key}`, events: ['order.placed', 'customer.changed'],
+      secret: `whsec_matrix_${key}_secret_of_enough_length`, state: 'paused', failingSince: null, pausedAt: new Date(), pausedReason: 'Matrix', createdAt: new Date(), createdByUserId: null,
+    } as never);
+    webhookTargets.push(insertedId as unknown as Types.ObjectId);
+  }
   for (const p of PERSONAS) {
     cookies.set(p.account, await signIn(app, p.account));
     foreign.set(p.account, await foreignTo(p));
@@ -389,7 +418,9 @@ beforeAll(async () => {
   journal = journalWrites();
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await whenDeliveriesSettled();
+  await receiver?.close();
   journal?.stop();
   console.log(
     `[security figures] tenancy matrix: ${figures.routes} session routes × ${PERSONAS.length} personas × own/sibling/other-distributor objects = ` +

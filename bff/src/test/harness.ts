@@ -18,6 +18,7 @@ import { createLogger } from '../logger.js';
 import { testSsoKeys } from '../sso/sso-keys.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { createMailCourier, stopAllCouriers, whenDeliveriesSettled, type Courier } from '../deliveries/courier.js';
+import { webhookTransportOf } from '../webhooks/webhook-transport.js';
 
 export const DEMO_ACCOUNTS = {
   distributor: 'distributor@demo.example',
@@ -45,7 +46,7 @@ export const testLimiterNamespace = () => `t${randomBytes(4).toString('hex')}:`;
 export function buildTestApp(limits?: Partial<LoginLimits>, configOverrides: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Express {
   const config = testConfig(configOverrides);
   // Not started: it makes the first attempt at links, and `whenDeliveriesSettled` (or courierOf(app).drain()) delivers the rest.
-  const courier = createMailCourier(options.mailer ?? createMailer(config, createLogger('silent')), config, createLogger('silent'));
+  const courier = createMailCourier(options.mailer ?? createMailer(config, createLogger('silent')), config, createLogger('silent'), { webhook: webhookTransportOf(config) });
   const app = createApp({
     ssoKeys: TEST_SSO_KEYS,
     courier,

@@ -30,6 +30,18 @@ const FALLBACKS_BY_DESIGN: Record<string, string> = {
       'customers grid filtered by price level (customers/customer-list.ts): an array, matched element by element in MongoDB',
     ]),
   ),
+  ...Object.fromEntries(
+    ['accounttokens', 'customers', 'orders', 'webhookendpoints'].map((collection) => [
+      `${collection} find: a condition on pendingDeliveries.createdAt, which is not one scalar`,
+      'the running sweep of messages stranded in outboxes (deliveries/delivery-outbox.ts), every five minutes: a system job, not a request',
+    ]),
+  ),
+  'deliveries find: a condition on webhook.endpointId, which is not one scalar': 'an endpoint’s delivery log (webhooks/webhook.service.ts): at most 50 rows of one endpoint, by an index',
+  'deliveries countDocuments: a condition on webhook.endpointId, which is not one scalar': 'webhooks/webhook-delivery.test.ts counts an endpoint’s calls itself',
+  'deliveries find: a condition on webhook.body, which is not one scalar': 'webhooks/webhook-delivery.test.ts finds an order’s calls by its number itself',
+  'deliveries find: a condition on webhook.event, which is not one scalar': 'webhooks/webhook-delivery.test.ts finds a call by its event itself',
+  'webhookendpoints find: a condition on events, which is not one scalar':
+    'the endpoints told of an event (webhooks/webhook-events.ts): events is an array, matched element by element in MongoDB; a handful of endpoints per distributor',
   'orders countDocuments: a condition on history.0.at, which is not one scalar': 'orders/order.routes.test.ts checks an order’s first history entry itself',
 };
 

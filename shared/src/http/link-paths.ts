@@ -4,3 +4,6 @@ export type LinkPurpose = keyof typeof LINK_PAGES;
 
 /** An order's page in an area of the web app: emailed order notifications link here. */
 export const orderPagePath = (area: 'reseller' | 'distributor' | 'storefront', orderId: string) => `/${area}/orders/${orderId}`;
+
+/** The webhooks page of a staff area: the email telling an endpoint's owner it was paused links here. */
+export const webhooksPagePath = (area: 'reseller' | 'distributor') => `/${area}/settings/webhooks`;

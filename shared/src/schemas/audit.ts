@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   'price_level.updated',
   'price_level.deleted',
   'customer.price_levels_changed',
+  'webhook.created',
+  'webhook.paused',
+  'webhook.resumed',
+  'webhook.deleted',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -80,6 +84,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'price_level.updated': 'Price level changed',
   'price_level.deleted': 'Price level deleted',
   'customer.price_levels_changed': 'Price levels assigned',
+  'webhook.created': 'Webhook endpoint registered',
+  'webhook.paused': 'Webhook endpoint paused',
+  'webhook.resumed': 'Webhook endpoint resumed',
+  'webhook.deleted': 'Webhook endpoint deleted',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

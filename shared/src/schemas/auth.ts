@@ -43,6 +43,8 @@ export const principalSchema = z
         approveOrders: z.boolean(),
         finishOrders: z.boolean(),
         viewAuditLog: z.boolean(),
+        /** Settings → Webhooks: register endpoints, see their delivery logs. */
+        manageWebhooks: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
   })

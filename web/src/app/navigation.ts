@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -22,6 +22,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Customers', to: paths.customers('distributor'), icon: IconBuildingStore },
     { label: 'Orders in progress', to: paths.ordersInProgress('distributor'), icon: IconTruckDelivery, count: (o) => o.ordersInProgress },
     { label: 'Audit log', to: paths.auditLog('distributor'), icon: IconHistory, ability: 'viewAuditLog' },
+    { label: 'Webhooks', to: paths.webhooks('distributor'), icon: IconWebhook, ability: 'manageWebhooks' },
   ],
   reseller: [
     { label: 'Home', to: paths.area('reseller'), icon: IconHome, end: true },
@@ -30,6 +31,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
     { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
+    { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
   ],
   storefront: [
     { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },

@@ -34,6 +34,7 @@ const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
 const profilePage: Lazy = async () => ({ Component: (await import('@/features/profile')).ProfilePage });
+const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.ordersInProgress, lazy: inProgress },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
+        { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
@@ -83,6 +85,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.priceLevels, lazy: priceLevels },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
+        { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
       ]),
       area(
         'storefront',

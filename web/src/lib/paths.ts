@@ -1,4 +1,4 @@
-import { LINK_PAGES, orderPagePath, type Role } from '@app/shared';
+import { LINK_PAGES, orderPagePath, webhooksPagePath, type Role } from '@app/shared';
 
 /** The segments under an area; the router declares them and the links below build on them. */
 export const AREA_SEGMENTS = {
@@ -14,6 +14,7 @@ export const AREA_SEGMENTS = {
   reseller: 'resellers/:resellerId',
   priceLevels: 'price-levels',
   profile: 'profile',
+  webhooks: 'settings/webhooks',
 } as const;
 
 /**
@@ -63,6 +64,7 @@ export const paths = {
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
+  webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

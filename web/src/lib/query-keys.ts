@@ -15,4 +15,5 @@ export const QUERY_ROOTS = {
   audit: 'audit',
   priceLevels: 'price-levels',
   profile: 'profile',
+  webhooks: 'webhooks',
 } as const;
