@@ -7,6 +7,7 @@ import { auditEventPolicy } from '../policies/audit-event.js';
 import { orderPolicy } from '../policies/order.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
+import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -44,9 +45,11 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       browseOrders: orderPolicy.can(principal, 'order.browse'),
       exportOrders: orderPolicy.can(principal, 'order.export'),
       // Roles that decide orders in some state (the state is the order's to say).
-      approveOrders: orderPolicy.roles('order.accept').includes(principal.role),
-      finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
+      approveOrders: orderPolicy.admits(principal, 'order.accept'),
+      finishOrders: orderPolicy.admits(principal, 'order.markExecuted'),
       viewAuditLog: auditEventPolicy.can(principal, 'auditEvent.list'),
+      manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
     },
+    companyRole: principal.companyRole,
   };
 }

@@ -33,6 +33,7 @@ const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./route
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
+const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -89,6 +90,8 @@ export const router = createBrowserRouter([
           { path: AREA_SEGMENTS.catalogue, lazy: cataloguePage },
           { path: AREA_SEGMENTS.orders, lazy: myOrders },
           { path: AREA_SEGMENTS.order, lazy: orderPage },
+          { path: AREA_SEGMENTS.approvals, lazy: approvals },
+          { path: AREA_SEGMENTS.companyUsers, lazy: companyUsers },
         ],
         StorefrontLayout,
       ),

@@ -13,6 +13,7 @@ export const AREA_SEGMENTS = {
   resellers: 'resellers',
   reseller: 'resellers/:resellerId',
   priceLevels: 'price-levels',
+  companyUsers: 'company-users',
 } as const;
 
 /**
@@ -54,6 +55,8 @@ export const paths = {
     withQuery(`/${area}/${AREA_SEGMENTS.orders}`, Object.fromEntries(Object.entries(view).map(([k, v]) => [ORDER_VIEW_PARAMS[k as OrderViewParam], v ?? '']))),
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
+  /** Storefront · Company users: a company's admin manages its users' roles and limits. */
+  companyUsers: (area: Role) => `/${area}/${AREA_SEGMENTS.companyUsers}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
   /** The audit log, optionally opened on a filter (`{ customer: id }`: the URL parameters the page reads). */
   auditLog: (area: Role, filters: Record<string, string> = {}) => withQuery(`/${area}/${AREA_SEGMENTS.auditLog}`, filters),
