@@ -75,6 +75,8 @@ const orderSchema = new Schema(
     },
     /** The buyer's purchase-order number or reference and note, given at checkout (searchable with the number). */
     reference: { type: String, default: undefined },
+    /** The reference lower-cased: the grids' search matches its start in any case, served by the SQL reads (no caseless regex). */
+    referenceKey: { type: String, default: undefined },
     buyerNote: { type: String, default: undefined },
   },
   { timestamps: true },

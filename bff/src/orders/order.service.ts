@@ -237,7 +237,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     orderedAt: at,
     history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, note: 'Order placed' }],
     ...(byCustomer ? { approval } : {}),
-    ...(input.reference ? { reference: input.reference } : {}),
+    ...(input.reference ? { reference: input.reference, referenceKey: input.reference.toLowerCase() } : {}),
     ...(input.note ? { buyerNote: input.note } : {}),
   };
 
