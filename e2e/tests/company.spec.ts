@@ -99,6 +99,7 @@ test('the company’s admin sets a user’s role and limits; the reseller sets t
   await shoot(reseller, 'reseller-approval-rule-1366');
   await popover.getByRole('button', { name: 'Save' }).click();
   await expect(reseller.getByRole('button', { name: 'Change the amount' })).toHaveText('≥ €1,000.00');
+  await expectAccessible(reseller, testInfo, 'customer record with its approval rule');
   await expect(reseller.getByRole('cell', { name: /Approver/ }).first()).toBeVisible();
   await shoot(reseller, 'reseller-customer-record-1366');
   await reseller.setViewportSize({ width: 390, height: 844 });

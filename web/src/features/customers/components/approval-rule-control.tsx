@@ -36,48 +36,50 @@ export function ApprovalRuleControl({ customer, disabled }: { customer: Customer
       },
     );
 
+  const amountLabel = oa.customerMode === 'above' && oa.aboveAmount !== null ? `≥ ${formatMoney(oa.aboveAmount, currency)}` : 'Amount…';
   return (
-    <Popover opened={asking} onChange={setAsking} position="bottom-start" withArrow trapFocus>
-      <Popover.Target>
-        <Group gap={6} wrap="nowrap">
-          <Select
-            aria-label="Which orders need approval"
-            size="xs"
-            w={160}
-            data={WHEN}
-            value={oa.customerMode}
-            allowDeselect={false}
-            disabled={disabled || save.isPending}
-            onChange={(v) => (v === 'above' ? setAsking(true) : v === 'always' && apply('always', null))}
-          />
-          {oa.customerMode === 'above' && oa.aboveAmount !== null && (
-            <Button size="compact-sm" variant="subtle" disabled={disabled} onClick={() => setAsking(true)} aria-label="Change the amount">
-              ≥ {formatMoney(oa.aboveAmount, currency)}
+    <Group gap={6} wrap="nowrap">
+      <Select
+        aria-label="Which orders need approval"
+        size="xs"
+        w={160}
+        data={WHEN}
+        value={oa.customerMode}
+        allowDeselect={false}
+        disabled={disabled || save.isPending}
+        onChange={(v) => (v === 'above' ? setAsking(true) : v === 'always' && apply('always', null))}
+      />
+      {(oa.customerMode === 'above' || asking) && (
+        // The popover hangs from the amount's button (a button may say it opens something; a group may not).
+        <Popover opened={asking} onChange={setAsking} position="bottom-start" withArrow trapFocus>
+          <Popover.Target>
+            <Button size="compact-sm" variant="subtle" disabled={disabled} onClick={() => setAsking((o) => !o)} aria-label="Change the amount">
+              {amountLabel}
             </Button>
-          )}
-        </Group>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (typeof amount === 'number' && amount > 0) apply('above', amount);
-          }}
-        >
-          <Stack gap="xs" w={240}>
-            <Text size="sm">Orders with a total at or above this amount wait for your approval.</Text>
-            <NumberInput label={`Amount (${currency})`} min={0.01} decimalScale={2} thousandSeparator="," value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} data-autofocus />
-            <Group justify="flex-end" gap="xs">
-              <Button size="xs" variant="default" onClick={() => setAsking(false)}>
-                Cancel
-              </Button>
-              <Button size="xs" type="submit" loading={save.isPending} disabled={!(typeof amount === 'number' && amount > 0)}>
-                Save
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Popover.Dropdown>
-    </Popover>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (typeof amount === 'number' && amount > 0) apply('above', amount);
+              }}
+            >
+              <Stack gap="xs" w={240}>
+                <Text size="sm">Orders with a total at or above this amount wait for your approval.</Text>
+                <NumberInput label={`Amount (${currency})`} min={0.01} decimalScale={2} thousandSeparator="," value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} data-autofocus />
+                <Group justify="flex-end" gap="xs">
+                  <Button size="xs" variant="default" onClick={() => setAsking(false)}>
+                    Cancel
+                  </Button>
+                  <Button size="xs" type="submit" loading={save.isPending} disabled={!(typeof amount === 'number' && amount > 0)}>
+                    Save
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Popover.Dropdown>
+        </Popover>
+      )}
+    </Group>
   );
 }
