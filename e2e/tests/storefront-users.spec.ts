@@ -13,7 +13,7 @@ test('a reseller adds a storefront user, who activates by email, signs in, and i
   await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
   const section = page.getByRole('region', { name: 'Storefront users' });
-  await expect(section.getByRole('cell', { name: 'buyer@demo.example' })).toBeVisible();
+  await expect(section.getByRole('cell', { name: 'buyer@demo.example', exact: true })).toBeVisible();
   await section.getByRole('button', { name: 'Add' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add storefront user' });
   await dialog.getByRole('button', { name: 'OK' }).click();

@@ -12,6 +12,7 @@ export * from './schemas/customers.js';
 export * from './schemas/resellers.js';
 export * from './schemas/sso.js';
 export * from './schemas/storefront-users.js';
+export * from './schemas/company.js';
 export * from './schemas/dev-mail.js';
 export * from './http/link-paths.js';
 export * from './schemas/orders.js';

@@ -9,6 +9,7 @@ import { orderPolicy } from '../policies/order.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import { staffUserPolicy } from '../policies/staff-user.js';
+import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
 import { scopeFor } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -46,11 +47,13 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       browseOrders: orderPolicy.can(principal, 'order.browse'),
       exportOrders: orderPolicy.can(principal, 'order.export'),
       // Roles that decide orders in some state (the state is the order's to say).
-      approveOrders: orderPolicy.roles('order.accept').includes(principal.role),
-      finishOrders: orderPolicy.roles('order.markExecuted').includes(principal.role),
+      approveOrders: orderPolicy.admits(principal, 'order.accept'),
+      finishOrders: orderPolicy.admits(principal, 'order.markExecuted'),
       viewAuditLog: auditEventPolicy.can(principal, 'auditEvent.list'),
       listResellerStaff: staffUserPolicy.can(principal, 'staffUser.list'),
       manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
+      manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
     },
+    companyRole: principal.companyRole,
   };
 }

@@ -21,6 +21,14 @@ const customerSchema = new Schema(
     active: { type: Boolean, required: true, default: true },
     /** The customer's own choice; the effective value also depends on the reseller's payment method. */
     orderApprovalRequired: { type: Boolean, required: true, default: false },
+    /**
+     * When the customer's orders wait for the reseller (policies/order-approval.ts); unset for
+     * customers from before rules, whose `orderApprovalRequired` reads as always / never.
+     */
+    approvalRule: {
+      type: new Schema({ mode: { type: String, enum: ['always', 'above', 'never'], required: true }, aboveCents: { type: Number, default: null } }, { _id: false }),
+      default: undefined,
+    },
     /** Kept in step with the storefront users (has at least one active user). */
     storefrontAccess: { type: Boolean, required: true, default: false },
     /** Sum of the customer's executed, still-active monthly orders, in cents. */

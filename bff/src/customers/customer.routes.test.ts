@@ -302,7 +302,7 @@ describe('order approval (rule 1)', () => {
     const cookie = await signIn(app, 'card');
     await Customer.collection.updateOne({ _id: cardCustomer }, { $set: { orderApprovalRequired: false } });
     const shown = await http.get(`/api/customers/${cardCustomer}`, cookie);
-    expect(shown.body.orderApproval).toEqual({ required: true, customerSetting: false, forcedByPaymentMethod: true });
+    expect(shown.body.orderApproval).toMatchObject({ required: true, customerSetting: false, forcedByPaymentMethod: true });
     await Customer.collection.updateOne({ _id: cardCustomer }, { $set: { orderApprovalRequired: true } });
     const off = await http.put(`/api/customers/${cardCustomer}/order-approval`, { required: false }, cookie);
     expect(off.status).toBe(409);
@@ -315,7 +315,7 @@ describe('order approval (rule 1)', () => {
     await Customer.collection.updateOne({ _id: cashCustomer }, { $set: { orderApprovalRequired: true } });
     const auditsBefore = await AuditEvent.collection.countDocuments({ 'target.id': cashCustomer, action: 'customer.order_approval_changed' });
     const off = await http.put(`/api/customers/${cashCustomer}/order-approval`, { required: false }, cookie);
-    expect(off.body.orderApproval).toEqual({ required: false, customerSetting: false, forcedByPaymentMethod: false });
+    expect(off.body.orderApproval).toMatchObject({ required: false, customerSetting: false, forcedByPaymentMethod: false });
     const on = await http.put(`/api/customers/${cashCustomer}/order-approval`, { required: true }, cookie);
     expect(on.body.orderApproval.required).toBe(true);
     expect(await AuditEvent.collection.countDocuments({ 'target.id': cashCustomer, action: 'customer.order_approval_changed' })).toBe(auditsBefore + 2);
@@ -327,7 +327,7 @@ describe('order approval (rule 1)', () => {
     await Reseller.collection.updateOne({ _id: cash }, { $set: { paymentMethod: 'credit_card' } });
     try {
       const res = await http.get(`/api/customers/${cashCustomer}`, cookie);
-      expect(res.body.orderApproval).toEqual({ required: true, customerSetting: false, forcedByPaymentMethod: true });
+      expect(res.body.orderApproval).toMatchObject({ required: true, customerSetting: false, forcedByPaymentMethod: true });
       expect((await http.put(`/api/customers/${cashCustomer}/order-approval`, { required: false }, cookie)).status).toBe(409);
     } finally {
       await Reseller.collection.updateOne({ _id: cash }, { $set: { paymentMethod: 'cash' } });

@@ -9,6 +9,7 @@ import {
   idParamsSchema,
   setCustomerActiveSchema,
   setOrderApprovalSchema,
+  approvalRuleSchema,
   updateCustomerSchema,
 } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
@@ -20,7 +21,7 @@ import { customerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
 import { customerStats } from './customer-stats.js';
 import { presentCustomerDetail, presentCustomerRow } from './customer.presenter.js';
-import { createCustomer, getCustomer, setCustomerActive, setOrderApproval, updateCustomer } from './customer.service.js';
+import { createCustomer, getCustomer, setApprovalRule, setCustomerActive, setOrderApproval, updateCustomer } from './customer.service.js';
 
 const detail = async (principal: Principal, found: Awaited<ReturnType<typeof getCustomer>>) =>
   presentCustomerDetail(found.customer, found.paymentMethod, found.currency, principal, found.resellerSuspended);
@@ -114,6 +115,21 @@ export const customerRoutes = [
     errors: [409],
     async handler({ principal, actor, params, body }) {
       return detail(principal, await setOrderApproval(actor, params.id, body.required));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/customers/:id/approval-rule',
+    tag: 'customers',
+    summary: "Set when the customer's orders wait for approval: always, above an amount, never (only always while the reseller pays by credit card)",
+    access: 'session',
+    roles: customerPolicy.roles('customer.setOrderApproval'),
+    params: idParamsSchema,
+    body: approvalRuleSchema,
+    success: { status: 200, description: 'The customer', schema: customerDetailSchema },
+    errors: [409],
+    async handler({ principal, actor, params, body }) {
+      return detail(principal, await setApprovalRule(actor, params.id, body));
     },
   }),
   defineRoute({

@@ -1,9 +1,10 @@
 import { Types } from 'mongoose';
-import type { CreateCustomer, CustomerFields, UpdateCustomer } from '@app/shared';
+import type { ApprovalRule, CreateCustomer, CustomerFields, UpdateCustomer } from '@app/shared';
 import { APPROVAL_FORCED_NOTICE } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { customerPolicy } from '../policies/customer.js';
+import { approvalRuleOf, storedApproval, type CustomerApprovalRule } from '../policies/order-approval.js';
 import type { Actor } from '../tenancy/actor.js';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor, diff } from '../audit/audit.service.js';
@@ -144,30 +145,41 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
   return getCustomer(scope, id);
 }
 
+/** The old switch: on is the rule `always`, off `never`. */
+export const setOrderApproval = (actor: Actor, id: string, required: boolean) =>
+  setApprovalRule(actor, id, { mode: required ? 'always' : 'never', aboveAmount: null });
+
+const sameRule = (a: CustomerApprovalRule, b: CustomerApprovalRule) => a.mode === b.mode && a.aboveCents === b.aboveCents;
+
 /**
- * Sets the customer's own approval flag (rule 1). Switching it off is refused while the reseller
- * pays by credit card, whatever the browser shows; the check reads the payment method now, so a
- * change by the distributor applies at once.
+ * Sets when the customer's orders wait for approval (rule 1 and the customer's own rule).
+ * Anything but `always` is refused while the reseller pays by credit card, whatever the browser
+ * shows; the check reads the payment method now, so a change by the distributor applies at once.
  */
-export async function setOrderApproval(actor: Actor, id: string, required: boolean) {
+export async function setApprovalRule(actor: Actor, id: string, input: ApprovalRule) {
   const { scope } = actor;
   const { customer, paymentMethod } = await getCustomer(scope, id);
-  customerPolicy.authorize(actor.principal, 'customer.setOrderApproval', { paymentMethod, to: required }, () => conflict(APPROVAL_FORCED_NOTICE));
-  if (customer.orderApprovalRequired !== required) {
+  customerPolicy.authorize(actor.principal, 'customer.setOrderApproval', { paymentMethod, to: input.mode === 'always' }, () => conflict(APPROVAL_FORCED_NOTICE));
+  const before = approvalRuleOf(customer);
+  const after: CustomerApprovalRule = { mode: input.mode, aboveCents: input.mode === 'above' && input.aboveAmount !== null ? Math.round(input.aboveAmount * 100) : null };
+  if (!sameRule(before, after)) {
     const event = auditEventFor(actor, {
       action: 'customer.order_approval_changed',
       target: { type: 'customer', id: customer._id, label: customer.companyName },
       resellerId: customer.resellerId,
       customerId: customer._id,
       customerName: customer.companyName,
-      changes: { orderApprovalRequired: { from: customer.orderApprovalRequired, to: required } },
+      changes: {
+        approvalRule: { from: ruleWords(before), to: ruleWords(after) },
+        ...(before.mode !== 'never') !== (after.mode !== 'never') ? { orderApprovalRequired: { from: before.mode !== 'never', to: after.mode !== 'never' } } : {},
+      },
     });
-    const hooks = await customerWebhooks({ ...customer, orderApprovalRequired: required }, 'customer.changed');
-    // Conditional on the value read, so two racing switches record one change each, never a no-op.
+    const hooks = await customerWebhooks({ ...customer, ...storedApproval(after) }, 'customer.changed');
+    // Conditional on the rule read, so two racing changes record one change each, never a no-op.
     const updated = await scoped(
       Customer.findOneAndUpdate(
-        { _id: customer._id, orderApprovalRequired: customer.orderApprovalRequired },
-        { $set: { orderApprovalRequired: required }, $inc: { revision: 1 }, $push: { ...pushAudit(event).$push, ...pushDeliveries(hooks) } },
+        { _id: customer._id, orderApprovalRequired: customer.orderApprovalRequired, ...ruleAsRead(customer.approvalRule) },
+        { $set: storedApproval(after), $inc: { revision: 1 }, $push: { ...pushAudit(event).$push, ...pushDeliveries(hooks) } },
         { returnDocument: 'after' },
       ),
       scope,
@@ -179,6 +191,13 @@ export async function setOrderApproval(actor: Actor, id: string, required: boole
   }
   return getCustomer(scope, id);
 }
+
+/** A filter matching the stored rule as read (field by field: embedded-document equality depends on key order). */
+const ruleAsRead = (r: { mode?: string | null; aboveCents?: number | null } | null | undefined): Record<string, unknown> =>
+  r?.mode ? { 'approvalRule.mode': r.mode, 'approvalRule.aboveCents': r.aboveCents ?? null } : { 'approvalRule.mode': { $exists: false } };
+
+/** A rule as the audit log shows it: "always", "never", "above 1000.00". */
+const ruleWords = (r: CustomerApprovalRule) => (r.mode === 'above' ? `above ${((r.aboveCents ?? 0) / 100).toFixed(2)}` : r.mode);
 
 function staleEdit() {
   return conflict('This customer was changed by someone else since you opened it. Reload to see the latest version.', 'stale');

@@ -33,6 +33,7 @@ export const FIGURE_FIELDS = [
   'inProgress',
   'executed',
   'canceled',
+  'pendingCompanyApproval',
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 export type Figures = Record<FigureField, number>;

@@ -34,6 +34,8 @@ interface Copy {
   decidedSubject: (number: string, status: string) => string;
   decidedBody: (name: string, number: string, status: string) => string;
   decidedButton: string;
+  receivedSubject: (number: string) => string;
+  receivedBody: (name: string, number: string, status: string) => string;
   note: string;
   lines: string;
   total: string;
@@ -42,7 +44,7 @@ interface Copy {
 const COPY: Record<Language, Copy> = {
   en: {
     locale: 'en-GB',
-    status: { pending_approval: 'Pending approval', in_progress: 'In progress', executed: 'Executed', canceled: 'Canceled' },
+    status: { pending_company_approval: 'Pending company approval', pending_approval: 'Pending approval', in_progress: 'In progress', executed: 'Executed', canceled: 'Canceled' },
     statusMeaning: {
       in_progress: 'It has been accepted and is being set up; you will get another email when it is done.',
       executed: 'It has been carried out: the products are ready to use.',
@@ -54,13 +56,15 @@ const COPY: Record<Language, Copy> = {
     decidedSubject: (n, s) => `Your order ${n}: ${s}`,
     decidedBody: (name, n, s) => `Hello ${name},\n\nYour order ${n} is now “${s}”.`,
     decidedButton: 'View the order',
+    receivedSubject: (n) => `We received your order ${n}`,
+    receivedBody: (name, n, s) => `Hello ${name},\n\nWe received your order ${n}. Its status: “${s}”.`,
     note: 'Note',
     lines: 'Products',
     total: 'Total amount',
   },
   el: {
     locale: 'el-GR',
-    status: { pending_approval: 'Σε αναμονή έγκρισης', in_progress: 'Σε εξέλιξη', executed: 'Εκτελέστηκε', canceled: 'Ακυρώθηκε' },
+    status: { pending_company_approval: 'Σε αναμονή έγκρισης από την εταιρεία', pending_approval: 'Σε αναμονή έγκρισης', in_progress: 'Σε εξέλιξη', executed: 'Εκτελέστηκε', canceled: 'Ακυρώθηκε' },
     statusMeaning: {
       in_progress: 'Έγινε αποδεκτή και βρίσκεται σε επεξεργασία· θα λάβετε νέο email όταν ολοκληρωθεί.',
       executed: 'Ολοκληρώθηκε: τα προϊόντα είναι έτοιμα για χρήση.',
@@ -72,13 +76,15 @@ const COPY: Record<Language, Copy> = {
     decidedSubject: (n, s) => `Η παραγγελία σας ${n}: ${s}`,
     decidedBody: (name, n, s) => `Γεια σας ${name},\n\nΗ παραγγελία σας ${n} είναι τώρα «${s}».`,
     decidedButton: 'Προβολή παραγγελίας',
+    receivedSubject: (n) => `Λάβαμε την παραγγελία σας ${n}`,
+    receivedBody: (name, n, s) => `Γεια σας ${name},\n\nΛάβαμε την παραγγελία σας ${n}. Κατάσταση: «${s}».`,
     note: 'Σημείωση',
     lines: 'Προϊόντα',
     total: 'Συνολικό ποσό',
   },
   de: {
     locale: 'de-DE',
-    status: { pending_approval: 'Wartet auf Freigabe', in_progress: 'In Bearbeitung', executed: 'Ausgeführt', canceled: 'Storniert' },
+    status: { pending_company_approval: 'Wartet auf Freigabe im Unternehmen', pending_approval: 'Wartet auf Freigabe', in_progress: 'In Bearbeitung', executed: 'Ausgeführt', canceled: 'Storniert' },
     statusMeaning: {
       in_progress: 'Sie wurde angenommen und wird eingerichtet; Sie erhalten eine weitere E-Mail, sobald sie ausgeführt ist.',
       executed: 'Sie wurde ausgeführt: Die Produkte sind einsatzbereit.',
@@ -90,6 +96,8 @@ const COPY: Record<Language, Copy> = {
     decidedSubject: (n, s) => `Ihre Bestellung ${n}: ${s}`,
     decidedBody: (name, n, s) => `Hallo ${name},\n\nIhre Bestellung ${n} hat jetzt den Status „${s}“.`,
     decidedButton: 'Bestellung ansehen',
+    receivedSubject: (n) => `Wir haben Ihre Bestellung ${n} erhalten`,
+    receivedBody: (name, n, s) => `Hallo ${name},\n\nwir haben Ihre Bestellung ${n} erhalten. Ihr Status: „${s}“.`,
     note: 'Anmerkung',
     lines: 'Positionen',
     total: 'Gesamtbetrag',
@@ -156,6 +164,20 @@ export function orderDecidedMessage(o: { to: string; name: string; language: str
     to: o.to,
     subject: copy.decidedSubject(o.order.number, status),
     paragraphs,
+    order: o.order,
+    copy,
+    button: copy.decidedButton,
+    link: o.link,
+  });
+}
+
+/** To the storefront user who placed an order: it was received, with its status (it may wait for approval). */
+export function orderReceivedMessage(o: { to: string; name: string; language: string; order: MailOrder; status: OrderStatus; link: string }): MailMessage {
+  const copy = copyFor(o.language);
+  return render({
+    to: o.to,
+    subject: copy.receivedSubject(o.order.number),
+    paragraphs: copy.receivedBody(o.name, o.order.number, copy.status[o.status]).split('\n\n'),
     order: o.order,
     copy,
     button: copy.decidedButton,

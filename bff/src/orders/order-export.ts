@@ -3,6 +3,7 @@ import { currencyOf } from '../distributors/currency.js';
 import { cursorRows } from '../exports/cursor-rows.js';
 import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
 import { orderPolicy } from '../policies/order.js';
+import { presentApprovalReason } from '../policies/order-approval.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import type { Actor } from '../tenancy/actor.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
@@ -11,8 +12,14 @@ import { Order, type OrderDoc } from './order.model.js';
 
 type ExportedOrder = Pick<
   OrderDoc,
-  'number' | 'orderedAt' | 'customerName' | 'resellerName' | 'placedBy' | 'status' | 'lines' | 'totalCostCents' | 'totalAmountCents' | 'monthlyAmountCents'
+  'number' | 'orderedAt' | 'customerName' | 'resellerName' | 'placedBy' | 'status' | 'lines' | 'totalCostCents' | 'totalAmountCents' | 'monthlyAmountCents' | 'reference' | 'buyerNote' | 'approval' | 'currency'
 >;
+
+/** The rule that makes a waiting order wait, as its approval card says it (empty for orders waiting for nobody). */
+const waitsBecause = (o: ExportedOrder) => {
+  const step = o.status === 'pending_company_approval' ? o.approval?.company : o.status === 'pending_approval' ? o.approval?.reseller : null;
+  return presentApprovalReason(step, o.currency)?.text ?? '';
+};
 
 const money = (cents: number | undefined) => (cents === undefined ? undefined : Math.round(cents) / 100);
 
@@ -30,6 +37,9 @@ function orderColumns(currency: string, v: { seeCost: boolean; acrossCustomers: 
     { header: 'Status', width: 26, type: 'text', value: (o) => ORDER_STATUS_LABEL[o.status] },
     { header: 'Placed by', width: 26, type: 'text', value: (o) => o.placedBy?.name ?? o.resellerName },
     { header: 'Placed by the customer', width: 12, type: 'yesNo', value: (o) => o.placedBy?.kind === 'customer' },
+    { header: 'Reference', width: 18, type: 'text', value: (o) => o.reference ?? '' },
+    { header: 'Note', width: 32, type: 'text', value: (o) => o.buyerNote ?? '' },
+    { header: 'Waits because', width: 40, type: 'text', value: (o) => waitsBecause(o) },
     { header: 'Lines', width: 8, type: 'number', value: (o) => o.lines?.length ?? 0 },
     { header: 'Monthly', width: 10, type: 'yesNo', value: (o) => o.monthlyAmountCents > 0 },
     v.seeCost && { header: 'Total cost', width: 16, type: 'money', currency, value: (o) => money(o.totalCostCents) },
@@ -47,7 +57,7 @@ export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<Ex
   const { principal, scope } = actor;
   const seeCost = orderPolicy.can(principal, 'order.seeCost');
   const { filter, sort } = orderView(q);
-  const fields = 'number orderedAt customerName resellerName placedBy status lines totalAmountCents monthlyAmountCents';
+  const fields = 'number orderedAt customerName resellerName placedBy status lines totalAmountCents monthlyAmountCents reference buyerNote approval currency';
   const query = scoped(Order.find(filter, seeCost ? `${fields} totalCostCents` : fields).sort(sort).lean<ExportedOrder[]>(), scope);
   return {
     columns: orderColumns(await currencyOf(scope), {

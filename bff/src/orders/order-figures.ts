@@ -7,6 +7,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 
 /** The kept figure that counts the orders in each status. */
 export const ORDER_STATUS_FIGURE: Record<OrderStatus, FigureField> = {
+  pending_company_approval: 'pendingCompanyApproval',
   pending_approval: 'pendingApproval',
   in_progress: 'inProgress',
   executed: 'executed',

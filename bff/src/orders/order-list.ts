@@ -33,7 +33,8 @@ export function orderViewFilter(q: Omit<OrderView, 'sort'>, now = new Date()): R
   if (q.to) placed.$lt = new Date(q.to);
   if (q.olderThanDays !== undefined) placed.$lte = new Date(now.getTime() - q.olderThanDays * DAY_MS);
   if (Object.keys(placed).length > 0) filter.orderedAt = placed;
-  if (q.search) filter.number = { $regex: `^${escapeRegex(q.search.toUpperCase())}` };
+  // An order number's start, or the buyer's reference's (any case).
+  if (q.search) filter.$or = [{ number: { $regex: `^${escapeRegex(q.search.toUpperCase())}` } }, { referenceKey: { $regex: `^${escapeRegex(q.search.toLowerCase())}` } }];
   return filter;
 }
 

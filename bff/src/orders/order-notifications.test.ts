@@ -25,7 +25,9 @@ let manual: { _id: Types.ObjectId };
 const key = () => randomUUID().replace(/-/g, '');
 const cart = (product: { _id: Types.ObjectId }, quantity: number) => [{ productId: String(product._id), quantity }];
 const mailTo = (to: string) => OutboxMessage.find({ to }).sort({ createdAt: 1, _id: 1 }).lean();
-const about = (number: string) => OutboxMessage.find({ subject: { $regex: number } }).lean();
+/** The buyer's "order received" receipt (its own test below); the others are about approval and decisions. */
+const received = (m: { subject: string }) => /^Wir haben Ihre Bestellung|^We received your order|^Λάβαμε την παραγγελία/.test(m.subject);
+const about = async (number: string) => (await OutboxMessage.find({ subject: { $regex: number } }).lean()).filter((m) => !received(m));
 
 /** Two more staff users of the cash reseller: one active (reads Greek), one deactivated. */
 async function addStaff(email: string, state: 'active' | 'deactivated', language: string) {
@@ -121,7 +123,7 @@ describe('an order is decided', () => {
     const decided = await decide(order.id, 'accept', 'cash');
     expect(decided.status).toBe('executed');
 
-    const [message, ...more] = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number));
+    const [message, ...more] = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number) && !received(m));
     expect(more).toHaveLength(0);
     expect(message!.subject).toBe(`Ihre Bestellung ${order.number}: Ausgeführt`);
     expect(message!.text).toContain('„Ausgeführt“');
@@ -131,18 +133,28 @@ describe('an order is decided', () => {
     await expectNoCost(order.id, message!);
   });
 
+  it('placed: the buyer gets "order received" in their language, with its status and the link', async () => {
+    const order = await place(cart(automatic, 1), cookies.buyer);
+    await whenDeliveriesSettled();
+    const receipts = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number) && received(m));
+    expect(receipts.map((m) => m.subject)).toEqual([`Wir haben Ihre Bestellung ${order.number} erhalten`]);
+    expect(receipts[0]!.text).toContain('„Wartet auf Freigabe“');
+    expect(receipts[0]!.text).toContain(`${ORIGIN}/storefront/orders/${order.id}`);
+    await expectNoCost(order.id, receipts[0]!);
+  });
+
   it('accepted into progress, then executed by the distributor: one email for each step', async () => {
     const order = await place(cart(manual, 1), cookies.buyer);
     expect((await decide(order.id, 'accept', 'cash')).status).toBe('in_progress');
     expect((await decide(order.id, 'mark-executed', 'distributor')).status).toBe('executed');
-    const subjects = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number)).map((m) => m.subject);
+    const subjects = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number) && !received(m)).map((m) => m.subject);
     expect(subjects).toEqual([`Ihre Bestellung ${order.number}: In Bearbeitung`, `Ihre Bestellung ${order.number}: Ausgeführt`]);
   });
 
   it('canceled with a note: the note is in the email, escaped in its HTML', async () => {
     const order = await place(cart(automatic, 1), cookies.buyer);
     await decide(order.id, 'cancel', 'cash', 'Over budget <this month> & next');
-    const [message] = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number));
+    const [message] = (await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number) && !received(m));
     expect(message!.subject).toBe(`Ihre Bestellung ${order.number}: Storniert`);
     expect(message!.text).toContain('Anmerkung: Over budget <this month> & next');
     expect(message!.html).toContain('Anmerkung: Over budget &lt;this month&gt; &amp; next');
@@ -158,7 +170,7 @@ describe('an order is decided', () => {
     await whenDeliveriesSettled();
     const mine = await mailTo(DEMO_ACCOUNTS.buyer);
     for (const o of [a, b]) {
-      const m = mine.filter((x) => x.subject.includes(o.number));
+      const m = mine.filter((x) => x.subject.includes(o.number) && !received(x));
       expect(m).toHaveLength(1);
       expect(m[0]!.text).toContain('Anmerkung: Duplicate');
     }
@@ -172,7 +184,7 @@ describe('an order is decided', () => {
     } finally {
       await User.collection.updateOne({ email: DEMO_ACCOUNTS.buyer }, { $set: { state: 'active' } });
     }
-    expect((await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number))).toHaveLength(0);
+    expect((await mailTo(DEMO_ACCOUNTS.buyer)).filter((m) => m.subject.includes(order.number) && !received(m))).toHaveLength(0);
   });
 });
 
@@ -208,7 +220,7 @@ describe('the mail never fails or holds up the order', () => {
     release();
     await delivering;
     await courierOf(slow).drain();
-    expect(sent.filter((s) => s.includes(placed.body.number))).toHaveLength(3); // two staff, then the buyer
+    expect(sent.filter((s) => s.includes(placed.body.number))).toHaveLength(4); // two staff and the buyer's receipt, then the buyer
   });
 
   it('a failed send is kept with its error and retried later, never thrown', async () => {
@@ -221,7 +233,7 @@ describe('the mail never fails or holds up the order', () => {
     const before = new Date();
     await courierOf(broken).drain();
     const queued = await Delivery.collection.find({ 'mail.subject': { $regex: placed.body.number } }).toArray();
-    expect(queued.map((d) => d.topic).sort()).toEqual(['order.decided', 'order.waiting', 'order.waiting']);
+    expect(queued.map((d) => d.topic).sort()).toEqual(['order.decided', 'order.received', 'order.waiting', 'order.waiting']);
     for (const d of queued) {
       expect(d).toMatchObject({ state: 'waiting', attempts: 1, lastError: 'SMTP is down' });
       expect(d.nextAttemptAt.getTime()).toBeGreaterThan(before.getTime());

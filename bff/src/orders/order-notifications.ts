@@ -1,10 +1,11 @@
 import type { Types } from 'mongoose';
 import { orderPagePath, type OrderStatus } from '@app/shared';
 import { outgoingMail, type OutgoingMessage } from '../deliveries/outgoing-message.js';
-import { orderDecidedMessage, orderWaitingMessage, type MailOrder } from '../mail/order-templates.js';
+import { orderDecidedMessage, orderReceivedMessage, orderWaitingMessage, type MailOrder } from '../mail/order-templates.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
+import { companyApprovers } from './order-buyer.js';
 
 /*
  * The emails an order's change causes, composed before its write so they travel in it (the
@@ -90,4 +91,44 @@ export async function orderDecidedMessages(origin: string, order: NotifiedOrder,
     link: `${origin}${orderPagePath('storefront', order._id.toHexString())}`,
   });
   return [outgoingMail('order.decided', user, message, { at })];
+}
+
+/**
+ * A buyer's order starts waiting for its company's approval: the company's active approvers get
+ * it with a link to the order in the storefront. Read before the number is drawn; composed after.
+ */
+export async function companyWaitingMessages(origin: string, order: Omit<NotifiedOrder, 'number'>, at: Date) {
+  const scope = systemScope({ distributorId: order.distributorId, resellerId: order.resellerId, customerId: order.customerId });
+  const approvers = await companyApprovers(scope, order.customerId);
+  return (numbered: NotifiedOrder): OutgoingMessage[] => {
+    const link = `${origin}${orderPagePath('storefront', numbered._id.toHexString())}`;
+    return approvers.map((u) =>
+      outgoingMail('order.waiting', u, orderWaitingMessage({ to: u.email, name: u.firstName, language: u.language, order: mailOrder(numbered), link }), { at }),
+    );
+  };
+}
+
+/** The storefront user who placed an order gets "order received" with its status (it may wait for approval). */
+export async function orderReceivedMessages(origin: string, order: Omit<NotifiedOrder, 'number'>, status: OrderStatus, at: Date) {
+  const userId = order.placedBy?.kind === 'customer' ? order.placedBy.userId : null;
+  const scope = systemScope({ distributorId: order.distributorId, resellerId: order.resellerId, customerId: order.customerId });
+  const user = userId ? await scoped(User.findOne({ _id: userId, role: 'storefront', state: 'active' }, recipientFields), scope).lean() : null;
+  return (numbered: NotifiedOrder): OutgoingMessage[] =>
+    user
+      ? [
+          outgoingMail(
+            'order.received',
+            user,
+            orderReceivedMessage({
+              to: user.email,
+              name: user.firstName,
+              language: user.language,
+              order: mailOrder(numbered),
+              status,
+              link: `${origin}${orderPagePath('storefront', numbered._id.toHexString())}`,
+            }),
+            { at },
+          ),
+        ]
+      : [];
 }

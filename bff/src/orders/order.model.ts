@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { ORDER_STATUSES } from '@app/shared';
+import { APPROVAL_REASONS, ORDER_STATUSES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { figureSourcePlugin } from '../figures/kept-figures.js';
 import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
@@ -33,6 +33,16 @@ const decisionSchema = new Schema(
   { _id: false },
 );
 
+/** The rule that made an order wait at one approval step (policies/order-approval.ts), with its figures. */
+const approvalReasonSchema = new Schema(
+  {
+    code: { type: String, enum: APPROVAL_REASONS, required: true },
+    amountCents: { type: Number, default: null },
+    thresholdCents: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
 const orderSchema = new Schema(
   {
     distributorId: { type: Schema.Types.ObjectId, required: true },
@@ -58,6 +68,16 @@ const orderSchema = new Schema(
     status: { type: String, enum: ORDER_STATUSES, required: true },
     orderedAt: { type: Date, required: true },
     history: { type: [decisionSchema], default: [] },
+    /** The approval steps the order waits (or waited) for, decided when it was placed; unset for older orders. */
+    approval: {
+      type: new Schema({ company: { type: approvalReasonSchema, default: null }, reseller: { type: approvalReasonSchema, default: null } }, { _id: false }),
+      default: undefined,
+    },
+    /** The buyer's purchase-order number or reference and note, given at checkout (searchable with the number). */
+    reference: { type: String, default: undefined },
+    /** The reference lower-cased: the grids' search matches its start in any case, served by the SQL reads (no caseless regex). */
+    referenceKey: { type: String, default: undefined },
+    buyerNote: { type: String, default: undefined },
   },
   { timestamps: true },
 );

@@ -1,5 +1,6 @@
 import type { Order as OrderDto, OrderDetail } from '@app/shared';
-import { orderPolicy } from '../policies/order.js';
+import { orderPolicy, orderResource } from '../policies/order.js';
+import { presentApprovalReason } from '../policies/order-approval.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { OrderDoc } from './order.model.js';
 
@@ -46,7 +47,14 @@ export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
       levelName: l.levelName ?? null,
       ...(seeCost ? { unitCost: money(l.unitCostCents), cost: money(l.unitCostCents * l.quantity) } : {}),
     })),
-    abilities: orderPolicy.abilities(principal, o, { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),
+    approval: o.approval ? { company: presentApprovalReason(o.approval.company, o.currency), reseller: presentApprovalReason(o.approval.reseller, o.currency) } : null,
+    reference: o.reference ?? null,
+    note: o.buyerNote ?? null,
+    abilities: {
+      ...orderPolicy.abilities(principal, orderResource(o), { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),
+      // Its products again in the cart of someone who places the company's orders, priced as today.
+      orderAgain: principal.role === 'storefront' && o.status === 'executed' && orderPolicy.can(principal, 'order.place'),
+    },
   };
 }
 

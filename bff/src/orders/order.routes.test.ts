@@ -64,13 +64,19 @@ describe('every transition, allowed and refused, per role and state', () => {
     ['distributor', 'mark-executed', 'in_progress', 200, 'executed'],
     ['distributor', 'mark-executed', 'pending_approval', 409],
     ['distributor', 'mark-executed', 'executed', 409],
+    // The buyer (its company's admin) on its company's orders placed by the reseller: the company's step only.
     ['buyer', 'accept', 'pending_approval', 403],
     ['buyer', 'cancel', 'pending_approval', 403],
+    ['buyer', 'accept', 'pending_company_approval', 200, 'in_progress'],
+    ['buyer', 'cancel', 'pending_company_approval', 200, 'canceled'],
+    ['buyer', 'accept', 'executed', 409],
+    ['cash', 'accept', 'pending_company_approval', 409],
+    ['cash', 'cancel', 'pending_company_approval', 200, 'canceled'],
     ['card', 'accept', 'pending_approval', 404],
     ['otherDistributor', 'mark-executed', 'in_progress', 404],
   ];
   it.each(table)('%s %s on %s → %i', async (who, decision, from, expected, after) => {
-    const id = await orderIn(from);
+    const id = await orderIn(from, who === 'buyer' ? buyerCompany : cashCustomer);
     const before = await http.get(`/api/orders/${id}`, cookies.cash);
     const res = await http.post(`/api/orders/${id}/${decision}`, { note: 'checked' }, cookies[who]);
     expect(res.status, JSON.stringify(res.body)).toBe(expected);

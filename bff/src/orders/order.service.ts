@@ -8,16 +8,18 @@ import { pushDeliveries, queueDeliveries, withDeliveries } from '../deliveries/d
 import type { OutgoingMessage } from '../deliveries/outgoing-message.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
-import { customerPolicy, effectiveApproval } from '../policies/customer.js';
-import { orderPolicy } from '../policies/order.js';
+import { customerPolicy } from '../policies/customer.js';
+import { orderPolicy, orderResource } from '../policies/order.js';
+import { approvalSteps } from '../policies/order-approval.js';
 import { Product } from '../products/product.model.js';
 import { pricingFor } from '../price-levels/customer-pricing.js';
 import type { Actor } from '../tenancy/actor.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
-import { orderDecidedMessages, orderWaitingMessages, tellsStaffItWaits, waitingOrderRecipients } from './order-notifications.js';
+import { companyWaitingMessages, orderDecidedMessages, orderReceivedMessages, orderWaitingMessages, tellsStaffItWaits, waitingOrderRecipients } from './order-notifications.js';
+import { buyerOf, companyHasApprovers } from './order-buyer.js';
 import { nextOrderNumber } from './order-number.js';
-import { canMove, initialStatus, statusWithoutApproval } from './order-state.js';
+import { canMove, initialStatus, isWaiting, statusAfterCompany, statusWithoutApproval } from './order-state.js';
 import { orderStatusDelta } from './order-figures.js';
 import { Order, type OrderDoc } from './order.model.js';
 import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
@@ -39,7 +41,12 @@ export function orderChanged(status: OrderStatus) {
 }
 
 const DECISIONS = {
-  accept: { ability: 'order.accept', action: 'order.accepted', target: (o: StoredOrder) => statusWithoutApproval(o.lines) },
+  // The company's approval moves it on to the reseller's when a rule of the reseller's made it wait.
+  accept: {
+    ability: 'order.accept',
+    action: 'order.accepted',
+    target: (o: StoredOrder) => (o.status === 'pending_company_approval' ? statusAfterCompany(o) : statusWithoutApproval(o.lines)),
+  },
   cancel: { ability: 'order.cancel', action: 'order.canceled', target: () => 'canceled' as const },
   'mark-executed': { ability: 'order.markExecuted', action: 'order.executed', target: () => 'executed' as const },
 } as const;
@@ -55,7 +62,10 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
   const { principal, scope } = actor;
   const order = await getOrder(scope, id);
   const rule = DECISIONS[decision];
-  orderPolicy.authorize(principal, rule.ability, order, () => orderChanged(order.status));
+  // A storefront user refused a waiting order is not allowed (someone else's, or another step's); anything else has changed.
+  orderPolicy.authorize(principal, rule.ability, orderResource(order), () =>
+    principal.role === 'storefront' && isWaiting(order.status) ? forbidden() : orderChanged(order.status),
+  );
   const to = rule.target(order);
   if (!canMove(order.status, to)) throw orderChanged(order.status);
 
@@ -73,7 +83,12 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
     },
     at,
   );
-  const messages = [...(await orderDecidedMessages(origin, order, to, note, at)), ...(await orderWebhooks(order, order.status, to, note, at))];
+  // Whoever must act next is told: the reseller's staff when the company's approval passes it on.
+  const messages = [
+    ...(await orderDecidedMessages(origin, order, to, note, at)),
+    ...(tellsStaffItWaits(order, to) ? orderWaitingMessages(origin, order, to, await waitingOrderRecipients(order), at) : []),
+    ...(await orderWebhooks(order, order.status, to, note, at)),
+  ];
   const updated = (await scoped(
     Order.findOneAndUpdate(
       { _id: order._id, status: order.status },
@@ -142,7 +157,7 @@ function sameSubmit(order: StoredOrder, input: PlaceOrder): StoredOrder {
  */
 export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string): Promise<{ order: StoredOrder; created: boolean }> {
   const { principal, scope } = actor;
-  orderPolicy.authorize(principal, 'order.place', undefined, forbidden);
+  orderPolicy.authorize(principal, 'order.place', undefined, () => forbidden());
   const byCustomer = principal.role === 'storefront';
   const customerId = byCustomer ? principal.customerId! : input.customerId ? new Types.ObjectId(input.customerId) : null;
   if (!customerId) throw validationFailed({ customerId: 'Choose the customer to order for' });
@@ -184,10 +199,12 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     };
   });
   const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + f(l), 0);
-  const approvalRequired = byCustomer && effectiveApproval(customer.orderApprovalRequired, paymentMethod).required;
-  const status = initialStatus(approvalRequired, lines);
-  const monthlyAmountCents = sum((l) => (l.billing === 'monthly' ? l.unitPriceCents * l.quantity : 0));
+  const totalAmountCents = sum((l) => l.unitPriceCents * l.quantity);
   const at = new Date();
+  const [buyer, hasApprovers] = byCustomer ? await Promise.all([buyerOf(actor, at), companyHasApprovers(scope, customer._id)]) : [null, false];
+  const approval = approvalSteps({ paymentMethod, customer, totalCents: totalAmountCents, buyer, companyHasApprovers: hasApprovers });
+  const status = initialStatus(approval, lines);
+  const monthlyAmountCents = sum((l) => (l.billing === 'monthly' ? l.unitPriceCents * l.quantity : 0));
   const placedByName = byCustomer ? principal.displayName : customer.resellerName;
   const event = auditEventFor(
     actor,
@@ -214,16 +231,21 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     placedBy: { kind: byCustomer ? 'customer' : 'reseller', userId: principal.userId, name: placedByName },
     lines,
     totalCostCents: sum((l) => l.unitCostCents * l.quantity),
-    totalAmountCents: sum((l) => l.unitPriceCents * l.quantity),
+    totalAmountCents,
     monthlyAmountCents,
     subscriptionActive: status === 'executed' && monthlyAmountCents > 0,
     currency,
     status,
     orderedAt: at,
     history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, note: 'Order placed' }],
+    ...(byCustomer ? { approval } : {}),
+    ...(input.reference ? { reference: input.reference, referenceKey: input.reference.toLowerCase() } : {}),
+    ...(input.note ? { buyerNote: input.note } : {}),
   };
 
   const staff = tellsStaffItWaits(fields, status) ? await waitingOrderRecipients(fields) : [];
+  const received = byCustomer ? await orderReceivedMessages(origin, fields, status, at) : null;
+  const approvers = status === 'pending_company_approval' ? await companyWaitingMessages(origin, fields, at) : null;
   let messages: OutgoingMessage[] = [];
 
   // A number drawn twice (a database without atomic updates) meets the unique index: draw again.
@@ -232,7 +254,12 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
       const number = await nextOrderNumber(scope, customer.distributorId);
       // The event and the emails name the order by its number, known only now.
       event.target.label = number;
-      messages = [...orderWaitingMessages(origin, { ...fields, number }, status, staff, at), ...(await orderWebhooks({ ...fields, number }, null, status, null, at))];
+      messages = [
+        ...orderWaitingMessages(origin, { ...fields, number }, status, staff, at),
+        ...(approvers?.({ ...fields, number }) ?? []),
+        ...(received?.({ ...fields, number }) ?? []),
+        ...(await orderWebhooks({ ...fields, number }, null, status, null, at)),
+      ];
       await scopedDoc(new Order({ ...fields, number, ...withCreationAudit(event), ...withDeliveries(messages) }), scope).save();
       break;
     } catch (err) {

@@ -25,6 +25,7 @@ describe('GET /api/overview', () => {
       monthlyRunRate: (await Customer.collection.find({ resellerId }).toArray()).reduce((s, c) => s + (c.monthlyRunRateCents as number), 0) / 100,
       currency: 'EUR',
       ordersPendingApproval: await Order.collection.countDocuments({ resellerId, status: 'pending_approval' }),
+      ordersPendingCompanyApproval: await Order.collection.countDocuments({ resellerId, status: 'pending_company_approval' }),
       ordersInProgress: await Order.collection.countDocuments({ resellerId, status: 'in_progress' }),
       ordersTotal: await Order.collection.countDocuments({ resellerId }),
     });

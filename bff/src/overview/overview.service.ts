@@ -42,7 +42,8 @@ export async function getOverview(principal: Principal, scope: Scope): Promise<O
     monthlyRunRate: isStaff ? fromCents(figures.runRateCents) : null,
     currency: distributor?.currency ?? 'EUR',
     ordersPendingApproval: figures.pendingApproval,
+    ordersPendingCompanyApproval: figures.pendingCompanyApproval,
     ordersInProgress: figures.inProgress,
-    ordersTotal: figures.pendingApproval + figures.inProgress + figures.executed + figures.canceled,
+    ordersTotal: figures.pendingCompanyApproval + figures.pendingApproval + figures.inProgress + figures.executed + figures.canceled,
   };
 }

@@ -1,19 +1,11 @@
 import type { PaymentMethod } from '@app/shared';
+import { approvalForcedBy } from './order-approval.js';
 import { definePolicy } from './policy.js';
 
-/**
- * Rule 1, decided here only: a reseller paying by credit card must approve every order of every
- * customer, whatever each customer's own setting says.
- */
-export const approvalForcedBy = (paymentMethod: PaymentMethod | string | null | undefined): boolean => paymentMethod === 'credit_card';
+// The approval rule itself (rule 1 and the customer's own rule) is decided in ./order-approval.ts.
+export { approvalForcedBy, effectiveApproval } from './order-approval.js';
 
-/** The order-approval setting that applies to a customer, and why. */
-export function effectiveApproval(customerSetting: boolean, paymentMethod: PaymentMethod | string) {
-  const forcedByPaymentMethod = approvalForcedBy(paymentMethod);
-  return { required: forcedByPaymentMethod || customerSetting, customerSetting, forcedByPaymentMethod };
-}
-
-/** What the rules about a customer look at; `to` is the approval value a switch asks for. */
+/** What the rules about a customer look at; `to`: whether the approval rule asked for is `always`. */
 export interface CustomerResource {
   paymentMethod: PaymentMethod | string;
   to?: boolean;

@@ -15,6 +15,7 @@ const principal = (role: Role): Principal => ({
   distributorId: new Types.ObjectId(),
   resellerId: role === 'distributor' ? null : new Types.ObjectId(),
   customerId: role === 'storefront' ? new Types.ObjectId() : null,
+  companyRole: role === 'storefront' ? 'admin' : null,
 });
 const P = { distributor: principal('distributor'), reseller: principal('reseller'), storefront: principal('storefront') };
 
@@ -70,8 +71,8 @@ describe('customer policy: principal × action × payment method → allowed', (
 
   it('decides rule 1 in one function, which the effective setting follows', () => {
     expect(['credit_card', 'cash', 'deposit', null].map(approvalForcedBy)).toEqual([true, false, false, false]);
-    expect(effectiveApproval(false, 'credit_card')).toEqual({ required: true, customerSetting: false, forcedByPaymentMethod: true });
-    expect(effectiveApproval(false, 'cash')).toEqual({ required: false, customerSetting: false, forcedByPaymentMethod: false });
+    expect(effectiveApproval({ orderApprovalRequired: false }, 'credit_card')).toMatchObject({ required: true, customerSetting: false, forcedByPaymentMethod: true, mode: 'always', customerMode: 'never' });
+    expect(effectiveApproval({ orderApprovalRequired: false }, 'cash')).toMatchObject({ required: false, customerSetting: false, forcedByPaymentMethod: false, mode: 'never' });
   });
 });
 
@@ -83,12 +84,15 @@ describe('storefront-user policy: principal × action × user state → allowed'
     'storefrontUser.resetPassword': ['active'],
     'storefrontUser.deactivate': ['pending_activation', 'active'],
     'storefrontUser.activate': ['deactivated'],
+    'storefrontUser.setCompanyRole': [...USER_STATES],
   };
+  // The storefront principal is its company's admin: it lists and sets roles of its company's other users.
+  const adminMay = new Set(['storefrontUser.list', 'storefrontUser.setCompanyRole']);
   const rows = Object.entries(allowedStates).flatMap(([action, states]) =>
     USER_STATES.flatMap((state) =>
       (['reseller', 'distributor', 'storefront'] as const).map((role) => {
         const readOnly = action === 'storefrontUser.list' && role === 'distributor';
-        return [role, action, state, role === 'reseller' ? states.includes(state) : readOnly] as const;
+        return [role, action, state, role === 'reseller' ? states.includes(state) : role === 'storefront' ? adminMay.has(action) : readOnly] as const;
       }),
     ),
   );

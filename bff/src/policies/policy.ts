@@ -1,4 +1,4 @@
-import type { Role } from '@app/shared';
+import type { CompanyRole, Role } from '@app/shared';
 import { AppError } from '../errors/app-error.js';
 import type { Principal } from '../tenancy/principal.js';
 
@@ -9,6 +9,11 @@ import type { Principal } from '../tenancy/principal.js';
  */
 export interface Rule<R> {
   roles: readonly Role[];
+  /**
+   * For a storefront user: the roles inside its company that may take the action (all when not
+   * given). Like `roles`, a role outside it is 403 whatever the resource's state.
+   */
+  companyRoles?: readonly CompanyRole[];
   when?: (resource: R, principal: Principal) => boolean;
 }
 
@@ -25,14 +30,24 @@ export interface Policy<A extends string, R> {
   authorize(principal: Principal, action: A, resource: R | undefined, refusal: () => AppError): void;
   /** The roles a route for this action admits. */
   roles(action: A): readonly Role[];
+  /** Whether the principal's role (and role in its company) may take the action in some state. */
+  admits(principal: Principal, action: A): boolean;
   /** `{ edit: true, … }` for each named action: what a presenter sends so the web shows controls. */
   abilities<K extends string>(principal: Principal, resource: R | undefined, names: Record<K, A>): Record<K, boolean>;
 }
 
+/** A storefront user's role in its company; accounts from before roles existed could do everything. */
+export const companyRoleOf = (principal: Pick<Principal, 'companyRole'>): CompanyRole => principal.companyRole ?? 'admin';
+
 export function definePolicy<A extends string, R>(rules: Record<A, Rule<R>>): Policy<A, R> {
+  const admits = (principal: Principal, action: A): boolean => {
+    const rule = rules[action];
+    if (!rule.roles.includes(principal.role)) return false;
+    return principal.role !== 'storefront' || !rule.companyRoles || rule.companyRoles.includes(companyRoleOf(principal));
+  };
   const decide = (principal: Principal, action: A, resource?: R): Decision => {
     const rule = rules[action];
-    if (!rule.roles.includes(principal.role)) return { allowed: false, reason: 'role' };
+    if (!admits(principal, action)) return { allowed: false, reason: 'role' };
     // A state rule asked about without a resource answers for the state it cannot see: no.
     if (rule.when && (resource === undefined || !rule.when(resource, principal))) return { allowed: false, reason: 'state' };
     return { allowed: true };
@@ -46,6 +61,7 @@ export function definePolicy<A extends string, R>(rules: Record<A, Rule<R>>): Po
       throw decision.reason === 'role' ? new AppError('forbidden', 'You are not allowed to do this.') : refusal();
     },
     roles: (action) => rules[action].roles,
+    admits,
     abilities(principal, resource, names) {
       const out = {} as Record<string, boolean>;
       for (const [key, action] of Object.entries(names) as [string, A][]) out[key] = decide(principal, action, resource).allowed;

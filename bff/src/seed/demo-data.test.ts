@@ -14,7 +14,7 @@ describe('the demo data set', () => {
       'buyer@demo.example', 'other.distributor@demo.example', 'other.reseller@demo.example']) {
       expect(emails).toContain(e);
     }
-    expect(new Set(data.orders.map((o) => o.status))).toEqual(new Set(['pending_approval', 'in_progress', 'executed', 'canceled']));
+    expect(new Set(data.orders.map((o) => o.status))).toEqual(new Set(['pending_company_approval', 'pending_approval', 'in_progress', 'executed', 'canceled']));
     expect(new Set(data.users.filter((u) => u.role === 'storefront').map((u) => u.state))).toEqual(new Set(['pending_activation', 'active', 'deactivated']));
     expect(data.customers.some((c) => !c.active)).toBe(true);
     expect(data.customers.some((c) => !c.storefrontAccess)).toBe(true);
@@ -39,5 +39,24 @@ describe('the demo data set', () => {
     expect(buyer.state).toBe('active');
     expect(company.orderApprovalRequired).toBe(true);
     expect(reseller.paymentMethod).toBe('cash');
+  });
+
+  it('gives Blue Harbor an admin, two buyers with a monthly limit, an approver and an accounts user; one cash customer approves above €1,000', () => {
+    const team = data.users.filter((u) => u.customerId && data.customers.find((c) => c.companyName === 'Blue Harbor Trading Ltd')!._id.equals(u.customerId as never) && u.state === 'active');
+    const roles = team.map((u) => (u as { companyRole?: string }).companyRole).sort();
+    expect(roles).toEqual(['admin', 'approver', 'buyer', 'buyer', 'viewer']);
+    expect(team.filter((u) => (u as { monthlyLimitCents?: number | null }).monthlyLimitCents).map((u) => (u as { companyRole?: string }).companyRole)).toEqual(['buyer', 'buyer']);
+    const above = data.customers.filter((c) => (c as { approvalRule?: { mode: string; aboveCents: number } }).approvalRule?.mode === 'above');
+    expect(above).toHaveLength(1);
+    expect((above[0] as { approvalRule?: { aboveCents: number } }).approvalRule!.aboveCents).toBe(100_000);
+  });
+
+  it('has waiting orders at both steps, each with the rule that made it wait', () => {
+    const statusOf = (o: { status: string }) => o.status;
+    const waiting = data.orders.filter((o) => statusOf(o) === 'pending_company_approval' || statusOf(o) === 'pending_approval');
+    expect(waiting.some((o) => statusOf(o) === 'pending_company_approval')).toBe(true);
+    const approval = (o: (typeof waiting)[number]) => (o as { approval?: { company: unknown; reseller: { code: string } | null } }).approval;
+    for (const o of waiting.filter((x) => x.placedBy.kind === 'customer')) expect(approval(o)?.[o.status === 'pending_approval' ? 'reseller' : 'company']).toBeTruthy();
+    expect(new Set(waiting.map((o) => approval(o)?.reseller?.code))).toEqual(new Set(['always', 'card', 'above']));
   });
 });

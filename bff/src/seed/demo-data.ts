@@ -5,6 +5,7 @@ import { demoId, seededRandom, type Random } from './demo-ids.js';
 import type { StoredLevel } from '../price-levels/customer-pricing.js';
 import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
+import { applyApprovalRules, assignBlueHarborRoles, blueHarborTeam, blueHarborWaitingOrders } from './demo-company.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
@@ -65,6 +66,7 @@ export interface DemoDataSet {
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
+  const blueHarborTeams = new Map<string, { tenant: Tenant; team: ReturnType<typeof blueHarborTeam> }>();
   const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [] };
 
   for (const d of DISTRIBUTORS) {
@@ -97,17 +99,29 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
         }
         data.customers.push(customer);
         tenants.push({ distributorId, resellerId, resellerName: r.name, pricing, approvalForced: r.paymentMethod === 'credit_card', customer });
-        data.users.push(...storefrontUsers(rnd, customer, i, passwordHash, now));
+        const users = storefrontUsers(rnd, customer, i, passwordHash, now);
+        data.users.push(...users);
+        if (`customer:${r.key}:${i}` === BUYER_CUSTOMER_KEY) {
+          assignBlueHarborRoles(users);
+          const team = blueHarborTeam(customer, passwordHash, now);
+          data.users.push(...team);
+          blueHarborTeams.set(distributorId.toHexString(), { tenant: tenants.at(-1)!, team });
+        }
       }
     }
     let seq = 0;
+    const nextNumber = () => `${d.prefix}-${String(++seq).padStart(6, '0')}`;
     for (let i = 0; i < ORDERS_PER_DISTRIBUTOR[d.key]; i++) {
       const tenant = rnd.pick(tenants);
-      const number = `${d.prefix}-${String(++seq).padStart(6, '0')}`;
+      const number = nextNumber();
       data.orders.push(buildOrder(rnd, { tenant, products, number, now, id: demoId(`order:${number}`) }));
     }
+    const blueHarbor = blueHarborTeams.get(distributorId.toHexString());
+    if (blueHarbor) data.orders.push(...blueHarborWaitingOrders(blueHarbor.tenant, products, blueHarbor.team, nextNumber, now, (n) => demoId(`order:${n}`)));
     data.counters.push({ _id: `order-number:${distributorId.toHexString()}`, seq });
   }
+  const paymentOf = new Map(data.resellers.map((r) => [(r._id as Types.ObjectId).toHexString(), r.paymentMethod as string]));
+  applyApprovalRules(data.customers, data.orders, paymentOf, demoId('reseller:cash'), demoId(BUYER_CUSTOMER_KEY));
   applyDerivedCustomerFields(data);
   return data;
 }

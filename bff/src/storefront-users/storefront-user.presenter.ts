@@ -16,13 +16,17 @@ export function presentStorefrontUser(u: Stored, principal: Principal): Storefro
     language: u.language,
     dateFormat: u.dateFormat,
     state: u.state,
+    companyRole: u.companyRole ?? 'admin',
+    orderLimit: u.orderLimitCents == null ? null : u.orderLimitCents / 100,
+    monthlyLimit: u.monthlyLimitCents == null ? null : u.monthlyLimitCents / 100,
     lastSignInAt: u.lastSignInAt ? u.lastSignInAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
-    abilities: storefrontUserPolicy.abilities(principal, u, {
+    abilities: storefrontUserPolicy.abilities(principal, { state: u.state, id: u._id.toHexString() }, {
       resendActivation: 'storefrontUser.resendActivation',
       resetPassword: 'storefrontUser.resetPassword',
       deactivate: 'storefrontUser.deactivate',
       activate: 'storefrontUser.activate',
+      setCompanyRole: 'storefrontUser.setCompanyRole',
     }),
   };
 }

@@ -1,6 +1,7 @@
 import {
   createStorefrontUserSchema,
   idParamsSchema,
+  setCompanyRoleSchema,
   storefrontUserActionResultSchema,
   storefrontUserListQuerySchema,
   storefrontUserListSchema,
@@ -18,6 +19,7 @@ import {
   listStorefrontUsers,
   resendActivation,
   sendPasswordReset,
+  setCompanyRole,
   type MailContext,
 } from './storefront-user.service.js';
 
@@ -59,8 +61,8 @@ export const storefrontUserRoutes = [
     params: idParamsSchema,
     query: storefrontUserListQuerySchema,
     success: { status: 200, description: 'Storefront users', schema: storefrontUserListSchema },
-    async handler({ principal, scope, params, query }) {
-      const { items, total } = await listStorefrontUsers(scope, params.id, query.search);
+    async handler({ actor, principal, params, query }) {
+      const { items, total } = await listStorefrontUsers(actor, params.id, query.search);
       return { items: items.map((u) => presentStorefrontUser(u, principal)), total };
     },
   }),
@@ -81,5 +83,20 @@ export const storefrontUserRoutes = [
   action('resend-activation', 'storefrontUser.resendActivation', 'Send a new activation link (pending users only; the previous link stops working)', resendActivation),
   action('reset-password', 'storefrontUser.resetPassword', 'Send a password reset link (active users only)', sendPasswordReset),
   action('deactivate', 'storefrontUser.deactivate', 'Deactivate the user and end their sessions at once', (actor, _mail, id) => deactivateStorefrontUser(actor, id)),
+  defineRoute({
+    method: 'put',
+    path: '/api/storefront-users/:id/company-role',
+    tag: 'storefront-users',
+    summary: "Set the user's role in its company and its spending limits (the reseller's staff, or the company's admin for its other users)",
+    access: 'session',
+    roles: storefrontUserPolicy.roles('storefrontUser.setCompanyRole'),
+    params: idParamsSchema,
+    body: setCompanyRoleSchema,
+    success: { status: 200, description: 'The user after the change', schema: storefrontUserActionResultSchema },
+    errors: [409],
+    async handler({ actor, params, body }) {
+      return present(await setCompanyRole(actor, params.id, body), actor.principal);
+    },
+  }),
   action('activate', 'storefrontUser.activate', 'Activate a deactivated user (back to pending if they never set a password)', (actor, _mail, id) => activateStorefrontUser(actor, id)),
 ];

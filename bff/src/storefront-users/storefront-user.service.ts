@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { type AuditAction, type CreateStorefrontUser, type UserState } from '@app/shared';
+import { type AuditAction, type CreateStorefrontUser, type SetCompanyRole, type UserState } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor, recordAudit } from '../audit/audit.service.js';
 import { revokeAccountTokens } from '../auth/account-tokens.js';
@@ -23,7 +23,10 @@ export type { MailContext };
 /** At most this many users are listed at once; `total` still counts every match. */
 export const STOREFRONT_USER_LIST_LIMIT = 500;
 
-export async function listStorefrontUsers(scope: Scope, customerId: string, search?: string) {
+export async function listStorefrontUsers(actor: Actor, customerId: string, search?: string) {
+  const { scope } = actor;
+  // A storefront user's role in its company decides (its admin manages the company's users).
+  storefrontUserPolicy.authorize(actor.principal, 'storefrontUser.list', undefined, forbidden);
   const { customer } = await getCustomer(scope, customerId);
   const filter: Record<string, unknown> = { customerId: customer._id, role: 'storefront' };
   if (search) {
@@ -169,4 +172,48 @@ export async function deactivateStorefrontUser(actor: Actor, id: string) {
 export async function activateStorefrontUser(actor: Actor, id: string) {
   const user = await transition(actor, id, 'storefrontUser.activate', (u) => (u.passwordHash ? 'active' : 'pending_activation'), 'storefront_user.activated');
   return { user, emailSent: false };
+}
+
+const cents = (amount: number | null) => (amount === null ? null : Math.round(amount * 100));
+
+/**
+ * Sets a user's role in its company and spending limits: the reseller's staff for any of its
+ * customers' users, a company's admin for its own company's other users. Conditional on the values
+ * read, so the audit's "from" is what the change really replaced; a change in between is 409.
+ */
+export async function setCompanyRole(actor: Actor, id: string, input: SetCompanyRole) {
+  const user = await getStorefrontUser(actor.scope, id);
+  storefrontUserPolicy.authorize(actor.principal, 'storefrontUser.setCompanyRole', { state: user.state, id: user._id.toHexString() }, () =>
+    forbidden('You cannot change your own role.'),
+  );
+  const before = { companyRole: user.companyRole ?? 'admin', orderLimitCents: user.orderLimitCents ?? null, monthlyLimitCents: user.monthlyLimitCents ?? null };
+  const after = { companyRole: input.companyRole, orderLimitCents: cents(input.orderLimit), monthlyLimitCents: cents(input.monthlyLimit) };
+  const changes = Object.fromEntries(
+    (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]),
+  );
+  if (Object.keys(changes).length === 0) return { user, emailSent: false };
+  const event = auditEventFor(actor, {
+    action: 'storefront_user.role_changed',
+    target: { type: 'storefront_user', id: user._id, label: `${user.firstName} ${user.lastName}` },
+    resellerId: user.resellerId,
+    customerId: user.customerId,
+    changes,
+  });
+  const updated = (await scoped(
+    User.findOneAndUpdate(
+      {
+        _id: user._id,
+        role: 'storefront',
+        companyRole: user.companyRole ?? { $in: [null] },
+        orderLimitCents: before.orderLimitCents,
+        monthlyLimitCents: before.monthlyLimitCents,
+      },
+      { $set: after, ...pushAudit(event) },
+      { returnDocument: 'after' },
+    ),
+    actor.scope,
+  ).lean()) as typeof user | null;
+  if (!updated) throw conflict('This user was changed by someone else meanwhile; refresh to see the current role and limits.');
+  await settleAudit(actor, User, updated);
+  return { user: updated, emailSent: false };
 }

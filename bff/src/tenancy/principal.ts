@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { Role } from '@app/shared';
+import type { CompanyRole, Role } from '@app/shared';
 
 /** Who is calling, as established by the session: the only input to scopes and policies. */
 export interface Principal {
@@ -11,6 +11,8 @@ export interface Principal {
   readonly distributorId: Types.ObjectId;
   readonly resellerId: Types.ObjectId | null;
   readonly customerId: Types.ObjectId | null;
+  /** A storefront user's role inside its company (null for staff). */
+  readonly companyRole: CompanyRole | null;
 }
 
 interface AccountFields {
@@ -22,6 +24,7 @@ interface AccountFields {
   distributorId: Types.ObjectId;
   resellerId?: Types.ObjectId | null;
   customerId?: Types.ObjectId | null;
+  companyRole?: string | null;
 }
 
 export function principalFromAccount(user: AccountFields, sessionId: string): Principal {
@@ -34,5 +37,7 @@ export function principalFromAccount(user: AccountFields, sessionId: string): Pr
     distributorId: user.distributorId,
     resellerId: user.resellerId ?? null,
     customerId: user.customerId ?? null,
+    // Storefront users added before company roles could do everything: they are their company's admins.
+    companyRole: user.role === 'storefront' ? ((user.companyRole as CompanyRole | null | undefined) ?? 'admin') : null,
   });
 }

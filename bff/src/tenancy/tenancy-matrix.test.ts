@@ -215,6 +215,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/customers/:id': { roles: ['distributor', 'reseller'], target: 'customer' },
   'PUT /api/customers/:id': { roles: ['reseller'], target: 'customer', body: customerFields },
   'PUT /api/customers/:id/order-approval': { roles: ['reseller'], target: 'customer', body: () => ({ required: true }) },
+  'PUT /api/customers/:id/approval-rule': { roles: ['reseller'], target: 'customer', body: () => ({ mode: 'always' }) },
   'PUT /api/customers/:id/active': { roles: ['reseller'], target: 'customer', body: async (t) => ({ active: true, revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
   'POST /api/auth/activate': { roles: 'public' },
@@ -222,7 +223,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/forgot-password': { roles: 'public' },
   'POST /api/auth/link-status': { roles: 'public' },
   'GET /api/dev/mail': { roles: ['distributor', 'reseller'] },
-  'GET /api/customers/:id/storefront-users': { roles: ['distributor', 'reseller'], target: 'customer' },
+  // The buyer is its company's admin: it lists its own company's users.
+  'GET /api/customers/:id/storefront-users': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer' },
+  'PUT /api/storefront-users/:id/company-role': { roles: ['reseller', 'storefront'], target: 'storefrontUser', body: () => ({ companyRole: 'buyer' }) },
   'POST /api/customers/:id/storefront-users': {
     roles: ['reseller'],
     target: 'customer',
@@ -237,11 +240,12 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleOrders } },
   'GET /api/orders/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
-  'POST /api/orders/:id/accept': { roles: ['reseller'], target: 'order', alsoOk: [409] },
-  'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor'], target: 'order', alsoOk: [409] },
+  // A storefront user decides only its company's step (or cancels its own waiting order): its company's other orders are 403.
+  'POST /api/orders/:id/accept': { roles: ['reseller', 'storefront'], target: 'order', alsoOk: [409, 403] },
+  'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor', 'storefront'], target: 'order', alsoOk: [409, 403] },
   'POST /api/orders/:id/mark-executed': { roles: ['distributor'], target: 'order', alsoOk: [409] },
   // Each order of the list is decided on its own (tested in orders/); here: who may call it at all.
-  'POST /api/orders/decisions': { roles: ['reseller', 'distributor'], body: () => ({ decision: 'cancel', ids: [String(demoId('nobody'))] }) },
+  'POST /api/orders/decisions': { roles: ['reseller', 'distributor', 'storefront'], body: () => ({ decision: 'cancel', ids: [String(demoId('nobody'))] }) },
   // Aimed at the buyer's company: its own user and its reseller place (201); other staff find no such customer (404).
   'POST /api/orders': {
     roles: ['reseller', 'storefront'],

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { ROLES, USER_STATES } from '@app/shared';
+import { COMPANY_ROLES, ROLES, USER_STATES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 
@@ -23,6 +23,11 @@ const userSchema = new Schema(
     dateFormat: { type: String, required: true, default: 'DD/MM/YYYY' },
     state: { type: String, enum: USER_STATES, required: true, default: 'pending_activation' },
     lastSignInAt: { type: Date, default: null },
+    /** A storefront user's role inside its company; unset (older accounts) reads as `admin`. */
+    companyRole: { type: String, enum: [...COMPANY_ROLES, null], default: undefined },
+    /** A storefront user's spending limits in cents (null: none): above them an order waits for approval. */
+    orderLimitCents: { type: Number, default: null },
+    monthlyLimitCents: { type: Number, default: null },
   },
   { timestamps: true },
 );

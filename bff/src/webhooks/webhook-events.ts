@@ -34,12 +34,15 @@ async function webhookMessages(place: Place, events: readonly { type: WebhookEve
   });
 }
 
+const WAITING: ReadonlySet<OrderStatus> = new Set(['pending_company_approval', 'pending_approval']);
+
 /** The events of an order's move: placed (and waiting or executed at once), accepted, canceled, executed. */
 export function orderEventTypes(from: OrderStatus | null, to: OrderStatus): WebhookEventType[] {
   const types: WebhookEventType[] = [];
   if (from === null) types.push('order.placed');
-  if (to === 'pending_approval') types.push('order.waiting');
-  if (from === 'pending_approval' && to !== 'canceled') types.push('order.accepted');
+  // Waiting for the company's approver or for the reseller: the order's status says which step.
+  if (WAITING.has(to) && from !== to) types.push('order.waiting');
+  if (from !== null && WAITING.has(from) && !WAITING.has(to) && to !== 'canceled') types.push('order.accepted');
   if (to === 'canceled' && from !== null) types.push('order.canceled');
   if (to === 'executed') types.push('order.executed');
   return types;

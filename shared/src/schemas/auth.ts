@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
+import { companyRoleSchema } from './company.js';
 import { emailSchema, objectIdSchema } from './common.js';
 
 export const loginRequestSchema = z
@@ -45,8 +46,12 @@ export const principalSchema = z
         viewAuditLog: z.boolean(),
         /** Settings → Webhooks: register endpoints, see their delivery logs. */
         manageWebhooks: z.boolean(),
+        /** A company's admin: its Company users page. */
+        manageCompanyUsers: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
+    /** A storefront user's role inside its company (null for staff). */
+    companyRole: companyRoleSchema.nullable(),
   })
   .meta({ id: 'Principal' });
 export type Principal = z.infer<typeof principalSchema>;

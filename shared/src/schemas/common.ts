@@ -11,8 +11,11 @@ export const idParamsSchema = z.object({ id: objectIdSchema });
 export const paymentMethodSchema = z.enum(['credit_card', 'cash', 'deposit']).meta({ id: 'PaymentMethod' });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-/** The life of an order (rule 2); the BFF's model and the web both take it from here. */
-export const ORDER_STATUSES = ['pending_approval', 'in_progress', 'executed', 'canceled'] as const;
+/**
+ * The life of an order (rule 2); the BFF's model and the web both take it from here. A buyer's
+ * order in a company with approvers first waits for them (`pending_company_approval`).
+ */
+export const ORDER_STATUSES = ['pending_company_approval', 'pending_approval', 'in_progress', 'executed', 'canceled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** The life of a sign-in account: added (waiting for its activation link), active, deactivated. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVAL_MODES } from './company.js';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
@@ -108,6 +109,11 @@ export const orderApprovalSchema = z
     /** The customer's own setting, kept for when the payment method changes. */
     customerSetting: z.boolean(),
     forcedByPaymentMethod: z.boolean(),
+    /** The rule that applies (always while forced), and the customer's own, kept for when the payment method changes. */
+    mode: z.enum(APPROVAL_MODES),
+    customerMode: z.enum(APPROVAL_MODES),
+    /** The order total from which orders wait (the customer's own rule `above`). */
+    aboveAmount: z.number().nullable(),
   })
   .meta({ id: 'OrderApproval' });
 export type OrderApproval = z.infer<typeof orderApprovalSchema>;

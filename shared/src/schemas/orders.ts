@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
 import { downloadTokenSchema } from './exports.js';
+import { approvalReasonSchema } from './company.js';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 
 export const ORDER_STATUS_LABEL: Record<(typeof ORDER_STATUSES)[number], string> = {
+  pending_company_approval: 'Pending company approval',
   pending_approval: 'Pending reseller approval',
   in_progress: 'In progress',
   executed: 'Executed',
@@ -109,8 +111,15 @@ export const orderSchema = z
     margin: z.number().optional(),
     markupPercent: z.number().optional(),
     lines: z.array(orderLineSchema),
+    /** The approval steps it waits (or waited) for, each with the rule that made it wait; null when none or placed before rules. */
+    approval: z.object({ company: approvalReasonSchema.nullable(), reseller: approvalReasonSchema.nullable() }).nullable(),
+    /** The buyer's purchase-order number or reference, and note, from checkout. */
+    reference: z.string().nullable(),
+    note: z.string().nullable(),
     /** What the caller may do with this order now; the server checks again. */
-    abilities: z.object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean() }).meta({ id: 'OrderAbilities' }),
+    abilities: z
+      .object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), orderAgain: z.boolean() })
+      .meta({ id: 'OrderAbilities' }),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
@@ -170,6 +179,10 @@ export const placeOrderSchema = z
       .min(1, 'The cart is empty')
       .max(50, 'At most 50 lines in one order')
       .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, 'Each product once per order'),
+    /** The buyer's purchase-order number or reference, shown to staff, exported and searchable. */
+    reference: z.string().trim().max(60, 'A reference must be at most 60 characters').optional(),
+    /** A note to the reseller. */
+    note: z.string().trim().max(500, 'A note must be at most 500 characters').optional(),
   })
   .meta({ id: 'PlaceOrder' });
 export type PlaceOrder = z.infer<typeof placeOrderSchema>;

@@ -12,6 +12,8 @@ export const overviewSchema = z
     monthlyRunRate: z.number().nullable(),
     currency: z.string(),
     ordersPendingApproval: z.number().int(),
+    /** Orders waiting for the customer's own approvers (the storefront's Approvals). */
+    ordersPendingCompanyApproval: z.number().int(),
     ordersInProgress: z.number().int(),
     ordersTotal: z.number().int(),
   })

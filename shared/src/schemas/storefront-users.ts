@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, objectIdSchema, userStateSchema } from './common.js';
+import { companyRoleSchema } from './company.js';
 
 /** Languages the storefront and its emails speak. */
 export const LANGUAGES = { en: 'English', el: 'Ελληνικά (Greek)', de: 'Deutsch (German)' } as const;
@@ -13,7 +14,15 @@ const name = (label: string) =>
   z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(80, `${label} must be at most 80 characters`);
 
 export const createStorefrontUserSchema = z
-  .object({ firstName: name('First name'), lastName: name('Last name'), email: emailSchema, language: languageSchema, dateFormat: dateFormatSchema })
+  .object({
+    firstName: name('First name'),
+    lastName: name('Last name'),
+    email: emailSchema,
+    language: languageSchema,
+    dateFormat: dateFormatSchema,
+    /** Without one the user is the company's admin, as every user was before company roles. */
+    companyRole: companyRoleSchema.default('admin'),
+  })
   .meta({ id: 'CreateStorefrontUser' });
 export type CreateStorefrontUser = z.infer<typeof createStorefrontUserSchema>;
 
@@ -27,11 +36,15 @@ export const storefrontUserSchema = z
     language: z.string(),
     dateFormat: z.string(),
     state: userStateSchema,
+    companyRole: companyRoleSchema,
+    /** Spending limits in the customer's currency; null: none. */
+    orderLimit: z.number().nullable(),
+    monthlyLimit: z.number().nullable(),
     lastSignInAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     /** The row actions the caller may take on this user in its current state. */
     abilities: z
-      .object({ resendActivation: z.boolean(), resetPassword: z.boolean(), deactivate: z.boolean(), activate: z.boolean() })
+      .object({ resendActivation: z.boolean(), resetPassword: z.boolean(), deactivate: z.boolean(), activate: z.boolean(), setCompanyRole: z.boolean() })
       .meta({ id: 'StorefrontUserAbilities' }),
   })
   .meta({ id: 'StorefrontUser' });

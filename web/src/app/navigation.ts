@@ -37,6 +37,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
     { label: 'Catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
     { label: 'My orders', to: paths.orders('storefront'), icon: IconReceipt },
+    { label: 'Approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
+    { label: 'Company users', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
   ],
 };
 

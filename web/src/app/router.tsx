@@ -35,6 +35,7 @@ const resellerPage: Lazy = async () => ({ Component: (await import('./routes/res
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
 const profilePage: Lazy = async () => ({ Component: (await import('@/features/profile')).ProfilePage });
 const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
+const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
 const area = (role: Role, children: { path: string; lazy: Lazy }[] = [], layout?: React.ComponentType<{ principal: Principal }>) => ({
@@ -93,6 +94,8 @@ export const router = createBrowserRouter([
           { path: AREA_SEGMENTS.catalogue, lazy: cataloguePage },
           { path: AREA_SEGMENTS.orders, lazy: myOrders },
           { path: AREA_SEGMENTS.order, lazy: orderPage },
+          { path: AREA_SEGMENTS.approvals, lazy: approvals },
+          { path: AREA_SEGMENTS.companyUsers, lazy: companyUsers },
         ],
         StorefrontLayout,
       ),

@@ -15,6 +15,7 @@ export const AREA_SEGMENTS = {
   priceLevels: 'price-levels',
   profile: 'profile',
   webhooks: 'settings/webhooks',
+  companyUsers: 'company-users',
 } as const;
 
 /**
@@ -56,6 +57,8 @@ export const paths = {
     withQuery(`/${area}/${AREA_SEGMENTS.orders}`, Object.fromEntries(Object.entries(view).map(([k, v]) => [ORDER_VIEW_PARAMS[k as OrderViewParam], v ?? '']))),
   order: (area: Role, id: string) => orderPagePath(area, id),
   approvals: (area: Role) => `/${area}/${AREA_SEGMENTS.approvals}`,
+  /** Storefront · Company users: a company's admin manages its users' roles and limits. */
+  companyUsers: (area: Role) => `/${area}/${AREA_SEGMENTS.companyUsers}`,
   ordersInProgress: (area: Role) => `/${area}/${AREA_SEGMENTS.ordersInProgress}`,
   /** The audit log, optionally opened on a filter (`{ customer: id }`: the URL parameters the page reads). */
   /** The signed-in person's own profile (every area has one). */

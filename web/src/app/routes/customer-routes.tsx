@@ -38,7 +38,7 @@ export function CustomerRecordRoute() {
   const slots: RecordSlots = {
     storefrontUsers: ({ customer, addOpen, openAdd, closeAdd }) => (
       <>
-        <StorefrontUsersSection customerId={customer.id} canAdd={customer.abilities.addStorefrontUser} onAdd={openAdd} />
+        <StorefrontUsersSection customerId={customer.id} canAdd={customer.abilities.addStorefrontUser} onAdd={openAdd} currency={customer.currency} />
         {customer.abilities.addStorefrontUser && <AddStorefrontUserDialog customerId={customer.id} opened={addOpen} onClose={closeAdd} />}
       </>
     ),

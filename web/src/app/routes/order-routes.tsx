@@ -9,6 +9,10 @@ import { returnToOf, type ReturnTo } from '@/lib/return-to';
 import { useLocation } from 'react-router';
 import type { Role } from '@app/shared';
 import { Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+
+// Only a storefront page shows it (it needs the cart): staff never load the storefront's code.
+const OrderAgainButton = lazy(async () => ({ default: (await import('@/features/storefront')).OrderAgainButton }));
 import { usePageTitle } from '@/lib/use-page-title';
 
 // RequireArea has already checked the session and the area; these compose the orders pages.
@@ -33,6 +37,13 @@ export function OrderRoute() {
       customerPath={principal.abilities.listCustomers ? (id) => paths.customer(area, id) : undefined}
       dateFormat={principal.preferences.dateFormat}
       language={principal.preferences.language}
+      actions={(order) =>
+        order.abilities.orderAgain ? (
+          <Suspense fallback={null}>
+            <OrderAgainButton order={order} />
+          </Suspense>
+        ) : null
+      }
       auditTrail={
         principal.abilities.viewAuditLog
           ? (order) => <ObjectHistory targetId={order.id} version={order.status} dateFormat={principal.preferences.dateFormat} fullLogPath={paths.auditLog(area, { customer: order.customerId })} />
@@ -61,13 +72,17 @@ export function OrdersRoute() {
 export function ApprovalsRoute() {
   const principal = useMe().data?.principal;
   if (!principal) return null;
+  if (!principal.abilities.approveOrders) return <NotFoundPage />;
+  // A company's approvers decide its buyers' orders before the reseller; staff have customers to pick from.
+  const staff = principal.role !== 'storefront';
   return (
     <ApprovalsPage
+      step={staff ? 'reseller' : 'company'}
       orderPath={(id) => paths.order(principal.role, id)}
-      customerPath={(id) => paths.customer(principal.role, id)}
+      customerPath={principal.abilities.listCustomers ? (id) => paths.customer(principal.role, id) : undefined}
       dateFormat={principal.preferences.dateFormat}
       canExport={principal.abilities.exportOrders}
-      customerFilter={({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 240 }} />}
+      customerFilter={staff ? ({ value, onChange }) => <CustomerPicker value={value} onChange={onChange} w={{ base: '100%', xs: 240 }} /> : undefined}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateCustomer, CustomerDetail, SsoLink, UpdateCustomer } from '@app/shared';
+import type { ApprovalRule, CreateCustomer, CustomerDetail, SsoLink, UpdateCustomer } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { customerKeys } from './keys';
 
@@ -26,6 +26,9 @@ export const useSetOrderApproval = (id: string) =>
   useCustomerMutation((required: boolean) =>
     apiRequest<CustomerDetail>(`/api/customers/${id}/order-approval`, { method: 'PUT', body: { required } }),
   );
+
+export const useSetApprovalRule = (id: string) =>
+  useCustomerMutation((body: ApprovalRule) => apiRequest<CustomerDetail>(`/api/customers/${id}/approval-rule`, { method: 'PUT', body }));
 
 export const useSetCustomerActive = (id: string) =>
   useCustomerMutation((body: { active: boolean; revision: number }) =>

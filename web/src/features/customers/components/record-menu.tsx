@@ -6,6 +6,7 @@ import type { CustomerDetail } from '@app/shared';
 import { APPROVAL_FORCED_NOTICE } from '@app/shared';
 import { useSetCustomerActive, useSetOrderApproval } from '../api/mutations';
 import { useOpenSso } from './use-open-sso';
+import { ApprovalRuleControl } from './approval-rule-control';
 
 /** The record's sticky menu: order-approval toggle, section links and the Actions menu. */
 export function RecordMenu({ customer, onAddStorefrontUser, withHistory = false }: { customer: CustomerDetail; onAddStorefrontUser?: (() => void) | undefined; withHistory?: boolean }) {
@@ -55,7 +56,10 @@ export function RecordMenu({ customer, onAddStorefrontUser, withHistory = false 
   return (
     <Paper withBorder radius="md" p="sm" pos="sticky" top={60} style={{ zIndex: 5 }} component="nav" aria-label="Customer record">
       <Group justify="space-between" wrap="wrap" gap="md">
-        {oa.forcedByPaymentMethod ? <Tooltip label={APPROVAL_FORCED_NOTICE} multiline w={280}><div>{switchEl}</div></Tooltip> : switchEl}
+        <Group gap="sm" wrap="wrap" align="center">
+          {oa.forcedByPaymentMethod ? <Tooltip label={APPROVAL_FORCED_NOTICE} multiline w={280}><div>{switchEl}</div></Tooltip> : switchEl}
+          <ApprovalRuleControl customer={customer} disabled={locked} />
+        </Group>
         <Group gap="lg">
           <Anchor href="#information">Information</Anchor>
           <Anchor href="#storefront-users">Storefront users</Anchor>

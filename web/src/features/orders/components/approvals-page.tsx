@@ -15,7 +15,11 @@ import { useDecideOrders } from '../api/mutations';
 import { confirmDecision, DECISION_COPY } from './decide-order';
 import { OrderLink } from './order-link';
 
-const QUEUE = { status: 'pending_approval' } as const;
+/** Each approval step's queue: the company's own approvers first, then the reseller. */
+const QUEUES = {
+  reseller: { status: 'pending_approval', intro: 'Orders of your customers waiting for your decision.', none: 'No order is waiting for your approval.' },
+  company: { status: 'pending_company_approval', intro: 'Your buyers’ orders waiting for your approval before they go to your reseller.', none: 'No order is waiting for your approval.' },
+} as const;
 /** The queue's orders, oldest first unless the reseller chooses (the `sort` URL parameter). */
 const QUEUE_SORTS = [
   { value: 'orderedAt', label: 'Oldest first' },
@@ -25,17 +29,21 @@ const QUEUE_SORTS = [
 const DEFAULT_QUEUE_SORT = 'orderedAt';
 
 export interface ApprovalsPageProps {
+  /** Whose approval the queue is: the reseller's (default) or the customer company's. */
+  step?: keyof typeof QUEUES;
   orderPath: (id: string) => string;
   /** Offer Orders.xlsx of the whole queue (the principal's `exportOrders` ability). */
   canExport?: boolean;
-  customerPath: (id: string) => string;
+  /** The customer's record, for staff. */
+  customerPath?: ((id: string) => string) | undefined;
   dateFormat: string;
   /** The customer filter, composed in by the app (customers are another feature's). */
   customerFilter?: (props: { value: string | null; onChange: (id: string | null) => void }) => ReactNode;
 }
 
 /** Reseller · Approvals: every order waiting for this reseller's decision, oldest first, decided one by one or many at once. */
-export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport = false, customerFilter }: ApprovalsPageProps) {
+export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, dateFormat, canExport = false, customerFilter }: ApprovalsPageProps) {
+  const queue = QUEUES[step];
   usePageTitle('Approvals');
   const [params, setParams] = useSearchParams();
   const sort = QUEUE_SORTS.some((o) => o.value === params.get('sort')) ? params.get('sort')! : DEFAULT_QUEUE_SORT;
@@ -49,7 +57,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
     });
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const view = { ...QUEUE, customerId: customerId || undefined, search: debounced || undefined };
+  const view = { status: queue.status, customerId: customerId || undefined, search: debounced || undefined };
   const pages = useOrderPages(view, sort, 50);
   const decide = useDecideOrders();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -94,7 +102,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={1}>Approvals</Title>
-          <Text c="dimmed">Orders of your customers waiting for your decision.</Text>
+          <Text c="dimmed">{queue.intro}</Text>
         </div>
         {canExport && total > 0 && <ExportButton url={orderExportUrl(view, sort)} />}
       </Group>
@@ -141,7 +149,7 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
       )}
       {pages.isSuccess && total === 0 && (
         <Alert color="gray" role="status" title={view.search || view.customerId ? 'No waiting order matches' : 'Nothing is waiting'}>
-          {view.search || view.customerId ? 'No order waiting for your approval matches these filters.' : 'No order is waiting for your approval.'}
+          {view.search || view.customerId ? 'No order waiting for your approval matches these filters.' : queue.none}
         </Alert>
       )}
       {total > 0 && (
@@ -164,12 +172,18 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
                     waiting {formatAge(o.orderedAt)}
                   </Badge>
                 </Group>
-                <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
-                  {o.customerName}
-                </Anchor>
+                {customerPath ? (
+                  <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
+                    {o.customerName}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{o.customerName}</Text>
+                )}
                 <Text size="xs" c="dimmed">
                   Placed {formatDate(o.orderedAt, dateFormat)} by {o.placedBy.name}
+                  {o.reference ? ` · ref. ${o.reference}` : ''}
                 </Text>
+                <WaitsBecause order={o} step={step} />
               </Stack>
             </Group>
             <Table mt="sm" verticalSpacing={4} fz="sm">
@@ -185,11 +199,23 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
                 ))}
               </Table.Tbody>
             </Table>
-            <SimpleGrid cols={4} mt="sm" spacing="xs">
+            {o.note && (
+              <Text size="sm" mt="xs">
+                <Text span fw={600}>
+                  Note:
+                </Text>{' '}
+                {o.note}
+              </Text>
+            )}
+            <SimpleGrid cols={o.totalCost !== undefined ? 4 : 1} mt="sm" spacing="xs">
               <Money label="Amount" value={formatMoney(o.totalAmount, o.currency)} />
-              <Money label="Cost" value={o.totalCost !== undefined ? formatMoney(o.totalCost, o.currency) : '—'} />
-              <Money label="Margin" value={o.margin !== undefined ? formatMoney(o.margin, o.currency) : '—'} negative={o.margin !== undefined && o.margin < 0} />
-              <Money label="Markup" value={o.markupPercent !== undefined ? `${o.markupPercent}%` : '—'} />
+              {o.totalCost !== undefined && (
+                <>
+                  <Money label="Cost" value={formatMoney(o.totalCost, o.currency)} />
+                  <Money label="Margin" value={o.margin !== undefined ? formatMoney(o.margin, o.currency) : '—'} negative={o.margin !== undefined && o.margin < 0} />
+                  <Money label="Markup" value={o.markupPercent !== undefined ? `${o.markupPercent}%` : '—'} />
+                </>
+              )}
             </SimpleGrid>
             <Group justify="flex-end" mt="md">
               {o.abilities.cancel && (
@@ -214,6 +240,17 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The rule that made the order wait at this step, as the server words it. */
+function WaitsBecause({ order, step }: { order: Order; step: keyof typeof QUEUES }) {
+  const reason = order.approval?.[step];
+  if (!reason) return null;
+  return (
+    <Text size="xs" c="#8f4700" fw={600}>
+      Waits because: {reason.text}
+    </Text>
   );
 }
 

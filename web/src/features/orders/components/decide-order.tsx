@@ -9,7 +9,7 @@ export const DECISION_COPY: Record<OrderDecision, { label: string; title: (what:
     title: (what) => `Accept ${what}?`,
     confirm: 'Accept',
     done: 'accepted',
-    body: 'The order goes ahead: executed at once, or passed to the distributor for manual provisioning.',
+    body: 'The order goes ahead: to the reseller’s approval where its rules ask for it, else executed at once or passed to the distributor for manual provisioning.',
   },
   cancel: { label: 'Cancel order', title: (what) => `Cancel ${what}?`, confirm: 'Cancel order', done: 'canceled', danger: true, body: 'The order will be canceled. This cannot be undone.' },
   'mark-executed': {

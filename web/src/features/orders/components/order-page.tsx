@@ -21,10 +21,12 @@ export interface OrderPageProps {
   language: string;
   /** The order's audit trail (who, when, from where), composed in by the app where the viewer may read it. */
   auditTrail?: ((order: OrderDetail) => ReactNode) | undefined;
+  /** More buttons beside the decisions, composed in by the app ("Order again" in the storefront). */
+  actions?: ((order: OrderDetail) => ReactNode) | undefined;
 }
 
 /** One order: its lines and prices (cost and margin for staff), its history, and the decisions the caller may take. */
-export function OrderPage({ back, customerPath, dateFormat, language, auditTrail }: OrderPageProps) {
+export function OrderPage({ back, customerPath, dateFormat, language, auditTrail, actions }: OrderPageProps) {
   const { orderId = '' } = useParams();
   const order = useOrder(orderId);
   usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
@@ -55,10 +57,10 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
       </Stack>
     );
   }
-  return <OrderView order={order.data} backLink={backLink} customerPath={customerPath} dateFormat={dateFormat} language={language} auditTrail={auditTrail} />;
+  return <OrderView order={order.data} backLink={backLink} customerPath={customerPath} dateFormat={dateFormat} language={language} auditTrail={auditTrail} actions={actions} />;
 }
 
-function OrderView({ order: o, backLink, customerPath, dateFormat, language, auditTrail }: { order: OrderDetail; backLink: React.ReactNode } & Omit<OrderPageProps, 'back'>) {
+function OrderView({ order: o, backLink, customerPath, dateFormat, language, auditTrail, actions }: { order: OrderDetail; backLink: React.ReactNode } & Omit<OrderPageProps, 'back'>) {
   const decide = useDecideOrder();
   const money = (n: number) => formatMoney(n, o.currency);
   const seesCost = o.totalCost !== undefined;
@@ -84,8 +86,9 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
             · placed {formatDate(o.orderedAt, dateFormat, true, language)} by {o.placedBy.kind === 'customer' ? o.placedBy.name : `${o.placedBy.name} (reseller)`}
           </Text>
         </Stack>
-        {decisions.length > 0 && (
+        {(decisions.length > 0 || actions) && (
           <Group>
+            {actions?.(o)}
             {decisions.map((d) => (
               <Button
                 key={d}
@@ -104,6 +107,8 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
           </Group>
         )}
       </Group>
+
+      <WaitingAndReference order={o} />
 
       <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
         <Figure label="Total amount" value={money(o.totalAmount)} hint="What the customer pays" />
@@ -192,6 +197,41 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
           {hint}
         </Text>
       )}
+    </Paper>
+  );
+}
+
+/** Why the order waits (the rule of the step it waits at), and the buyer's reference and note. */
+function WaitingAndReference({ order: o }: { order: OrderDetail }) {
+  const reason = o.status === 'pending_company_approval' ? o.approval?.company : o.status === 'pending_approval' ? o.approval?.reseller : null;
+  if (!reason && !o.reference && !o.note) return null;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Approval and reference">
+      <Stack gap={4}>
+        {reason && (
+          <Text size="sm" c="#8f4700" fw={600}>
+            {o.status === 'pending_company_approval' ? 'Waits for the company’s approval because: ' : 'Waits for the reseller’s approval because: '}
+            {reason.text}
+            {o.status === 'pending_company_approval' && o.approval?.reseller ? ` — then for the reseller’s (${o.approval.reseller.text}).` : ''}
+          </Text>
+        )}
+        {o.reference && (
+          <Text size="sm">
+            <Text span fw={600}>
+              Reference:
+            </Text>{' '}
+            {o.reference}
+          </Text>
+        )}
+        {o.note && (
+          <Text size="sm">
+            <Text span fw={600}>
+              Note:
+            </Text>{' '}
+            {o.note}
+          </Text>
+        )}
+      </Stack>
     </Paper>
   );
 }

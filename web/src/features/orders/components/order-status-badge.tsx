@@ -2,7 +2,7 @@ import { Badge, type MantineSize } from '@mantine/core';
 import { ORDER_STATUS_LABEL, type OrderStatus } from '@app/shared';
 
 // Dark shades: readable white text (axe checks contrast).
-const COLOR: Record<OrderStatus, string> = { pending_approval: '#8f4700', in_progress: 'blue.8', executed: 'teal.9', canceled: 'gray.7' };
+const COLOR: Record<OrderStatus, string> = { pending_company_approval: 'violet.9', pending_approval: '#8f4700', in_progress: 'blue.8', executed: 'teal.9', canceled: 'gray.7' };
 
 export function OrderStatusBadge({ status, size }: { status: OrderStatus; size?: MantineSize }) {
   return (

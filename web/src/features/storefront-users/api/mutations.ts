@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateStorefrontUser, StorefrontUserActionResult } from '@app/shared';
+import type { CreateStorefrontUser, SetCompanyRole, StorefrontUserActionResult } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { QUERY_ROOTS } from '@/lib/query-keys';
 import { storefrontUserKeys } from './keys';
@@ -30,5 +30,14 @@ export function useStorefrontUserAction(customerId: string) {
     mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
       apiRequest<StorefrontUserActionResult>(`/api/storefront-users/${userId}/${action}`, { method: 'POST' }),
     onSettled: refresh,
+  });
+}
+
+export function useSetCompanyRole(customerId: string) {
+  const refresh = useRefresh(customerId);
+  return useMutation({
+    mutationFn: ({ userId, body }: { userId: string; body: SetCompanyRole }) =>
+      apiRequest<StorefrontUserActionResult>(`/api/storefront-users/${userId}/company-role`, { method: 'PUT', body }),
+    onSuccess: refresh,
   });
 }

@@ -1,12 +1,15 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { createStorefrontUserSchema, DATE_FORMATS, LANGUAGES, type CreateStorefrontUser } from '@app/shared';
+import { COMPANY_ROLE_HINT, COMPANY_ROLE_LABEL, COMPANY_ROLES, createStorefrontUserSchema, DATE_FORMATS, LANGUAGES, type CreateStorefrontUser } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { zodValidate } from '@/lib/zod-form';
 import { useAddStorefrontUser } from '../api/mutations';
 
-const EMPTY = { firstName: '', lastName: '', email: '', language: 'en', dateFormat: 'DD/MM/YYYY' } as CreateStorefrontUser;
+const EMPTY: CreateStorefrontUser = { firstName: '', lastName: '', email: '', language: 'en', dateFormat: 'DD/MM/YYYY', companyRole: 'buyer' };
+
+/** The roles as a select offers them, each with what it may do. */
+export const COMPANY_ROLE_OPTIONS = COMPANY_ROLES.map((r) => ({ value: r, label: `${COMPANY_ROLE_LABEL[r]} — ${COMPANY_ROLE_HINT[r]}` }));
 
 export function AddStorefrontUserDialog({ customerId, opened, onClose }: { customerId: string; opened: boolean; onClose: () => void }) {
   const add = useAddStorefrontUser(customerId);
@@ -41,6 +44,7 @@ export function AddStorefrontUserDialog({ customerId, opened, onClose }: { custo
             <TextInput label="Last name" required autoComplete="family-name" {...form.getInputProps('lastName')} />
           </SimpleGrid>
           <TextInput label="Email" type="email" required description="The activation link is sent here." {...form.getInputProps('email')} />
+          <Select label="Role in the company" required allowDeselect={false} data={COMPANY_ROLE_OPTIONS} {...form.getInputProps('companyRole')} />
           <SimpleGrid cols={2}>
             <Select label="Preferred language" required allowDeselect={false} data={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))} {...form.getInputProps('language')} />
             <Select label="Date format" required allowDeselect={false} data={[...DATE_FORMATS]} {...form.getInputProps('dateFormat')} />

@@ -4,9 +4,11 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LANGUAGES, type StorefrontUser } from '@app/shared';
+import { COMPANY_ROLE_LABEL, LANGUAGES, type StorefrontUser } from '@app/shared';
+import { formatMoney } from '@/lib/format';
 import { useStorefrontUsers } from '../api/get-storefront-users';
 import { useStorefrontUserAction, type UserAction } from '../api/mutations';
+import { CompanyRoleDialog } from './company-role-dialog';
 
 const STATE_LABEL = { pending_activation: ['Pending activation', '#8f4700'], active: ['Active', 'teal.9'], deactivated: ['Deactivated', 'gray.7'] } as const;
 
@@ -46,15 +48,23 @@ const ACTION_ABILITIES: [UserAction, keyof StorefrontUser['abilities']][] = [
   ['activate', 'activate'],
 ];
 const actionsFor = (u: StorefrontUser): UserAction[] => ACTION_ABILITIES.filter(([, ability]) => u.abilities[ability]).map(([action]) => action);
+const hasActions = (u: StorefrontUser) => actionsFor(u).length > 0 || u.abilities.setCompanyRole;
+
+/** The user's role and, where set, its spending limits: "Buyer · €5,000.00 a month". */
+function roleText(u: StorefrontUser, currency: string): string {
+  const limits = [u.orderLimit !== null && `${formatMoney(u.orderLimit, currency)} an order`, u.monthlyLimit !== null && `${formatMoney(u.monthlyLimit, currency)} a month`].filter(Boolean);
+  return [COMPANY_ROLE_LABEL[u.companyRole], ...limits].join(' · ');
+}
 
 /** The record's Storefront users section: the customer's users, search, Add, and actions by state. */
-export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customerId: string; canAdd: boolean; onAdd: () => void }) {
+export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = 'EUR', title = 'Storefront users' }: { customerId: string; canAdd: boolean; onAdd: () => void; currency?: string; title?: string }) {
+  const [editing, setEditing] = useState<StorefrontUser | null>(null);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const users = useStorefrontUsers(customerId, debounced);
   const act = useStorefrontUserAction(customerId);
   // The Actions column shows when the caller may act on any listed user (never for read-only viewers).
-  const showActions = (users.data?.items ?? []).some((u) => actionsFor(u).length > 0);
+  const showActions = (users.data?.items ?? []).some(hasActions);
   // On a phone each user is one compact row (who, state, details) beside the actions: no sideways scrolling.
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
 
@@ -88,7 +98,7 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
       <Stack>
         <Group justify="space-between" align="flex-end">
           <Title order={2} size="h3" id="storefront-users-title">
-            Storefront users
+            {title}
           </Title>
           <Group align="flex-end">
             <TextInput
@@ -117,20 +127,35 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd }: { customer
             {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
           </Text>
         ) : (
-          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} />
+          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} onEditRole={setEditing} currency={currency} />
         )}
       </Stack>
+      {editing && <CompanyRoleDialog customerId={customerId} user={editing} currency={currency} onClose={() => setEditing(null)} />}
     </Paper>
   );
 }
 
-const WIDE_HEADERS = ['Name', 'Email', 'Language', 'Date format', 'State', 'Last sign-in'];
+const WIDE_HEADERS = ['Name', 'Email', 'Role', 'Language', 'Date format', 'State', 'Last sign-in'];
 
 /**
  * The users, one row each: every detail in its own column on a wide screen (scrolling sideways if
  * it must), or, compact on a phone, who they are, their state and details in one cell beside the actions.
  */
-function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontUser[]; compact: boolean; showActions: boolean; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+function UsersTable({
+  users,
+  compact,
+  showActions,
+  onRun,
+  onEditRole,
+  currency,
+}: {
+  users: StorefrontUser[];
+  compact: boolean;
+  showActions: boolean;
+  onRun: (u: StorefrontUser, action: UserAction) => void;
+  onEditRole: (u: StorefrontUser) => void;
+  currency: string;
+}) {
   const language = (u: StorefrontUser) => LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language;
   const table = (
     <Table striped={!compact} highlightOnHover={!compact} verticalSpacing="sm" aria-label="Storefront users">
@@ -157,6 +182,7 @@ function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontU
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {u.email}
                   </Text>
+                  <Text size="sm">{roleText(u, currency)}</Text>
                   <Text size="xs" c="dimmed">
                     {language(u)} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
                   </Text>
@@ -168,6 +194,7 @@ function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontU
                   {u.firstName} {u.lastName}
                 </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{roleText(u, currency)}</Table.Td>
                 <Table.Td>{language(u)}</Table.Td>
                 <Table.Td>{u.dateFormat}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -178,7 +205,7 @@ function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontU
             )}
             {showActions && (
               <Table.Td>
-                <UserActions user={u} onRun={onRun} />
+                {hasActions(u) && <UserActions user={u} onRun={onRun} onEditRole={onEditRole} />}
               </Table.Td>
             )}
           </Table.Tr>
@@ -186,7 +213,7 @@ function UsersTable({ users, compact, showActions, onRun }: { users: StorefrontU
       </Table.Tbody>
     </Table>
   );
-  return compact ? table : <Table.ScrollContainer minWidth={760}>{table}</Table.ScrollContainer>;
+  return compact ? table : <Table.ScrollContainer minWidth={900}>{table}</Table.ScrollContainer>;
 }
 
 const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
@@ -201,7 +228,7 @@ function StateBadge({ user }: { user: StorefrontUser }) {
   );
 }
 
-function UserActions({ user, onRun }: { user: StorefrontUser; onRun: (u: StorefrontUser, action: UserAction) => void }) {
+function UserActions({ user, onRun, onEditRole }: { user: StorefrontUser; onRun: (u: StorefrontUser, action: UserAction) => void; onEditRole: (u: StorefrontUser) => void }) {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
@@ -210,6 +237,7 @@ function UserActions({ user, onRun }: { user: StorefrontUser; onRun: (u: Storefr
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {user.abilities.setCompanyRole && <Menu.Item onClick={() => onEditRole(user)}>Role and limits</Menu.Item>}
         {actionsFor(user).map((action) => (
           <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => onRun(user, action)}>
             {ACTIONS[action].label}

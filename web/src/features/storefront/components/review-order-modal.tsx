@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -62,7 +62,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
     onPlaced: (order) => {
       store.clear();
       notifications.show({
-        color: order.status === 'pending_approval' ? 'blue' : 'green',
+        color: order.status === 'pending_approval' || order.status === 'pending_company_approval' ? 'blue' : 'green',
         title: `Order ${order.number} placed`,
         message: `Status: ${ORDER_STATUS_LABEL[order.status]}.`,
       });
@@ -70,6 +70,9 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   });
   const navigate = useNavigate();
   const [sent, setSent] = useState<PlaceOrder['lines']>([]);
+  // The buyer's purchase-order number or reference and a note for the reseller, kept on the order.
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
   // A second click before React re-renders the button as busy sends nothing (the key would make it harmless anyway).
   const inFlight = useRef(false);
   const errors = lineErrors(place.error, sent);
@@ -80,7 +83,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
     const lines = cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     setSent(lines);
     place.mutate(
-      { idempotencyKey: submitKey, lines },
+      { idempotencyKey: submitKey, lines, reference: reference.trim() || undefined, note: note.trim() || undefined },
       {
         onSuccess: (order) => {
           onPlaced();
@@ -189,8 +192,13 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
             </Text>
           )}
 
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="PO number / reference (optional)" maxLength={60} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.reference : undefined} />
+            <Textarea label="Note for your reseller (optional)" maxLength={500} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.note : undefined} />
+          </SimpleGrid>
+
           <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="note">
-            Your order may have to wait for {'your reseller’s'} approval before it goes ahead. You can follow its status on the order page.
+            Your order may have to wait for approval (your company’s approvers, then your reseller) before it goes ahead. You can follow its status on the order page.
           </Alert>
 
           <Group justify="flex-end" gap="sm">
