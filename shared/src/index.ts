@@ -20,3 +20,5 @@ export * from './schemas/exports.js';
 export * from './schemas/paging.js';
 export * from './schemas/deliveries.js';
 export * from './schemas/price-levels.js';
+export * from './schemas/customer-notes.js';
+export * from './schemas/tracking.js';

@@ -35,6 +35,11 @@ const customerSchema = new Schema(
     },
     /** Derived on every assignment: the levels the customer is priced by (the default included while a category falls to it). */
     priceLevelIds: { type: [Schema.Types.ObjectId], default: undefined },
+    /** The watch-list note (customer-notes/): staff see it wherever the customer appears; null when not on the list. */
+    watchNote: {
+      type: new Schema({ text: { type: String, required: true }, byName: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },

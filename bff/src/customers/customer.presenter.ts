@@ -1,5 +1,6 @@
 import type { CustomerDetail, CustomerRow } from '@app/shared';
 import { customerPolicy, effectiveApproval } from '../policies/customer.js';
+import { customerNotePolicy } from '../policies/customer-note.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { CustomerDoc } from './customer.model.js';
@@ -21,6 +22,7 @@ export function presentCustomerRow(c: StoredCustomer, currency: string, principa
     active: c.active,
     resellerId: String(c.resellerId),
     resellerName: c.resellerName,
+    watchNote: c.watchNote?.text ?? null,
     abilities: { openWorkspace: customerPolicy.can(principal, 'customer.openWorkspace') },
   };
 }
@@ -34,6 +36,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     state: c.state,
     postcode: c.postcode,
     orderApproval: effectiveApproval(c.orderApprovalRequired, paymentMethod),
+    watchNote: c.watchNote ? { text: c.watchNote.text, byName: c.watchNote.byName, at: c.watchNote.at.toISOString() } : null,
     revision: c.revision,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -46,6 +49,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
         placeOrder: 'customer.placeOrder',
       }),
       addStorefrontUser: storefrontUserPolicy.can(principal, 'storefrontUser.add'),
+      setWatchNote: customerNotePolicy.can(principal, 'watchNote.set'),
     },
   };
 }

@@ -33,6 +33,16 @@ const decisionSchema = new Schema(
   { _id: false },
 );
 
+const trackingSchema = new Schema(
+  {
+    carrier: { type: String, required: true },
+    number: { type: String, required: true },
+    addedAt: { type: Date, required: true },
+    addedByName: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const orderSchema = new Schema(
   {
     distributorId: { type: Schema.Types.ObjectId, required: true },
@@ -58,6 +68,10 @@ const orderSchema = new Schema(
     status: { type: String, enum: ORDER_STATUSES, required: true },
     orderedAt: { type: Date, required: true },
     history: { type: [decisionSchema], default: [] },
+    /** Parcels staff shipped the order in (orders/order-tracking.ts); absent on orders before any. */
+    tracking: { type: [trackingSchema], default: undefined },
+    /** The same numbers normalised: the customer search finds by them, and a number is added once. */
+    trackingNumbers: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
@@ -72,6 +86,8 @@ orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, totalAmountCents: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, customerName: 1, _id: 1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, number: -1, _id: -1 });
+// The customer search by a parcel's tracking number.
+orderSchema.index({ distributorId: 1, trackingNumbers: 1 });
 // Audit events of changes to this order wait here until moved to the audit log.
 orderSchema.plugin(auditOutboxPlugin);
 // Each placing and status change moves the order counts (orders/order-figures.ts).

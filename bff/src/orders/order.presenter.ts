@@ -1,4 +1,4 @@
-import type { Order as OrderDto, OrderDetail } from '@app/shared';
+import { CARRIERS, trackingUrl, type Carrier, type Order as OrderDto, type OrderDetail } from '@app/shared';
 import { orderPolicy } from '../policies/order.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { OrderDoc } from './order.model.js';
@@ -11,7 +11,7 @@ const money = (cents: number) => Math.round(cents) / 100;
  * An order as the caller may see it. Cost, margin and markup only for those the policy lets see
  * cost (never a storefront user: rule 3); the fields are left out, not blanked.
  */
-export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
+export function presentOrder(o: StoredOrder, principal: Principal, watchNote?: string): OrderDto {
   const seeCost = orderPolicy.can(principal, 'order.seeCost');
   const margin = o.totalAmountCents - o.totalCostCents;
   return {
@@ -46,13 +46,21 @@ export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
       levelName: l.levelName ?? null,
       ...(seeCost ? { unitCost: money(l.unitCostCents), cost: money(l.unitCostCents * l.quantity) } : {}),
     })),
-    abilities: orderPolicy.abilities(principal, o, { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),
+    abilities: orderPolicy.abilities(principal, o, { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted', addTracking: 'order.addTracking' }),
+    tracking: (o.tracking ?? []).map((t) => ({
+      carrier: t.carrier as Carrier,
+      carrierName: CARRIERS[t.carrier as Carrier]?.name ?? t.carrier,
+      number: t.number,
+      url: t.carrier in CARRIERS ? trackingUrl(t.carrier as Carrier, t.number) : null,
+      addedAt: t.addedAt.toISOString(),
+    })),
+    ...(watchNote && orderPolicy.can(principal, 'order.seeWatchNote') ? { customerWatchNote: watchNote } : {}),
   };
 }
 
-export function presentOrderDetail(o: StoredOrder, principal: Principal): OrderDetail {
+export function presentOrderDetail(o: StoredOrder, principal: Principal, watchNote?: string): OrderDetail {
   return {
-    ...presentOrder(o, principal),
+    ...presentOrder(o, principal, watchNote),
     history: o.history.map((h) => ({ at: h.at.toISOString(), from: h.from ?? null, to: h.to, byName: h.byName, note: h.note ?? '' })),
   };
 }

@@ -1,6 +1,9 @@
 import type { OrderStatus } from '@app/shared';
 import { definePolicy } from './policy.js';
 
+/** Statuses an order can have parcels in: accepted and under way, or done. */
+export const TRACKABLE: readonly OrderStatus[] = ['in_progress', 'executed'];
+
 export interface OrderResource {
   status: OrderStatus;
 }
@@ -11,7 +14,17 @@ export interface OrderResource {
  * manual provisioning; a storefront user places and follows its company's orders. Cost is for staff.
  */
 export const orderPolicy = definePolicy<
-  'order.list' | 'order.browse' | 'order.export' | 'order.read' | 'order.place' | 'order.seeCost' | 'order.accept' | 'order.cancel' | 'order.markExecuted',
+  | 'order.list'
+  | 'order.browse'
+  | 'order.export'
+  | 'order.read'
+  | 'order.place'
+  | 'order.seeCost'
+  | 'order.accept'
+  | 'order.cancel'
+  | 'order.markExecuted'
+  | 'order.addTracking'
+  | 'order.seeWatchNote',
   OrderResource
 >({
   'order.list': { roles: ['distributor', 'reseller', 'storefront'] },
@@ -28,4 +41,8 @@ export const orderPolicy = definePolicy<
     when: (o, p) => (p.role === 'reseller' ? o.status === 'pending_approval' : o.status === 'in_progress'),
   },
   'order.markExecuted': { roles: ['distributor'], when: (o) => o.status === 'in_progress' },
+  // Parcels ship once the order is under way; staff on either side may record them.
+  'order.addTracking': { roles: ['reseller', 'distributor'], when: (o) => TRACKABLE.includes(o.status) },
+  // The customer's watch-list note travels with its orders to staff, never to the storefront.
+  'order.seeWatchNote': { roles: ['distributor', 'reseller'] },
 });

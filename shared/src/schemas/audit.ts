@@ -38,6 +38,12 @@ export const AUDIT_ACTIONS = [
   'price_level.updated',
   'price_level.deleted',
   'customer.price_levels_changed',
+  'customer.note_added',
+  'customer.note_edited',
+  'customer.note_deleted',
+  'customer.watch_note_set',
+  'customer.watch_note_cleared',
+  'order.tracking_added',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -74,6 +80,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'price_level.updated': 'Price level changed',
   'price_level.deleted': 'Price level deleted',
   'customer.price_levels_changed': 'Price levels assigned',
+  'customer.note_added': 'Note added',
+  'customer.note_edited': 'Note edited',
+  'customer.note_deleted': 'Note deleted',
+  'customer.watch_note_set': 'Watch-list note set',
+  'customer.watch_note_cleared': 'Taken off the watch list',
+  'order.tracking_added': 'Tracking number added',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

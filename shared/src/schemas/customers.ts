@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
+import { watchNoteSchema } from './customer-notes.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -91,6 +92,8 @@ export const customerRowSchema = z
     active: z.boolean(),
     resellerId: objectIdSchema,
     resellerName: z.string(),
+    /** The watch-list note's text, for the grid's mark (staff only, as the grid is). */
+    watchNote: z.string().nullable(),
     abilities: z.object({ openWorkspace: z.boolean() }).meta({ id: 'CustomerRowAbilities' }),
   })
   .meta({ id: 'CustomerRow' });
@@ -122,6 +125,7 @@ export const customerDetailSchema = customerFieldsSchema
     monthlyRunRate: z.number(),
     currency: z.string(),
     orderApproval: orderApprovalSchema,
+    watchNote: watchNoteSchema.nullable(),
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -134,6 +138,7 @@ export const customerDetailSchema = customerFieldsSchema
         addStorefrontUser: z.boolean(),
         openWorkspace: z.boolean(),
         placeOrder: z.boolean(),
+        setWatchNote: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })

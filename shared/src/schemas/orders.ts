@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trackingEntrySchema } from './tracking.js';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
 import { downloadTokenSchema } from './exports.js';
@@ -110,7 +111,11 @@ export const orderSchema = z
     markupPercent: z.number().optional(),
     lines: z.array(orderLineSchema),
     /** What the caller may do with this order now; the server checks again. */
-    abilities: z.object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean() }).meta({ id: 'OrderAbilities' }),
+    abilities: z.object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), addTracking: z.boolean() }).meta({ id: 'OrderAbilities' }),
+    /** Carrier and tracking number of each parcel, as staff added them; the buyer sees them too. */
+    tracking: z.array(trackingEntrySchema),
+    /** Staff only: the customer's watch-list note, shown wherever the order is; never to the storefront. */
+    customerWatchNote: z.string().optional(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
