@@ -14,4 +14,5 @@ export const QUERY_ROOTS = {
   catalogue: 'catalogue',
   audit: 'audit',
   priceLevels: 'price-levels',
+  customerNotes: 'customer-notes',
 } as const;

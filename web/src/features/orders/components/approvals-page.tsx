@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Center, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Group, Loader, Center, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { ExportButton } from '@/components/export-button';
+import { WatchNoteBanner, WatchNoteMark } from '@/components/watch-note';
 import { usePageTitle } from '@/lib/use-page-title';
 import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
@@ -164,14 +165,22 @@ export function ApprovalsPage({ orderPath, customerPath, dateFormat, canExport =
                     waiting {formatAge(o.orderedAt)}
                   </Badge>
                 </Group>
-                <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
-                  {o.customerName}
-                </Anchor>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
+                    {o.customerName}
+                  </Anchor>
+                  {o.customerWatchNote && <WatchNoteMark text={o.customerWatchNote} />}
+                </Group>
                 <Text size="xs" c="dimmed">
                   Placed {formatDate(o.orderedAt, dateFormat)} by {o.placedBy.name}
                 </Text>
               </Stack>
             </Group>
+            {o.customerWatchNote && (
+              <Box mt="sm">
+                <WatchNoteBanner text={o.customerWatchNote} />
+              </Box>
+            )}
             <Table mt="sm" verticalSpacing={4} fz="sm">
               <Table.Tbody>
                 {o.lines.map((l) => (

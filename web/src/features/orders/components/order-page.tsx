@@ -11,6 +11,8 @@ import { useOrder } from '../api/get-order';
 import { useDecideOrder } from '../api/mutations';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
 import { OrderStatusBadge } from './order-status-badge';
+import { OrderTracking } from './order-tracking';
+import { WatchNoteBanner } from '@/components/watch-note';
 
 export interface OrderPageProps {
   /** Where "back" leads, and what it says. */
@@ -105,6 +107,8 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
         )}
       </Group>
 
+      {o.customerWatchNote && <WatchNoteBanner text={o.customerWatchNote} />}
+
       <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
         <Figure label="Total amount" value={money(o.totalAmount)} hint="What the customer pays" />
         {seesCost && <Figure label="Total cost" value={money(o.totalCost!)} hint="What the distributor charges" />}
@@ -150,6 +154,8 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
           </Table>
         </Table.ScrollContainer>
       </Paper>
+
+      {(o.tracking.length > 0 || o.abilities.addTracking) && <OrderTracking order={o} dateFormat={dateFormat} language={language} />}
 
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title" mb="md">
