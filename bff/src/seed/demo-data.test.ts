@@ -40,4 +40,16 @@ describe('the demo data set', () => {
     expect(company.orderApprovalRequired).toBe(true);
     expect(reseller.paymentMethod).toBe('cash');
   });
+
+  it('shows the customer record: notes, watch-list notes (the buyer’s company among them) and tracking numbers the buyer sees', () => {
+    expect(data.customerNotes.length).toBeGreaterThan(10);
+    const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
+    const watched = data.customers.filter((c) => (c as { watchNote?: unknown }).watchNote);
+    expect(watched.length).toBeGreaterThanOrEqual(4);
+    expect(watched.map((c) => String(c._id))).toContain(String(buyer.customerId));
+    const tracked = data.orders.filter((o) => (o as { tracking?: unknown[] }).tracking);
+    expect(tracked.length).toBeGreaterThan(100);
+    expect(tracked.every((o) => o.status === 'in_progress' || o.status === 'executed')).toBe(true);
+    expect(tracked.some((o) => String(o.customerId) === String(buyer.customerId))).toBe(true);
+  });
 });

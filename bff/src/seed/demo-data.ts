@@ -5,6 +5,7 @@ import { demoId, seededRandom, type Random } from './demo-ids.js';
 import type { StoredLevel } from '../price-levels/customer-pricing.js';
 import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
+import { buildDemoRecords } from './demo-notes.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
@@ -60,12 +61,14 @@ export interface DemoDataSet {
   orders: ReturnType<typeof buildOrder>[];
   priceLevels: StoredLevel[];
   counters: { _id: string; seq: number }[];
+  /** Notes on customer records (seed/demo-notes.ts); watch notes and tracking are set on customers and orders. */
+  customerNotes: Record<string, unknown>[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -107,6 +110,7 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
     data.counters.push({ _id: `order-number:${distributorId.toHexString()}`, seq });
   }
   applyDerivedCustomerFields(data);
+  data.customerNotes = buildDemoRecords(data, now).notes;
   return data;
 }
 

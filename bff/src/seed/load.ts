@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.js';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Session } from '../auth/session.model.js';
 import { Customer } from '../customers/customer.model.js';
+import { CustomerNote } from '../customer-notes/customer-note.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Counter } from '../orders/counter.model.js';
 import { Order } from '../orders/order.model.js';
@@ -25,7 +26,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, CustomerNote]) {
     await model.collection.deleteMany({});
   }
 }
@@ -56,6 +57,7 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(PriceLevel, data.priceLevels);
   await insertInBatches(Order, data.orders);
   await insertInBatches(Counter, data.counters);
+  await insertInBatches(CustomerNote, data.customerNotes);
   // Bulk inserts carry no figure deltas: the kept figures are counted once.
   await reconcileFigures();
   return {

@@ -157,8 +157,9 @@ const priceLevelEdit = async ({ id }: { id: Types.ObjectId }) => {
 };
 
 /** The note written on each target customer (before the matrix) by its reseller's demo staff user. */
-const noteOf = async ({ id }: { id: Types.ObjectId }) => (await CustomerNote.collection.findOne({ customerId: id, text: 'Matrix note' }))!;
-const noteParams = async (t: { id: Types.ObjectId }) => ({ noteId: String((await noteOf(t))._id) });
+const noteIdOf = (customerId: Types.ObjectId) => demoId(`matrix-note:${String(customerId)}`);
+const noteOf = async ({ id }: { id: Types.ObjectId }) => (await CustomerNote.collection.findOne({ _id: noteIdOf(id) }))!;
+const noteParams = async ({ id }: { id: Types.ObjectId }) => ({ noteId: String(noteIdOf(id)) });
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { roles: 'public' },
@@ -390,7 +391,7 @@ beforeAll(async () => {
     const c = (await Customer.collection.findOne({ _id: customerId }))!;
     const author = (await User.collection.findOne({ role: 'reseller', resellerId: c.resellerId, email: { $in: Object.values(DEMO_ACCOUNTS) } }))!;
     await CustomerNote.collection.insertOne({
-      distributorId: c.distributorId, resellerId: c.resellerId, customerId, text: 'Matrix note', authorId: author._id, authorName: 'Matrix Staff',
+      _id: noteIdOf(customerId), distributorId: c.distributorId, resellerId: c.resellerId, customerId, text: 'Matrix note', authorId: author._id, authorName: 'Matrix Staff',
       editedAt: null, deleted: false, revision: 1, createdAt: new Date(), updatedAt: new Date(),
     } as never);
   }

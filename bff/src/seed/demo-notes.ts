@@ -1,0 +1,90 @@
+import { normaliseTrackingNumber, type Carrier } from '@app/shared';
+import type { Types } from 'mongoose';
+import { demoId } from './demo-ids.js';
+
+/*
+ * The customer record as resellers keep it, in the demo: notes on the first customers of each
+ * reseller, a few customers on the watch list (the buyer's company among them, so its approval
+ * cards and order pages show it), and tracking numbers on orders under way or done (every one of
+ * the buyer's, so the storefront shows them with carrier links). Derived from what is already
+ * built, without the data set's random stream, so nothing else in the demo moves.
+ */
+
+interface SeedCustomer {
+  _id: Types.ObjectId;
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId;
+  companyName: string;
+}
+interface SeedOrder {
+  _id: Types.ObjectId;
+  customerId: Types.ObjectId;
+  number: string;
+  status: string;
+  history: { at: Date }[];
+}
+type SeedStaff = Record<string, unknown>;
+
+const NOTES = [
+  'Prefers to be called in the morning; the office manager decides on renewals.',
+  'Asked for a quote on 20 more seats after the summer. Follow up in September.',
+  'Moved to a new office; the invoices go to the accounts mailbox now.',
+  'Happy with the support on the last migration. Good reference customer.',
+];
+const WATCHED: Record<string, string> = {
+  'customer:cash:0': 'Payment terms under review: confirm large orders by phone with the finance director before accepting.',
+  'customer:cash:13': 'Disputed invoice from last quarter. No new monthly subscriptions until it is settled.',
+  'customer:card:7': 'Key account: every order gets a courtesy call within a day.',
+  'customer:deposit:4': 'Reported a chargeback attempt. Check each order’s delivery address.',
+  'customer:other:3': 'New management since October; confirm who may order.',
+};
+const NOTED_PER_RESELLER = 4;
+const CARRIER_CYCLE: Carrier[] = ['ups', 'dhl', 'fedex', 'dpd', 'gls', 'royal_mail', 'usps', 'other'];
+
+/** A made-up tracking number in the carrier's usual shape, the same for an order every time. */
+function trackingNumberFor(carrier: Carrier, orderNumber: string): string {
+  const digits = orderNumber.replace(/\D/g, '').padStart(6, '0');
+  if (carrier === 'ups') return `1Z 999 AA1 01${digits}84`;
+  if (carrier === 'royal_mail') return `RM${digits}1GB`;
+  if (carrier === 'other') return `LOC-${digits}`;
+  return `${digits}${digits.split('').reverse().join('')}`;
+}
+
+export function buildDemoRecords(data: { customers: SeedCustomer[]; orders: SeedOrder[]; users: SeedStaff[] }, now: Date) {
+  const byId = new Map(data.customers.map((c) => [String(c._id), c]));
+  const notes: Record<string, unknown>[] = [];
+  const seenPerReseller = new Map<string, number>();
+  for (const c of data.customers) {
+    const n = seenPerReseller.get(String(c.resellerId)) ?? 0;
+    seenPerReseller.set(String(c.resellerId), n + 1);
+    if (n >= NOTED_PER_RESELLER) continue;
+    const author = data.users.find((u) => u.role === 'reseller' && String(u.resellerId) === String(c.resellerId));
+    if (!author) continue;
+    for (let k = 0; k < 2; k++) {
+      // Days old, so long past their author's 15 minutes: they show as they stay.
+      const at = new Date(now.getTime() - (3 + n * 5 + k * 11) * 86_400_000);
+      notes.push({
+        _id: demoId(`note:${String(c._id)}:${k}`), distributorId: c.distributorId, resellerId: c.resellerId, customerId: c._id,
+        text: NOTES[(n + k) % NOTES.length], authorId: author._id, authorName: `${String(author.firstName)} ${String(author.lastName)}`,
+        editedAt: null, deleted: false, revision: 1, createdAt: at, updatedAt: at,
+      });
+    }
+  }
+  const watched = Object.entries(WATCHED).map(([key, text]) => ({ id: String(demoId(key)), text }));
+  for (const { id, text } of watched) {
+    const c = byId.get(id) as (SeedCustomer & { watchNote?: unknown }) | undefined;
+    if (c) c.watchNote = { text, byName: 'Account team', at: new Date(now.getTime() - 2 * 86_400_000) };
+  }
+  const buyerCompany = String(demoId('customer:cash:0'));
+  let shipped = 0;
+  for (const o of data.orders as (SeedOrder & { tracking?: unknown; trackingNumbers?: string[] })[]) {
+    if (o.status !== 'in_progress' && o.status !== 'executed') continue;
+    if (String(o.customerId) !== buyerCompany && shipped++ % 4 !== 0) continue;
+    const carrier = CARRIER_CYCLE[Number(o.number.replace(/\D/g, '')) % CARRIER_CYCLE.length]!;
+    const number = trackingNumberFor(carrier, o.number);
+    const addedAt = new Date(o.history.at(-1)!.at.getTime() + 3_600_000);
+    o.tracking = [{ carrier, number, addedAt, addedByName: 'Distributor operations' }];
+    o.trackingNumbers = [normaliseTrackingNumber(number)];
+  }
+  return { notes };
+}
