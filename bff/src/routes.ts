@@ -3,6 +3,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { customerNoteRoutes } from './customer-notes/customer-note.routes.js';
+import { customerAddressRoutes } from './customers/customer-address.routes.js';
 import { deliveryRoutes } from './deliveries/delivery.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { AppDeps } from './deps.js';
@@ -32,6 +33,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...priceLevelRoutes,
     ...customerRoutes,
     ...customerNoteRoutes,
+    ...customerAddressRoutes,
     ...ssoRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,

@@ -22,3 +22,4 @@ export * from './schemas/deliveries.js';
 export * from './schemas/price-levels.js';
 export * from './schemas/customer-notes.js';
 export * from './schemas/tracking.js';
+export * from './schemas/customer-details.js';

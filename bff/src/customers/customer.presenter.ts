@@ -7,6 +7,9 @@ import type { CustomerDoc } from './customer.model.js';
 
 type StoredCustomer = CustomerDoc & { _id: { toHexString(): string }; createdAt: Date; updatedAt: Date };
 
+const shownAddress = (a: CustomerDoc['billingAddress']) =>
+  a ? { address: a.address, city: a.city, state: a.state ?? '', postcode: a.postcode, countryCode: a.countryCode, country: a.country } : null;
+
 export const fromCents = (cents: number) => Math.round(cents) / 100;
 
 export function presentCustomerRow(c: StoredCustomer, currency: string, principal: Principal): CustomerRow {
@@ -37,6 +40,11 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     postcode: c.postcode,
     orderApproval: effectiveApproval(c.orderApprovalRequired, paymentMethod),
     watchNote: c.watchNote ? { text: c.watchNote.text, byName: c.watchNote.byName, at: c.watchNote.at.toISOString() } : null,
+    tradingName: c.tradingName ?? '',
+    taxId: c.taxId ?? '',
+    countryCode: c.countryCode ?? null,
+    billingAddress: shownAddress(c.billingAddress),
+    deliveryAddress: shownAddress(c.deliveryAddress),
     revision: c.revision,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

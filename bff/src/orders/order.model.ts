@@ -68,6 +68,14 @@ const orderSchema = new Schema(
     status: { type: String, enum: ORDER_STATUSES, required: true },
     orderedAt: { type: Date, required: true },
     history: { type: [decisionSchema], default: [] },
+    /** Where it ships: one of the customer's addresses, copied at placing (customers/customer-addresses.ts). */
+    deliveryAddress: {
+      type: new Schema(
+        { kind: String, address: String, city: String, state: String, postcode: String, countryCode: { type: String, default: null }, country: String },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     /** Parcels staff shipped the order in (orders/order-tracking.ts); absent on orders before any. */
     tracking: { type: [trackingSchema], default: undefined },
     /** The same numbers normalised: the customer search finds by them, and a number is added once. */

@@ -1,4 +1,4 @@
-import { CARRIERS, trackingUrl, type Carrier, type Order as OrderDto, type OrderDetail } from '@app/shared';
+import { CARRIERS, trackingUrl, type AddressKind, type Carrier, type Order as OrderDto, type OrderDetail } from '@app/shared';
 import { orderPolicy } from '../policies/order.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { OrderDoc } from './order.model.js';
@@ -54,6 +54,17 @@ export function presentOrder(o: StoredOrder, principal: Principal, watchNote?: s
       url: t.carrier in CARRIERS ? trackingUrl(t.carrier as Carrier, t.number) : null,
       addedAt: t.addedAt.toISOString(),
     })),
+    deliveryAddress: o.deliveryAddress
+      ? {
+          kind: o.deliveryAddress.kind as AddressKind,
+          address: o.deliveryAddress.address ?? '',
+          city: o.deliveryAddress.city ?? '',
+          state: o.deliveryAddress.state ?? '',
+          postcode: o.deliveryAddress.postcode ?? '',
+          countryCode: o.deliveryAddress.countryCode ?? '',
+          country: o.deliveryAddress.country ?? '',
+        }
+      : null,
     ...(watchNote && orderPolicy.can(principal, 'order.seeWatchNote') ? { customerWatchNote: watchNote } : {}),
   };
 }

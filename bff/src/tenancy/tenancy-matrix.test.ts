@@ -212,6 +212,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/customers/:id/notes': { roles: ['reseller'], target: 'customer', body: () => ({ text: 'A note from the matrix' }) },
   'PUT /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams, body: async (t) => ({ text: 'Edited by the matrix', revision: (await noteOf(t)).revision }) },
   'DELETE /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams },
+  'GET /api/customers/:id/delivery-addresses': { roles: ['reseller', 'storefront'], target: 'customer' },
   'PUT /api/customers/:id/watch-note': { roles: ['reseller'], target: 'customer', body: async (t) => ({ text: 'Watched by the matrix', revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
   'POST /api/auth/activate': { roles: 'public' },

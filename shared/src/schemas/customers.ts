@@ -3,6 +3,7 @@ import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
 import { watchNoteSchema } from './customer-notes.js';
+import { customerDetailsShape, shownAddressSchema } from './customer-details.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -21,6 +22,7 @@ export const customerFieldsSchema = z.object({
   country: required('Country', 100),
   state: required('State/province', 100),
   postcode: required('Postcode', 20),
+  ...customerDetailsShape,
 });
 export type CustomerFields = z.infer<typeof customerFieldsSchema>;
 
@@ -126,6 +128,12 @@ export const customerDetailSchema = customerFieldsSchema
     currency: z.string(),
     orderApproval: orderApprovalSchema,
     watchNote: watchNoteSchema.nullable(),
+    tradingName: z.string(),
+    taxId: z.string(),
+    countryCode: z.string().nullable(),
+    /** Null: the same as the main (admin) address. */
+    billingAddress: shownAddressSchema.nullable(),
+    deliveryAddress: shownAddressSchema.nullable(),
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trackingEntrySchema } from './tracking.js';
+import { ADDRESS_KINDS, orderAddressSchema } from './customer-details.js';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
 import { downloadTokenSchema } from './exports.js';
@@ -116,6 +117,8 @@ export const orderSchema = z
     tracking: z.array(trackingEntrySchema),
     /** Staff only: the customer's watch-list note, shown wherever the order is; never to the storefront. */
     customerWatchNote: z.string().optional(),
+    /** Where the order ships: one of the customer's addresses, chosen at checkout; null on orders from before. */
+    deliveryAddress: orderAddressSchema.nullable(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
@@ -175,6 +178,8 @@ export const placeOrderSchema = z
       .min(1, 'The cart is empty')
       .max(50, 'At most 50 lines in one order')
       .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, 'Each product once per order'),
+    /** Which of the customer's addresses it ships to; without it, the delivery address (the main one when the same). */
+    deliverTo: z.enum(ADDRESS_KINDS).optional(),
   })
   .meta({ id: 'PlaceOrder' });
 export type PlaceOrder = z.infer<typeof placeOrderSchema>;
