@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Order } from '../orders/order.model.js';

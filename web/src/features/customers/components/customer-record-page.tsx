@@ -79,6 +79,7 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
           )}
           {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
         </Group>
+        {c.tradingName && <Text c="dimmed">Trading as {c.tradingName}</Text>}
         {principal.abilities.listResellers && <Text c="dimmed">Customer of {c.resellerName}</Text>}
       </Stack>
       <WatchNoteControl customer={c} dateFormat={principal.preferences.dateFormat} />

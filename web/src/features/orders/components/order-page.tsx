@@ -85,6 +85,14 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
             )}{' '}
             · placed {formatDate(o.orderedAt, dateFormat, true, language)} by {o.placedBy.kind === 'customer' ? o.placedBy.name : `${o.placedBy.name} (reseller)`}
           </Text>
+          {o.deliveryAddress && (
+            <Text size="sm">
+              <Text span fw={600}>
+                Ships to:
+              </Text>{' '}
+              {[o.deliveryAddress.address, [o.deliveryAddress.postcode, o.deliveryAddress.city].filter(Boolean).join(' '), o.deliveryAddress.state, o.deliveryAddress.country].filter(Boolean).join(', ')}
+            </Text>
+          )}
         </Stack>
         {decisions.length > 0 && (
           <Group>
