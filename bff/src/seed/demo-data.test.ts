@@ -52,4 +52,14 @@ describe('the demo data set', () => {
     expect(tracked.every((o) => o.status === 'in_progress' || o.status === 'executed')).toBe(true);
     expect(tracked.some((o) => String(o.customerId) === String(buyer.customerId))).toBe(true);
   });
+
+  it('shows customer details: ISO countries, trading names, VAT ids, other addresses (the buyer’s company ships elsewhere)', () => {
+    const details = data.customers as unknown as Record<string, unknown>[];
+    expect(details.every((c) => typeof c.countryCode === 'string')).toBe(true);
+    expect(details.filter((c) => c.tradingName).length).toBeGreaterThan(20);
+    expect(details.filter((c) => c.taxId).length).toBeGreaterThan(20);
+    expect(details.filter((c) => c.billingAddress).length).toBeGreaterThan(5);
+    const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
+    expect(details.find((c) => String(c._id) === String(buyer.customerId))!.deliveryAddress).toBeTruthy();
+  });
 });

@@ -1,4 +1,4 @@
-import { normaliseTrackingNumber, type Carrier } from '@app/shared';
+import { COUNTRY_CODES, countryName, normaliseTrackingNumber, type Carrier } from '@app/shared';
 import type { Types } from 'mongoose';
 import { demoId } from './demo-ids.js';
 
@@ -15,6 +15,10 @@ interface SeedCustomer {
   distributorId: Types.ObjectId;
   resellerId: Types.ObjectId;
   companyName: string;
+  country: string;
+  city: string;
+  state: string;
+  searchText: string;
 }
 interface SeedOrder {
   _id: Types.ObjectId;
@@ -50,7 +54,47 @@ function trackingNumberFor(carrier: Carrier, orderNumber: string): string {
   return `${digits}${digits.split('').reverse().join('')}`;
 }
 
+const CODE_OF_NAME = new Map(COUNTRY_CODES.map((code) => [countryName(code), code]));
+/** VAT ids in each demo country's format (validator.js's), made from the customer's position. */
+const TAX_ID: Record<string, (n: string) => string> = {
+  GR: (n) => `EL${n}`,
+  DE: (n) => `DE${n}`,
+  FR: (n) => `FRXY${n}`,
+  NL: (n) => `NL${n}B01`,
+};
+
+/**
+ * Customer details: every country by its ISO code; a trading name and a VAT id on some; a
+ * delivery address elsewhere than the main one on a few (the buyer's company among them, so its
+ * checkout offers the choice) and a billing address on some.
+ */
+function addDetails(customers: SeedCustomer[]) {
+  customers.forEach((c, i) => {
+    const d = c as SeedCustomer & Record<string, unknown>;
+    const countryCode = CODE_OF_NAME.get(c.country) ?? null;
+    d.countryCode = countryCode;
+    const extra: string[] = [];
+    if (i % 5 === 1) {
+      d.tradingName = `${c.companyName.split(' ')[0]} Direct`;
+      extra.push(d.tradingName as string);
+    }
+    const taxId = countryCode && TAX_ID[countryCode]?.(String(100_000_000 + i * 7919).slice(0, 9));
+    if (taxId && i % 3 === 0) {
+      d.taxId = taxId;
+      extra.push(taxId);
+    }
+    if (extra.length > 0) d.searchText = [c.searchText, ...extra.map((v) => v.toLowerCase())].join('\u0001');
+    if (countryCode && (i % 9 === 4 || String(c._id) === String(demoId('customer:cash:0')))) {
+      d.deliveryAddress = { address: `Unit ${(i % 30) + 1}, Logistics Park`, city: c.city, state: c.state, postcode: `${10_000 + i}`, countryCode, country: c.country };
+    }
+    if (countryCode && i % 11 === 6) {
+      d.billingAddress = { address: `PO Box ${200 + i}`, city: c.city, state: c.state, postcode: `${20_000 + i}`, countryCode, country: c.country };
+    }
+  });
+}
+
 export function buildDemoRecords(data: { customers: SeedCustomer[]; orders: SeedOrder[]; users: SeedStaff[] }, now: Date) {
+  addDetails(data.customers);
   const byId = new Map(data.customers.map((c) => [String(c._id), c]));
   const notes: Record<string, unknown>[] = [];
   const seenPerReseller = new Map<string, number>();
