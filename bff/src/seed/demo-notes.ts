@@ -119,6 +119,12 @@ export function buildDemoRecords(data: { customers: SeedCustomer[]; orders: Seed
     const c = byId.get(id) as (SeedCustomer & { watchNote?: unknown }) | undefined;
     if (c) c.watchNote = { text, byName: 'Account team', at: new Date(now.getTime() - 2 * 86_400_000) };
   }
+  // Every order ships to its customer's main address (orders placed now copy the one chosen at checkout).
+  for (const o of data.orders as (SeedOrder & { deliveryAddress?: unknown })[]) {
+    const c = byId.get(String(o.customerId)) as (SeedCustomer & Record<string, unknown>) | undefined;
+    if (!c) continue;
+    o.deliveryAddress = { kind: 'admin', address: c.address, city: c.city, state: c.state, postcode: c.postcode, countryCode: c.countryCode, country: c.country };
+  }
   const buyerCompany = String(demoId('customer:cash:0'));
   let shipped = 0;
   for (const o of data.orders as (SeedOrder & { tracking?: unknown; trackingNumbers?: string[] })[]) {

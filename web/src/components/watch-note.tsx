@@ -16,10 +16,13 @@ export function WatchNoteMark({ text }: { text: string }) {
   );
 }
 
+/** Dark enough on the banner's light orange for WCAG AA (the theme's orange text is not). */
+export const WATCH_TEXT = '#8f4700';
+
 /** The note as a banner: the record, an order page, an approval card. */
 export function WatchNoteBanner({ text, byline, action }: { text: string; byline?: string | undefined; action?: ReactNode }) {
   return (
-    <Alert color="orange" variant="light" role="note" aria-label="Watch list" title="Watch list" icon={<IconEye size={20} aria-hidden />} styles={{ root: { borderLeft: '4px solid var(--mantine-color-orange-6)' } }}>
+    <Alert color="orange" variant="light" role="note" aria-label="Watch list" title="Watch list" icon={<IconEye size={20} aria-hidden />} styles={{ root: { borderLeft: '4px solid var(--mantine-color-orange-6)' }, title: { color: WATCH_TEXT } }}>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {text}
       </Text>

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CustomerDetail } from '@app/shared';
-import { WatchNoteBanner } from '@/components/watch-note';
+import { WATCH_TEXT, WatchNoteBanner } from '@/components/watch-note';
 import { formatDate } from '@/lib/format';
 import { useSetWatchNote } from '../api/mutations';
 
@@ -14,7 +14,7 @@ export function WatchNoteControl({ customer: c, dateFormat }: { customer: Custom
   const canSet = c.abilities.setWatchNote;
   if (!c.watchNote && !canSet) return null;
   const editButton = (label: string) => (
-    <Button size="compact-sm" variant={c.watchNote ? 'subtle' : 'light'} color="orange" leftSection={<IconEye size={16} aria-hidden />} onClick={dialog.open}>
+    <Button size="compact-sm" variant={c.watchNote ? 'subtle' : 'light'} color={WATCH_TEXT} leftSection={<IconEye size={16} aria-hidden />} onClick={dialog.open}>
       {label}
     </Button>
   );

@@ -77,7 +77,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
           </Group>
           <Text c="dimmed">
             {customerPath ? (
-              <Anchor component={Link} to={customerPath(o.customerId)}>
+              <Anchor component={Link} to={customerPath(o.customerId)} underline="always">
                 {o.customerName}
               </Anchor>
             ) : (
