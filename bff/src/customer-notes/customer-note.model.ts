@@ -23,8 +23,8 @@ const customerNoteSchema = new Schema(
   },
   { timestamps: true },
 );
-// The record's timeline: a customer's notes, newest first.
-customerNoteSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, createdAt: -1, _id: -1 });
+// The record's timeline: a customer's notes, newest first (for its reseller and its distributor alike).
+customerNoteSchema.index({ distributorId: 1, customerId: 1, createdAt: -1, _id: -1 });
 customerNoteSchema.plugin(auditOutboxPlugin);
 customerNoteSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 

@@ -30,6 +30,8 @@ const FALLBACKS_BY_DESIGN: Record<string, string> = {
       'customers grid filtered by price level (customers/customer-list.ts): an array, matched element by element in MongoDB',
     ]),
   ),
+  'orders find: a condition on trackingNumbers, which is not one scalar':
+    'customer search by a parcel’s tracking number (orders/order-tracking.ts): an array, matched element by element in MongoDB',
   'orders countDocuments: a condition on history.0.at, which is not one scalar': 'orders/order.routes.test.ts checks an order’s first history entry itself',
 };
 
