@@ -6,6 +6,7 @@ import { Customer } from './customers/customer.model.js';
 import { registerFigureSource, settleFiguresOf } from './figures/figure-sources.js';
 import { orderFigureTargets } from './orders/order-figures.js';
 import { customersWithOrderNumber } from './orders/order-number-search.js';
+import { customersWithTrackingNumber } from './orders/order-tracking.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
 import { User } from './users/user.model.js';
@@ -33,3 +34,5 @@ onChangeOf(Order, async (id) => {
 
 // The customer grid's search finds a customer by one of its order numbers.
 alsoFindCustomersBy(customersWithOrderNumber);
+// And by a parcel's tracking number on one of its orders.
+alsoFindCustomersBy(customersWithTrackingNumber);

@@ -5,6 +5,7 @@ import { AuditEvent } from './audit/audit-event.model.js';
 import { RateLimit } from './auth/rate-limit.model.js';
 import { Session } from './auth/session.model.js';
 import { Customer } from './customers/customer.model.js';
+import { CustomerNote } from './customer-notes/customer-note.model.js';
 import { Distributor } from './distributors/distributor.model.js';
 import { Counter } from './orders/counter.model.js';
 import { Order } from './orders/order.model.js';
@@ -18,6 +19,6 @@ import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote];
 
 registerModels(allModels);

@@ -2,6 +2,8 @@ import { auditEventRoutes } from './audit-log/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
+import { customerNoteRoutes } from './customer-notes/customer-note.routes.js';
+import { customerAddressRoutes } from './customers/customer-address.routes.js';
 import { deliveryRoutes } from './deliveries/delivery.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { AppDeps } from './deps.js';
@@ -33,6 +35,8 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...resellerRoutes,
     ...priceLevelRoutes,
     ...customerRoutes,
+    ...customerNoteRoutes,
+    ...customerAddressRoutes,
     ...ssoRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,

@@ -11,7 +11,8 @@ async function editCity(page: Page, city: string): Promise<string> {
   await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
   await grid(page).getByRole('link', { name: CUSTOMER }).click();
   await expect(page.getByRole('heading', { level: 1, name: CUSTOMER })).toBeVisible();
-  const field = page.getByLabel(/^City/);
+  // The main address's city (a delivery address may have one too).
+  const field = page.getByLabel(/^City/).first();
   const before = await field.inputValue();
   await field.fill(city);
   await page.getByRole('button', { name: 'Update' }).click();

@@ -23,3 +23,6 @@ export * from './schemas/deliveries.js';
 export * from './schemas/price-levels.js';
 export * from './schemas/profile.js';
 export * from './schemas/webhooks.js';
+export * from './schemas/customer-notes.js';
+export * from './schemas/tracking.js';
+export * from './schemas/customer-details.js';

@@ -8,6 +8,9 @@ export interface CustomerKeySource {
   phone: string;
   city: string;
   postcode: string;
+  /** Found by the search too, where the record has them. */
+  tradingName?: string | undefined;
+  taxId?: string | undefined;
 }
 
 export const sortKey = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
@@ -17,6 +20,6 @@ export function customerDerivedFields(c: CustomerKeySource) {
   return {
     nameKey: sortKey(c.companyName),
     cityKey: sortKey(c.city),
-    searchText: [c.companyName, c.email, c.phone, digits, c.city, c.postcode].map(sortKey).join('\u0001'),
+    searchText: [c.companyName, c.email, c.phone, digits, c.city, c.postcode, ...[c.tradingName, c.taxId].filter(Boolean)].map((v) => sortKey(v!)).join('\u0001'),
   };
 }

@@ -4,6 +4,19 @@ import { figureSourcePlugin, figureTargetPlugin } from '../figures/kept-figures.
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
 import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
 
+/** A billing or delivery address; `country` is the name of `countryCode`, kept for reading without a lookup. */
+const postalAddressSchema = new Schema(
+  {
+    address: { type: String, required: true },
+    city: { type: String, required: true },
+    state: { type: String, default: '' },
+    postcode: { type: String, required: true },
+    countryCode: { type: String, required: true },
+    country: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const customerSchema = new Schema(
   {
     distributorId: { type: Schema.Types.ObjectId, required: true },
@@ -44,6 +57,20 @@ const customerSchema = new Schema(
     },
     /** Derived on every assignment: the levels the customer is priced by (the default included while a category falls to it). */
     priceLevelIds: { type: [Schema.Types.ObjectId], default: undefined },
+    /** The name it trades under, beside the company (legal) name. */
+    tradingName: { type: String, default: '' },
+    /** VAT or tax id, checked for the country's format where known (customer-details.ts). */
+    taxId: { type: String, default: '' },
+    /** ISO 3166-1 alpha-2 of the main address; `country` holds its name. Absent on records from before. */
+    countryCode: { type: String, default: null },
+    /** Null: the same as the main (admin) address. */
+    billingAddress: { type: postalAddressSchema, default: null },
+    deliveryAddress: { type: postalAddressSchema, default: null },
+    /** The watch-list note (customer-notes/): staff see it wherever the customer appears; null when not on the list. */
+    watchNote: {
+      type: new Schema({ text: { type: String, required: true }, byName: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },

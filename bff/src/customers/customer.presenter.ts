@@ -1,10 +1,14 @@
 import type { CustomerDetail, CustomerRow } from '@app/shared';
 import { customerPolicy, effectiveApproval } from '../policies/customer.js';
+import { customerNotePolicy } from '../policies/customer-note.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
 import type { CustomerDoc } from './customer.model.js';
 
 type StoredCustomer = CustomerDoc & { _id: { toHexString(): string }; createdAt: Date; updatedAt: Date };
+
+const shownAddress = (a: CustomerDoc['billingAddress']) =>
+  a ? { address: a.address, city: a.city, state: a.state ?? '', postcode: a.postcode, countryCode: a.countryCode, country: a.country } : null;
 
 export const fromCents = (cents: number) => Math.round(cents) / 100;
 
@@ -21,6 +25,7 @@ export function presentCustomerRow(c: StoredCustomer, currency: string, principa
     active: c.active,
     resellerId: String(c.resellerId),
     resellerName: c.resellerName,
+    watchNote: c.watchNote?.text ?? null,
     abilities: { openWorkspace: customerPolicy.can(principal, 'customer.openWorkspace') },
   };
 }
@@ -34,6 +39,12 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     state: c.state,
     postcode: c.postcode,
     orderApproval: effectiveApproval(c, paymentMethod),
+    watchNote: c.watchNote ? { text: c.watchNote.text, byName: c.watchNote.byName, at: c.watchNote.at.toISOString() } : null,
+    tradingName: c.tradingName ?? '',
+    taxId: c.taxId ?? '',
+    countryCode: c.countryCode ?? null,
+    billingAddress: shownAddress(c.billingAddress),
+    deliveryAddress: shownAddress(c.deliveryAddress),
     revision: c.revision,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -46,6 +57,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
         placeOrder: 'customer.placeOrder',
       }),
       addStorefrontUser: storefrontUserPolicy.can(principal, 'storefrontUser.add'),
+      setWatchNote: customerNotePolicy.can(principal, 'watchNote.set'),
     },
   };
 }

@@ -13,6 +13,7 @@ import { defaultPriceLevelIdOf } from '../resellers/default-price-level.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import type { Scope } from '../tenancy/scope.js';
 import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
+import { checkTaxId, realChanges, storedDetails } from './customer-details.js';
 import { customerDerivedFields } from './customer-keys.js';
 import { customerShare, customerShareDelta } from './customer-figures.js';
 import { pushFigureDelta, withFigureDelta } from '../figures/kept-figures.js';
@@ -38,6 +39,7 @@ export async function getCustomer(scope: Scope, id: string) {
 export async function createCustomer(actor: Actor, input: CreateCustomer) {
   const { scope, principal } = actor;
   customerPolicy.authorize(principal, 'customer.create', undefined, forbidden);
+  checkTaxId(input.taxId, input.countryCode);
   const reseller = await scoped(Reseller.findById(principal.resellerId, { name: 1 }), scope).lean();
   if (!reseller) throw notFound('Your reseller account');
   const _id = new Types.ObjectId();
@@ -57,7 +59,8 @@ export async function createCustomer(actor: Actor, input: CreateCustomer) {
       // Its share of the reseller's and distributor's figures, added by its follow-up.
       ...withFigureDelta(customerShare({ active: true, monthlyRunRateCents: 0 })),
       ...input,
-      ...customerDerivedFields(input),
+      ...storedDetails(input),
+      ...customerDerivedFields({ ...input, ...storedDetails(input) }),
       distributorId: principal.distributorId,
       resellerId: reseller._id,
       resellerName: reseller.name,
@@ -82,14 +85,16 @@ export async function updateCustomer(actor: Actor, id: string, input: UpdateCust
   const { scope } = actor;
   customerPolicy.authorize(actor.principal, 'customer.edit', undefined, forbidden);
   const { customer: before } = await getCustomer(scope, id);
-  const { revision, ...fields } = input;
+  const { revision, ...sent } = input;
+  checkTaxId(sent.taxId, sent.countryCode ?? before.countryCode);
+  const fields = { ...sent, ...storedDetails(sent) };
   const event = auditEventFor(actor, {
     action: 'customer.updated',
     target: { type: 'customer', id: before._id, label: fields.companyName },
     resellerId: before.resellerId,
     customerId: before._id,
     customerName: fields.companyName,
-    changes: diff(before as unknown as CustomerFields, fields),
+    changes: realChanges(diff(before as unknown as CustomerFields, fields as CustomerFields)),
   });
   const hooks = await customerWebhooks({ ...before, ...fields }, 'customer.changed');
   let updated;

@@ -43,6 +43,16 @@ const approvalReasonSchema = new Schema(
   { _id: false },
 );
 
+const trackingSchema = new Schema(
+  {
+    carrier: { type: String, required: true },
+    number: { type: String, required: true },
+    addedAt: { type: Date, required: true },
+    addedByName: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const orderSchema = new Schema(
   {
     distributorId: { type: Schema.Types.ObjectId, required: true },
@@ -78,6 +88,18 @@ const orderSchema = new Schema(
     /** The reference lower-cased: the grids' search matches its start in any case, served by the SQL reads (no caseless regex). */
     referenceKey: { type: String, default: undefined },
     buyerNote: { type: String, default: undefined },
+    /** Where it ships: one of the customer's addresses, copied at placing (customers/customer-addresses.ts). */
+    deliveryAddress: {
+      type: new Schema(
+        { kind: String, address: String, city: String, state: String, postcode: String, countryCode: { type: String, default: null }, country: String },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+    /** Parcels staff shipped the order in (orders/order-tracking.ts); absent on orders before any. */
+    tracking: { type: [trackingSchema], default: undefined },
+    /** The same numbers normalised: the customer search finds by them, and a number is added once. */
+    trackingNumbers: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
@@ -92,6 +114,8 @@ orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, totalAmountCents: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, customerName: 1, _id: 1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, number: -1, _id: -1 });
+// The customer search by a parcel's tracking number.
+orderSchema.index({ distributorId: 1, trackingNumbers: 1 });
 // Audit events of changes to this order wait here until moved to the audit log.
 orderSchema.plugin(auditOutboxPlugin);
 // Each placing and status change moves the order counts (orders/order-figures.ts).

@@ -1,4 +1,4 @@
-import type { Order as OrderDto, OrderDetail } from '@app/shared';
+import { CARRIERS, trackingUrl, type AddressKind, type Carrier, type Order as OrderDto, type OrderDetail } from '@app/shared';
 import { orderPolicy, orderResource } from '../policies/order.js';
 import { presentApprovalReason } from '../policies/order-approval.js';
 import type { Principal } from '../tenancy/principal.js';
@@ -12,7 +12,7 @@ const money = (cents: number) => Math.round(cents) / 100;
  * An order as the caller may see it. Cost, margin and markup only for those the policy lets see
  * cost (never a storefront user: rule 3); the fields are left out, not blanked.
  */
-export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
+export function presentOrder(o: StoredOrder, principal: Principal, watchNote?: string): OrderDto {
   const seeCost = orderPolicy.can(principal, 'order.seeCost');
   const margin = o.totalAmountCents - o.totalCostCents;
   return {
@@ -51,16 +51,35 @@ export function presentOrder(o: StoredOrder, principal: Principal): OrderDto {
     reference: o.reference ?? null,
     note: o.buyerNote ?? null,
     abilities: {
-      ...orderPolicy.abilities(principal, orderResource(o), { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted' }),
+      ...orderPolicy.abilities(principal, orderResource(o), { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted', addTracking: 'order.addTracking' }),
       // Its products again in the cart of someone who places the company's orders, priced as today.
       orderAgain: principal.role === 'storefront' && o.status === 'executed' && orderPolicy.can(principal, 'order.place'),
     },
+    tracking: (o.tracking ?? []).map((t) => ({
+      carrier: t.carrier as Carrier,
+      carrierName: CARRIERS[t.carrier as Carrier]?.name ?? t.carrier,
+      number: t.number,
+      url: t.carrier in CARRIERS ? trackingUrl(t.carrier as Carrier, t.number) : null,
+      addedAt: t.addedAt.toISOString(),
+    })),
+    deliveryAddress: o.deliveryAddress
+      ? {
+          kind: o.deliveryAddress.kind as AddressKind,
+          address: o.deliveryAddress.address ?? '',
+          city: o.deliveryAddress.city ?? '',
+          state: o.deliveryAddress.state ?? '',
+          postcode: o.deliveryAddress.postcode ?? '',
+          countryCode: o.deliveryAddress.countryCode ?? '',
+          country: o.deliveryAddress.country ?? '',
+        }
+      : null,
+    ...(watchNote && orderPolicy.can(principal, 'order.seeWatchNote') ? { customerWatchNote: watchNote } : {}),
   };
 }
 
-export function presentOrderDetail(o: StoredOrder, principal: Principal): OrderDetail {
+export function presentOrderDetail(o: StoredOrder, principal: Principal, watchNote?: string): OrderDetail {
   return {
-    ...presentOrder(o, principal),
+    ...presentOrder(o, principal, watchNote),
     history: o.history.map((h) => ({ at: h.at.toISOString(), from: h.from ?? null, to: h.to, byName: h.byName, note: h.note ?? '' })),
   };
 }

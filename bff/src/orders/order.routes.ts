@@ -1,4 +1,5 @@
 import {
+  addTrackingSchema,
   bulkOrderDecisionResultSchema,
   bulkOrderDecisionSchema,
   catalogueQuerySchema,
@@ -22,7 +23,10 @@ import { browseCatalogue } from './catalogue.js';
 import { orderExport } from './order-export.js';
 import { listOrderPage } from './order-list.js';
 import { presentOrder, presentOrderDetail } from './order.presenter.js';
-import { decideOrder, decideOrders, getOrder, placeOrder } from './order.service.js';
+import type { Actor } from '../tenancy/actor.js';
+import { watchNotesOf } from './customer-watch-notes.js';
+import { addTracking } from './order-tracking.js';
+import { decideOrder, decideOrders, getOrder, placeOrder, type StoredOrder } from './order.service.js';
 
 // Order emails travel in the order's write and leave through the delivery queue; links use the public origin.
 const defineRoute = routesNeeding<{ config: Config }>();
@@ -41,9 +45,15 @@ const decision = (path: OrderDecision, ability: 'order.accept' | 'order.cancel' 
     errors: [409],
     async handler({ actor, req, deps, params, body }) {
       const order = await decideOrder(actor, params.id, path, body.note, publicOrigin(req, deps.config));
-      return presentOrderDetail(order, actor.principal);
+      return presentWithWatchNote(actor, order);
     },
   });
+
+/** One order for its page, with its customer's watch-list note where the caller is staff. */
+async function presentWithWatchNote(actor: Actor, order: StoredOrder) {
+  const notes = await watchNotesOf(actor, [order.customerId]);
+  return presentOrderDetail(order, actor.principal, notes.get(String(order.customerId)));
+}
 
 export const orderRoutes = [
   defineRoute({
@@ -55,9 +65,10 @@ export const orderRoutes = [
     roles: orderPolicy.roles('order.list'),
     query: orderListQuerySchema,
     success: { status: 200, description: 'A page of orders', schema: orderListSchema },
-    async handler({ principal, scope, query }) {
+    async handler({ actor, principal, scope, query }) {
       const page = await listOrderPage(query, scope);
-      return { items: page.items.map((o) => presentOrder(o, principal)), total: page.total, nextCursor: page.nextCursor };
+      const notes = await watchNotesOf(actor, page.items.map((o) => o.customerId));
+      return { items: page.items.map((o) => presentOrder(o, principal, notes.get(String(o.customerId)))), total: page.total, nextCursor: page.nextCursor };
     },
   }),
   // Before /api/orders/:id, which would otherwise take `export.xlsx` for an id.
@@ -108,8 +119,23 @@ export const orderRoutes = [
     roles: orderPolicy.roles('order.read'),
     params: idParamsSchema,
     success: { status: 200, description: 'The order', schema: orderDetailSchema },
-    async handler({ principal, scope, params }) {
-      return presentOrderDetail(await getOrder(scope, params.id), principal);
+    async handler({ actor, scope, params }) {
+      return presentWithWatchNote(actor, await getOrder(scope, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/orders/:id/tracking',
+    tag: 'orders',
+    summary: 'Add a parcel’s carrier and tracking number to an order in progress or executed (the buyer sees it)',
+    access: 'session',
+    roles: orderPolicy.roles('order.addTracking'),
+    params: idParamsSchema,
+    body: addTrackingSchema,
+    success: { status: 200, description: 'The order with the tracking number', schema: orderDetailSchema },
+    errors: [409],
+    async handler({ actor, params, body }) {
+      return presentWithWatchNote(actor, await addTracking(actor, params.id, body));
     },
   }),
   decision('accept', 'order.accept', 'Accept an order waiting for approval (it moves on to in progress or executed)'),

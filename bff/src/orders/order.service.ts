@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { ORDER_STATUS_LABEL, type OrderDecision, type OrderStatus, type PlaceOrder } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
+import { orderAddress } from '../customers/customer-addresses.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { pushDeliveries, queueDeliveries, withDeliveries } from '../deliveries/delivery-outbox.js';
 import type { OutgoingMessage } from '../deliveries/outgoing-message.js';
@@ -172,6 +173,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     conflict(resellerSuspended ? 'This storefront is suspended and takes no orders.' : 'This customer is inactive and cannot place orders.'),
   );
   const pricing = await pricingFor(scope, customer);
+  const deliveryAddress = orderAddress(customer, input.deliverTo);
 
   const wanted = input.lines.map((l) => new Types.ObjectId(l.productId));
   const products = await scoped(Product.find({ _id: { $in: wanted }, active: true }), scope).lean();
@@ -229,6 +231,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     resellerName: customer.resellerName,
     customerName: customer.companyName,
     placedBy: { kind: byCustomer ? 'customer' : 'reseller', userId: principal.userId, name: placedByName },
+    deliveryAddress,
     lines,
     totalCostCents: sum((l) => l.unitCostCents * l.quantity),
     totalAmountCents,

@@ -1,6 +1,9 @@
 import type { CompanyRole, OrderStatus } from '@app/shared';
 import { companyRoleOf, definePolicy } from './policy.js';
 
+/** Statuses an order can have parcels in: accepted and under way, or done. */
+export const TRACKABLE: readonly OrderStatus[] = ['in_progress', 'executed'];
+
 export interface OrderResource {
   status: OrderStatus;
   /** The storefront user who placed it (a buyer may cancel its own order while it waits). */
@@ -20,7 +23,17 @@ const COMPANY_APPROVERS: readonly CompanyRole[] = ['admin', 'approver'];
  * them; a buyer may cancel its own order while it waits. Cost is for staff.
  */
 export const orderPolicy = definePolicy<
-  'order.list' | 'order.browse' | 'order.export' | 'order.read' | 'order.place' | 'order.seeCost' | 'order.accept' | 'order.cancel' | 'order.markExecuted',
+  | 'order.list'
+  | 'order.browse'
+  | 'order.export'
+  | 'order.read'
+  | 'order.place'
+  | 'order.seeCost'
+  | 'order.accept'
+  | 'order.cancel'
+  | 'order.markExecuted'
+  | 'order.addTracking'
+  | 'order.seeWatchNote',
   OrderResource
 >({
   'order.list': { roles: ['distributor', 'reseller', 'storefront'] },
@@ -48,6 +61,10 @@ export const orderPolicy = definePolicy<
     },
   },
   'order.markExecuted': { roles: ['distributor'], when: (o) => o.status === 'in_progress' },
+  // Parcels ship once the order is under way; staff on either side may record them.
+  'order.addTracking': { roles: ['reseller', 'distributor'], when: (o) => TRACKABLE.includes(o.status) },
+  // The customer's watch-list note travels with its orders to staff, never to the storefront.
+  'order.seeWatchNote': { roles: ['distributor', 'reseller'] },
 });
 
 /** What the order policy looks at of a stored order. */

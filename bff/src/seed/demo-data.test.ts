@@ -59,4 +59,26 @@ describe('the demo data set', () => {
     for (const o of waiting.filter((x) => x.placedBy.kind === 'customer')) expect(approval(o)?.[o.status === 'pending_approval' ? 'reseller' : 'company']).toBeTruthy();
     expect(new Set(waiting.map((o) => approval(o)?.reseller?.code))).toEqual(new Set(['always', 'card', 'above']));
   });
+
+  it('shows the customer record: notes, watch-list notes (the buyer’s company among them) and tracking numbers the buyer sees', () => {
+    expect(data.customerNotes.length).toBeGreaterThan(10);
+    const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
+    const watched = data.customers.filter((c) => (c as { watchNote?: unknown }).watchNote);
+    expect(watched.length).toBeGreaterThanOrEqual(4);
+    expect(watched.map((c) => String(c._id))).toContain(String(buyer.customerId));
+    const tracked = data.orders.filter((o) => (o as { tracking?: unknown[] }).tracking);
+    expect(tracked.length).toBeGreaterThan(100);
+    expect(tracked.every((o) => o.status === 'in_progress' || o.status === 'executed')).toBe(true);
+    expect(tracked.some((o) => String(o.customerId) === String(buyer.customerId))).toBe(true);
+  });
+
+  it('shows customer details: ISO countries, trading names, VAT ids, other addresses (the buyer’s company ships elsewhere)', () => {
+    const details = data.customers as unknown as Record<string, unknown>[];
+    expect(details.every((c) => typeof c.countryCode === 'string')).toBe(true);
+    expect(details.filter((c) => c.tradingName).length).toBeGreaterThan(20);
+    expect(details.filter((c) => c.taxId).length).toBeGreaterThan(20);
+    expect(details.filter((c) => c.billingAddress).length).toBeGreaterThan(5);
+    const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
+    expect(details.find((c) => String(c._id) === String(buyer.customerId))!.deliveryAddress).toBeTruthy();
+  });
 });

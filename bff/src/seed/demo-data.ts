@@ -6,6 +6,7 @@ import type { StoredLevel } from '../price-levels/customer-pricing.js';
 import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.js';
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 import { applyApprovalRules, assignBlueHarborRoles, blueHarborTeam, blueHarborWaitingOrders } from './demo-company.js';
+import { buildDemoRecords } from './demo-notes.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
@@ -61,13 +62,15 @@ export interface DemoDataSet {
   orders: ReturnType<typeof buildOrder>[];
   priceLevels: StoredLevel[];
   counters: { _id: string; seq: number }[];
+  /** Notes on customer records (seed/demo-notes.ts); watch notes and tracking are set on customers and orders. */
+  customerNotes: Record<string, unknown>[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
   const blueHarborTeams = new Map<string, { tenant: Tenant; team: ReturnType<typeof blueHarborTeam> }>();
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -123,6 +126,7 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
   const paymentOf = new Map(data.resellers.map((r) => [(r._id as Types.ObjectId).toHexString(), r.paymentMethod as string]));
   applyApprovalRules(data.customers, data.orders, paymentOf, demoId('reseller:cash'), demoId(BUYER_CUSTOMER_KEY));
   applyDerivedCustomerFields(data);
+  data.customerNotes = buildDemoRecords(data, now).notes;
   return data;
 }
 

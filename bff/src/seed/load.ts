@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.js';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Session } from '../auth/session.model.js';
 import { Customer } from '../customers/customer.model.js';
+import { CustomerNote } from '../customer-notes/customer-note.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Counter } from '../orders/counter.model.js';
 import { Order } from '../orders/order.model.js';
@@ -28,7 +29,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint, CustomerNote]) {
     await model.collection.deleteMany({});
   }
   // Webhook calls go with their endpoints (the demo's log among them).
@@ -66,6 +67,7 @@ export async function loadDemoData(): Promise<SeedSummary> {
   const webhooks = buildDemoWebhooks(new Date());
   await insertInBatches(WebhookEndpoint, webhooks.endpoints);
   await insertInBatches(Delivery, webhooks.deliveries);
+  await insertInBatches(CustomerNote, data.customerNotes);
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type Role } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
+import { CustomerNote } from '../customer-notes/customer-note.model.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
@@ -37,7 +38,7 @@ import { buildRoutes } from '../routes.js';
 import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../test/db-snapshot.js';
 import { journalWrites } from '../test/write-journal.js';
 import { whenDeliveriesSettled } from '../deliveries/courier.js';
-import { buildTestApp, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { buildTestApp, DEMO_ACCOUNTS, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
 import { User } from '../users/user.model.js';
 import { startWebhookReceiver } from '../test/webhook-receiver.js';
@@ -139,6 +140,8 @@ interface Entry {
   /** A valid body for the call (given the target's id, or the buyer's company for routes without one). */
   body?: Body;
   query?: string;
+  /** Path parameters besides `:id` (a note of the target customer), found from the target. */
+  params?: (target: { id: Types.ObjectId }) => Promise<Record<string, string>>;
   /** For state-dependent actions on one's own objects: e.g. 409 is as right as success. */
   alsoOk?: number[];
   /** The answer's field that counts the persona's objects, and the count it must equal. */
@@ -163,6 +166,11 @@ const priceLevelEdit = async ({ id }: { id: Types.ObjectId }) => {
     })),
   };
 };
+
+/** The note written on each target customer (before the matrix) by its reseller's demo staff user. */
+const noteIdOf = (customerId: Types.ObjectId) => demoId(`matrix-note:${String(customerId)}`);
+const noteOf = async ({ id }: { id: Types.ObjectId }) => (await CustomerNote.collection.findOne({ _id: noteIdOf(id) }))!;
+const noteParams = async ({ id }: { id: Types.ObjectId }) => ({ noteId: String(noteIdOf(id)) });
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { roles: 'public' },
@@ -217,6 +225,12 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/customers/:id/order-approval': { roles: ['reseller'], target: 'customer', body: () => ({ required: true }) },
   'PUT /api/customers/:id/approval-rule': { roles: ['reseller'], target: 'customer', body: () => ({ mode: 'always' }) },
   'PUT /api/customers/:id/active': { roles: ['reseller'], target: 'customer', body: async (t) => ({ active: true, revision: await revisionOf(t) }) },
+  'GET /api/customers/:id/timeline': { roles: ['distributor', 'reseller'], target: 'customer' },
+  'POST /api/customers/:id/notes': { roles: ['reseller'], target: 'customer', body: () => ({ text: 'A note from the matrix' }) },
+  'PUT /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams, body: async (t) => ({ text: 'Edited by the matrix', revision: (await noteOf(t)).revision }) },
+  'DELETE /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams },
+  'GET /api/customers/:id/delivery-addresses': { roles: ['reseller', 'storefront'], target: 'customer' },
+  'PUT /api/customers/:id/watch-note': { roles: ['reseller'], target: 'customer', body: async (t) => ({ text: 'Watched by the matrix', revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
   'POST /api/auth/activate': { roles: 'public' },
   'POST /api/auth/reset-password': { roles: 'public' },
@@ -244,6 +258,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/orders/:id/accept': { roles: ['reseller', 'storefront'], target: 'order', alsoOk: [409, 403] },
   'POST /api/orders/:id/cancel': { roles: ['reseller', 'distributor', 'storefront'], target: 'order', alsoOk: [409, 403] },
   'POST /api/orders/:id/mark-executed': { roles: ['distributor'], target: 'order', alsoOk: [409] },
+  // Waiting orders take no tracking number (409); those in progress do.
+  'POST /api/orders/:id/tracking': { roles: ['reseller', 'distributor'], target: 'order', body: () => ({ carrier: 'ups', number: `1Z${Math.random().toString(36).slice(2, 12)}` }), alsoOk: [409] },
   // Each order of the list is decided on its own (tested in orders/); here: who may call it at all.
   'POST /api/orders/decisions': { roles: ['reseller', 'distributor', 'storefront'], body: () => ({ decision: 'cancel', ids: [String(demoId('nobody'))] }) },
   // Aimed at the buyer's company: its own user and its reseller place (201); other staff find no such customer (404).
@@ -415,6 +431,15 @@ beforeAll(async () => {
     } as never);
     webhookTargets.push(insertedId as unknown as Types.ObjectId);
   }
+  // A note on each target customer by its reseller's demo staff user: theirs to change, no one else's.
+  for (const customerId of CUSTOMER_TARGETS) {
+    const c = (await Customer.collection.findOne({ _id: customerId }))!;
+    const author = (await User.collection.findOne({ role: 'reseller', resellerId: c.resellerId, email: { $in: Object.values(DEMO_ACCOUNTS) } }))!;
+    await CustomerNote.collection.insertOne({
+      _id: noteIdOf(customerId), distributorId: c.distributorId, resellerId: c.resellerId, customerId, text: 'Matrix note', authorId: author._id, authorName: 'Matrix Staff',
+      editedAt: null, deleted: false, revision: 1, createdAt: new Date(), updatedAt: new Date(),
+    } as never);
+  }
   for (const p of PERSONAS) {
     cookies.set(p.account, await signIn(app, p.account));
     foreign.set(p.account, await foreignTo(p));
@@ -432,6 +457,13 @@ afterAll(async () => {
       `${figures.totalsChecked} counts checked; ${figures.leaks} leaks`,
   );
 });
+
+/** The route's path for a call on `id`, with the entry's other parameters filled in. */
+async function fillPath(path: string, entry: Entry, id: Types.ObjectId): Promise<string> {
+  let filled = path.replace(':id', String(id));
+  for (const [name, value] of Object.entries((await entry.params?.({ id })) ?? {})) filled = filled.replace(`:${name}`, value);
+  return filled;
+}
 
 const keyOf = (route: (typeof allRoutes)[number]) => `${route.method.toUpperCase()} ${route.path}`;
 /** The signed-in routes the matrix walks (public ones have nothing to keep apart). */
@@ -471,7 +503,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   figures.calls++;
   await whenDeliveriesSettled(); // what earlier calls queued is not counted against this one
   journal.take();
-  const path = `${route.path.replace(':id', String(id))}${entry.query ?? ''}`;
+  const path = `${await fillPath(route.path, entry, id ?? CUSTOMER_TARGETS[0]!)}${entry.query ?? ''}`;
   const res = await call(route.method, path, cookies.get(p.account)!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
   const ok = res.status === expected || (expected === route.success.status && entry.alsoOk?.includes(res.status));
   if (!ok) problems.push(`${what}: ${res.status}, expected ${expected}: ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -526,7 +558,7 @@ describe('the tenancy matrix', () => {
   for (const route of sessionRoutes) {
     it(`${keyOf(route)}: 401 without a session`, async () => {
       const target = MATRIX[keyOf(route)]!.target;
-      const path = route.path.replace(':id', String(target ? TARGETS[target].ids[0] : demoId('nobody')));
+      const path = await fillPath(route.path, MATRIX[keyOf(route)]!, target ? TARGETS[target].ids[0]! : demoId('nobody'));
       const res = await call(route.method, path, '', {});
       expect(res.status).toBe(401);
     });

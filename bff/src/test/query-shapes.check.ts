@@ -42,6 +42,8 @@ const FALLBACKS_BY_DESIGN: Record<string, string> = {
   'deliveries find: a condition on webhook.event, which is not one scalar': 'webhooks/webhook-delivery.test.ts finds a call by its event itself',
   'webhookendpoints find: a condition on events, which is not one scalar':
     'the endpoints told of an event (webhooks/webhook-events.ts): events is an array, matched element by element in MongoDB; a handful of endpoints per distributor',
+  'orders find: a condition on trackingNumbers, which is not one scalar':
+    'customer search by a parcel’s tracking number (orders/order-tracking.ts): an array, matched element by element in MongoDB',
   'orders countDocuments: a condition on history.0.at, which is not one scalar': 'orders/order.routes.test.ts checks an order’s first history entry itself',
 };
 

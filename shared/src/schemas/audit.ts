@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   'webhook.paused',
   'webhook.resumed',
   'webhook.deleted',
+  'customer.note_added',
+  'customer.note_edited',
+  'customer.note_deleted',
+  'customer.watch_note_set',
+  'customer.watch_note_cleared',
+  'order.tracking_added',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -90,6 +96,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'webhook.paused': 'Webhook endpoint paused',
   'webhook.resumed': 'Webhook endpoint resumed',
   'webhook.deleted': 'Webhook endpoint deleted',
+  'customer.note_added': 'Note added',
+  'customer.note_edited': 'Note edited',
+  'customer.note_deleted': 'Note deleted',
+  'customer.watch_note_set': 'Watch-list note set',
+  'customer.watch_note_cleared': 'Taken off the watch list',
+  'order.tracking_added': 'Tracking number added',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -3,6 +3,8 @@ import { APPROVAL_MODES } from './company.js';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
+import { watchNoteSchema } from './customer-notes.js';
+import { customerDetailsShape, shownAddressSchema } from './customer-details.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -21,6 +23,7 @@ export const customerFieldsSchema = z.object({
   country: required('Country', 100),
   state: required('State/province', 100),
   postcode: required('Postcode', 20),
+  ...customerDetailsShape,
 });
 export type CustomerFields = z.infer<typeof customerFieldsSchema>;
 
@@ -92,6 +95,8 @@ export const customerRowSchema = z
     active: z.boolean(),
     resellerId: objectIdSchema,
     resellerName: z.string(),
+    /** The watch-list note's text, for the grid's mark (staff only, as the grid is). */
+    watchNote: z.string().nullable(),
     abilities: z.object({ openWorkspace: z.boolean() }).meta({ id: 'CustomerRowAbilities' }),
   })
   .meta({ id: 'CustomerRow' });
@@ -128,6 +133,13 @@ export const customerDetailSchema = customerFieldsSchema
     monthlyRunRate: z.number(),
     currency: z.string(),
     orderApproval: orderApprovalSchema,
+    watchNote: watchNoteSchema.nullable(),
+    tradingName: z.string(),
+    taxId: z.string(),
+    countryCode: z.string().nullable(),
+    /** Null: the same as the main (admin) address. */
+    billingAddress: shownAddressSchema.nullable(),
+    deliveryAddress: shownAddressSchema.nullable(),
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -140,6 +152,7 @@ export const customerDetailSchema = customerFieldsSchema
         addStorefrontUser: z.boolean(),
         openWorkspace: z.boolean(),
         placeOrder: z.boolean(),
+        setWatchNote: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })

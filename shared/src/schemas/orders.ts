@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { trackingEntrySchema } from './tracking.js';
+import { ADDRESS_KINDS, orderAddressSchema } from './customer-details.js';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { objectIdSchema, ORDER_STATUSES } from './common.js';
 import { downloadTokenSchema } from './exports.js';
@@ -118,8 +120,14 @@ export const orderSchema = z
     note: z.string().nullable(),
     /** What the caller may do with this order now; the server checks again. */
     abilities: z
-      .object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), orderAgain: z.boolean() })
+      .object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), orderAgain: z.boolean(), addTracking: z.boolean() })
       .meta({ id: 'OrderAbilities' }),
+    /** Carrier and tracking number of each parcel, as staff added them; the buyer sees them too. */
+    tracking: z.array(trackingEntrySchema),
+    /** Staff only: the customer's watch-list note, shown wherever the order is; never to the storefront. */
+    customerWatchNote: z.string().optional(),
+    /** Where the order ships: one of the customer's addresses, chosen at checkout; null on orders from before. */
+    deliveryAddress: orderAddressSchema.nullable(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
@@ -183,6 +191,8 @@ export const placeOrderSchema = z
     reference: z.string().trim().max(60, 'A reference must be at most 60 characters').optional(),
     /** A note to the reseller. */
     note: z.string().trim().max(500, 'A note must be at most 500 characters').optional(),
+    /** Which of the customer's addresses it ships to; without it, the delivery address (the main one when the same). */
+    deliverTo: z.enum(ADDRESS_KINDS).optional(),
   })
   .meta({ id: 'PlaceOrder' });
 export type PlaceOrder = z.infer<typeof placeOrderSchema>;

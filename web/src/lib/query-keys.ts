@@ -16,4 +16,5 @@ export const QUERY_ROOTS = {
   priceLevels: 'price-levels',
   profile: 'profile',
   webhooks: 'webhooks',
+  customerNotes: 'customer-notes',
 } as const;

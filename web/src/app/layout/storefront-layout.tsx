@@ -8,7 +8,7 @@ import { AppLayout } from './app-layout';
 export function StorefrontLayout({ principal }: { principal: Principal }) {
   return (
     <CartProvider userId={principal.userId}>
-      <AppLayout principal={principal} headerActions={principal.abilities.placeOrders ? <CartButton /> : undefined} />
+      <AppLayout principal={principal} headerActions={principal.abilities.placeOrders ? <CartButton customerId={principal.customerId} /> : undefined} />
     </CartProvider>
   );
 }

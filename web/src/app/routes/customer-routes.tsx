@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
+import { CustomerTimeline } from '@/features/customer-notes';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-levels';
@@ -43,6 +44,7 @@ export function CustomerRecordRoute() {
       </>
     ),
     priceLevels: ({ customer }) => <CustomerPriceLevelsSection customerId={customer.id} />,
+    timeline: ({ customer }) => <CustomerTimeline customerId={customer.id} version={customer.revision} orderPath={(id) => paths.order(area, id)} dateFormat={principal.preferences.dateFormat} />,
     orders: ({ customer }) => (
       <CustomerOrders
         customer={customer}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalRule, CreateCustomer, CustomerDetail, SsoLink, UpdateCustomer } from '@app/shared';
+import type { ApprovalRule, CreateCustomer, CustomerDetail, SetWatchNote, SsoLink, UpdateCustomer } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { customerKeys } from './keys';
 
@@ -41,3 +41,6 @@ export function useSsoLink(id: string) {
       apiRequest<SsoLink>(`/api/customers/${id}/sso-links`, { method: 'POST', body: { target } }),
   });
 }
+
+export const useSetWatchNote = (id: string) =>
+  useCustomerMutation((body: SetWatchNote) => apiRequest<CustomerDetail>(`/api/customers/${id}/watch-note`, { method: 'PUT', body }));

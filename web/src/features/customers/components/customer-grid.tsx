@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CustomerFilters, CustomerRow } from '@app/shared';
 import { formatMoney } from '@/lib/format';
+import { WatchNoteMark } from '@/components/watch-note';
 import { getCustomerPage } from '../api/get-customers';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { createCustomerDatasource, DEFAULT_SORT } from './customer-datasource';
@@ -56,6 +57,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
               <Anchor component={Link} to={recordPath(p.data.id)} fw={600} truncate>
                 {p.data.companyName}
               </Anchor>
+              {p.data.watchNote && <WatchNoteMark text={p.data.watchNote} />}
               {!p.data.active && (
                 <Badge color="gray.7" variant="filled" size="sm" tt="none" style={{ flexShrink: 0 }}>
                   Inactive

@@ -11,6 +11,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomer } from '../api/get-customer';
 import { CustomerInformation } from './customer-information';
 import { RecordMenu } from './record-menu';
+import { WatchNoteControl } from './watch-note-control';
 
 /** What the app layer plugs into the record: the storefront users section with its Add dialog, and the orders. */
 export interface RecordSlots {
@@ -18,6 +19,8 @@ export interface RecordSlots {
   orders?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** The customer's price level per category and its price list (the price-levels feature's). */
   priceLevels?: (ctx: { customer: CustomerDetail }) => ReactNode;
+  /** Notes, changes and orders merged, newest first (the customer-notes feature's). */
+  timeline?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** The record's own audit trail (the audit feature's), where the viewer may read it. */
   history?: (ctx: { customer: CustomerDetail }) => ReactNode;
 }
@@ -76,12 +79,22 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
           )}
           {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
         </Group>
+        {c.tradingName && <Text c="dimmed">Trading as {c.tradingName}</Text>}
         {principal.abilities.listResellers && <Text c="dimmed">Customer of {c.resellerName}</Text>}
       </Stack>
+      <WatchNoteControl customer={c} dateFormat={principal.preferences.dateFormat} />
       <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} withHistory={Boolean(slots.history)} />
       <CustomerInformation key={c.id} customer={c} />
       {slots.priceLevels?.({ customer: c })}
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
+      {slots.timeline && (
+        <Paper withBorder p="lg" radius="md" id="timeline" component="section" aria-labelledby="timeline-title">
+          <Title order={2} size="h3" id="timeline-title" mb="sm">
+            Notes and timeline
+          </Title>
+          {slots.timeline({ customer: c })}
+        </Paper>
+      )}
       <Paper withBorder p="lg" radius="md" id="orders" component="section" aria-labelledby="orders-title">
         <Title order={2} size="h3" id="orders-title" mb="sm">
           Orders

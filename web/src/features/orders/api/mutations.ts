@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BulkOrderDecisionResult, OrderDecision, OrderDetail } from '@app/shared';
+import type { AddTracking, BulkOrderDecisionResult, OrderDecision, OrderDetail } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { QUERY_ROOTS } from '@/lib/query-keys';
 import { orderPath } from './get-order';
@@ -32,5 +32,17 @@ export function useDecideOrders() {
     mutationFn: (body: { ids: string[]; decision: OrderDecision; note?: string }) =>
       apiRequest<BulkOrderDecisionResult>('/api/orders/decisions', { method: 'POST', body }),
     onSettled: refresh,
+  });
+}
+
+/** Adds a parcel's tracking number; the order page shows the server's answer at once. */
+export function useAddTracking(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddTracking) => apiRequest<OrderDetail>(`${orderPath(id)}/tracking`, { method: 'POST', body }),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(order.id), order);
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+    },
   });
 }

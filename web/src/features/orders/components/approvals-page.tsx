@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Center, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Group, Loader, Center, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { ExportButton } from '@/components/export-button';
+import { WatchNoteBanner, WatchNoteMark } from '@/components/watch-note';
 import { usePageTitle } from '@/lib/use-page-title';
 import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
@@ -172,13 +173,16 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
                     waiting {formatAge(o.orderedAt)}
                   </Badge>
                 </Group>
-                {customerPath ? (
-                  <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
-                    {o.customerName}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{o.customerName}</Text>
-                )}
+                <Group gap={6} wrap="nowrap">
+                  {customerPath ? (
+                    <Anchor component={Link} to={customerPath(o.customerId)} size="sm" truncate>
+                      {o.customerName}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm">{o.customerName}</Text>
+                  )}
+                  {o.customerWatchNote && <WatchNoteMark text={o.customerWatchNote} />}
+                </Group>
                 <Text size="xs" c="dimmed">
                   Placed {formatDate(o.orderedAt, dateFormat)} by {o.placedBy.name}
                   {o.reference ? ` · ref. ${o.reference}` : ''}
@@ -186,6 +190,11 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
                 <WaitsBecause order={o} step={step} />
               </Stack>
             </Group>
+            {o.customerWatchNote && (
+              <Box mt="sm">
+                <WatchNoteBanner text={o.customerWatchNote} />
+              </Box>
+            )}
             <Table mt="sm" verticalSpacing={4} fz="sm">
               <Table.Tbody>
                 {o.lines.map((l) => (

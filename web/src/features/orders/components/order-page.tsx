@@ -11,6 +11,8 @@ import { useOrder } from '../api/get-order';
 import { useDecideOrder } from '../api/mutations';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
 import { OrderStatusBadge } from './order-status-badge';
+import { OrderTracking } from './order-tracking';
+import { WatchNoteBanner } from '@/components/watch-note';
 
 export interface OrderPageProps {
   /** Where "back" leads, and what it says. */
@@ -77,7 +79,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
           </Group>
           <Text c="dimmed">
             {customerPath ? (
-              <Anchor component={Link} to={customerPath(o.customerId)}>
+              <Anchor component={Link} to={customerPath(o.customerId)} underline="always">
                 {o.customerName}
               </Anchor>
             ) : (
@@ -85,6 +87,14 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
             )}{' '}
             · placed {formatDate(o.orderedAt, dateFormat, true, language)} by {o.placedBy.kind === 'customer' ? o.placedBy.name : `${o.placedBy.name} (reseller)`}
           </Text>
+          {o.deliveryAddress && (
+            <Text size="sm">
+              <Text span fw={600}>
+                Ships to:
+              </Text>{' '}
+              {[o.deliveryAddress.address, [o.deliveryAddress.postcode, o.deliveryAddress.city].filter(Boolean).join(' '), o.deliveryAddress.state, o.deliveryAddress.country].filter(Boolean).join(', ')}
+            </Text>
+          )}
         </Stack>
         {(decisions.length > 0 || actions) && (
           <Group>
@@ -108,6 +118,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
         )}
       </Group>
 
+      {o.customerWatchNote && <WatchNoteBanner text={o.customerWatchNote} />}
       <WaitingAndReference order={o} />
 
       <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
@@ -155,6 +166,8 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
           </Table>
         </Table.ScrollContainer>
       </Paper>
+
+      {(o.tracking.length > 0 || o.abilities.addTracking) && <OrderTracking order={o} dateFormat={dateFormat} language={language} />}
 
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title" mb="md">

@@ -11,5 +11,6 @@ export interface CatalogueFilter {
 export const catalogueKeys = {
   all: [QUERY_ROOTS.catalogue] as const,
   lists: () => [...catalogueKeys.all, 'list'] as const,
+  deliveryOptions: (customerId: string) => [...catalogueKeys.all, 'delivery-options', customerId] as const,
   list: (filter: CatalogueFilter) => [...catalogueKeys.lists(), { search: filter.search, category: filter.category, customerId: filter.customerId ?? '' }] as const,
 };

@@ -14,7 +14,7 @@ const ReviewOrderModal = lazy(async () => ({ default: (await import('./review-or
  * review step. One submit key per review; an unsuccessful attempt keeps it for the same cart, so a
  * retry after a lost answer cannot make a second order.
  */
-export function CartButton() {
+export function CartButton({ customerId }: { customerId?: string | null | undefined } = {}) {
   const { cart } = useCart();
   const wide = useWideLayout();
   const [view, setView] = useState<'closed' | 'cart' | 'review'>('closed');
@@ -68,6 +68,7 @@ export function CartButton() {
               setView('closed');
             }}
             fullScreen={!wide}
+            customerId={customerId}
           />
         )}
       </Suspense>

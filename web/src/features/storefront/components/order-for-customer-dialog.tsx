@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, NumberInput, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
-import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
+import { ORDER_STATUS_LABEL, type AddressKind, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatMoney } from '@/lib/format';
 import { useFullCatalogue } from '../api/get-catalogue';
@@ -9,6 +9,7 @@ import { usePlaceOrder } from '../api/place-order';
 import { MAX_QUANTITY } from '../cart/cart-store';
 import { newSubmitKey } from '../cart/submit-key';
 import { BillingBadge, PriceBreaks, ProvisioningBadge } from './product-bits';
+import { DeliverTo } from './deliver-to';
 import { unitPriceAt } from '../cart/priced-cart';
 
 export interface OrderForCustomerDialogProps {
@@ -29,6 +30,7 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
   const catalogue = useFullCatalogue(opened, customerId);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const pending = useRef<{ signature: string; key: string } | null>(null);
+  const [deliverTo, setDeliverTo] = useState<AddressKind | undefined>(undefined);
   const place = usePlaceOrder({
     onPlaced: (order) => {
       notifications.show({ color: 'green', message: `Order ${order.number} placed for ${customerName}: ${ORDER_STATUS_LABEL[order.status]}.` });
@@ -106,6 +108,7 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
+        {opened && <DeliverTo customerId={customerId} value={deliverTo} onChange={setDeliverTo} />}
         <Group justify="space-between">
           <Text fw={700}>
             Total {formatMoney(totalCents / 100, currency)} · {lines.length} {lines.length === 1 ? 'product' : 'products'}
@@ -122,7 +125,7 @@ export function OrderForCustomerDialog({ customerId, customerName, opened, onClo
                 const sent = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
                 const signature = sent.map((l) => `${l.productId}:${l.quantity}`).join(',');
                 if (pending.current?.signature !== signature) pending.current = { signature, key: newSubmitKey() };
-                place.mutate({ customerId, idempotencyKey: pending.current.key, lines: sent });
+                place.mutate({ customerId, idempotencyKey: pending.current.key, lines: sent, ...(deliverTo ? { deliverTo } : {}) });
               }}
             >
               Place order

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ORDER_STATUS_LABEL, type PlaceOrder } from '@app/shared';
+import { ORDER_STATUS_LABEL, type AddressKind, type PlaceOrder } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatMoney, formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
@@ -11,6 +11,7 @@ import { useFullCatalogue } from '../api/get-catalogue';
 import { usePlaceOrder } from '../api/place-order';
 import { useCart } from '../cart/cart-context';
 import { priceCart, type PricedLine } from '../cart/priced-cart';
+import { DeliverTo } from './deliver-to';
 import { Price } from './product-bits';
 
 interface ReviewOrderModalProps {
@@ -21,6 +22,8 @@ interface ReviewOrderModalProps {
   submitKey: string;
   onPlaced: () => void;
   fullScreen: boolean;
+  /** The buyer's company: checkout offers its addresses. */
+  customerId?: string | null | undefined;
 }
 
 /** Server field errors name lines by position (`lines.2.quantity`); shown against those lines. */
@@ -47,7 +50,8 @@ function lineErrors(error: unknown, sent: PlaceOrder['lines']): { byProduct: Map
   return { byProduct, general: [error.message, ...other].join(' '), title: 'The order was not placed' };
 }
 
-export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onPlaced, fullScreen }: ReviewOrderModalProps) {
+export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onPlaced, fullScreen, customerId }: ReviewOrderModalProps) {
+  const [deliverTo, setDeliverTo] = useState<AddressKind | undefined>(undefined);
   const { cart, store } = useCart();
   const catalogue = useFullCatalogue();
   // Prices at review are today's: a cart filled under an older price level is repriced here.
@@ -83,7 +87,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
     const lines = cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     setSent(lines);
     place.mutate(
-      { idempotencyKey: submitKey, lines, reference: reference.trim() || undefined, note: note.trim() || undefined },
+      { idempotencyKey: submitKey, lines, reference: reference.trim() || undefined, note: note.trim() || undefined, ...(deliverTo ? { deliverTo } : {}) },
       {
         onSuccess: (order) => {
           onPlaced();
@@ -196,6 +200,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
             <TextInput label="PO number / reference (optional)" maxLength={60} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.reference : undefined} />
             <Textarea label="Note for your reseller (optional)" maxLength={500} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.note : undefined} />
           </SimpleGrid>
+          <DeliverTo customerId={customerId} value={deliverTo} onChange={setDeliverTo} />
 
           <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="note">
             Your order may have to wait for approval (your company’s approvers, then your reseller) before it goes ahead. You can follow its status on the order page.

@@ -1,0 +1,94 @@
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconExternalLink } from '@tabler/icons-react';
+import { addTrackingSchema, CARRIERS, type AddTracking, type Carrier, type OrderDetail } from '@app/shared';
+import { ApiRequestError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { zodValidate } from '@/lib/zod-form';
+import { useAddTracking } from '../api/mutations';
+
+const CARRIER_OPTIONS = (Object.entries(CARRIERS) as [Carrier, { name: string }][]).map(([value, c]) => ({ value, label: c.name }));
+
+/** The parcels an order shipped in: everyone who sees the order sees them (a link where the carrier has a tracking page); staff add them. */
+export function OrderTracking({ order: o, dateFormat, language }: { order: OrderDetail; dateFormat: string; language: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="tracking-title">
+      <Title order={2} size="h3" id="tracking-title" mb="sm">
+        Shipment tracking
+      </Title>
+      {o.tracking.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No tracking number yet.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table verticalSpacing="xs" aria-labelledby="tracking-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Carrier</Table.Th>
+                <Table.Th>Tracking number</Table.Th>
+                <Table.Th>Added</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {o.tracking.map((t) => (
+                <Table.Tr key={t.number}>
+                  <Table.Td>{t.carrierName}</Table.Td>
+                  <Table.Td>
+                    {t.url ? (
+                      <Anchor href={t.url} target="_blank" rel="noopener noreferrer" aria-label={`Track ${t.number} with ${t.carrierName} (opens in a new tab)`}>
+                        <Group gap={4} wrap="nowrap">
+                          {t.number} <IconExternalLink size={14} aria-hidden />
+                        </Group>
+                      </Anchor>
+                    ) : (
+                      t.number
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(t.addedAt, dateFormat, false, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {o.abilities.addTracking && <AddTrackingForm orderId={o.id} />}
+    </Paper>
+  );
+}
+
+function AddTrackingForm({ orderId }: { orderId: string }) {
+  const add = useAddTracking(orderId);
+  const form = useForm<AddTracking>({ initialValues: { carrier: 'ups', number: '' }, validate: zodValidate(addTrackingSchema) });
+  const submit = form.onSubmit((values) =>
+    add.mutate(values, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: `Tracking number ${values.number.trim()} added.` });
+        form.reset();
+      },
+      onError: (err) => {
+        if (err instanceof ApiRequestError && Object.keys(err.fields).length > 0) form.setErrors(err.fields);
+      },
+    }),
+  );
+  const serverError = add.error instanceof ApiRequestError && Object.keys(add.error.fields).filter((f) => f !== 'status').length === 0 ? add.error : null;
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a tracking number">
+      <Stack gap="xs" mt="md">
+        {serverError && (
+          <Alert color="red" role="alert">
+            {serverError.message}
+          </Alert>
+        )}
+        <Group align="flex-start" wrap="wrap" gap="sm">
+          <Select label="Carrier" data={CARRIER_OPTIONS} allowDeselect={false} w={{ base: '100%', xs: 180 }} {...form.getInputProps('carrier')} />
+          <TextInput label="Tracking number" placeholder="e.g. 1Z999AA10123456784" w={{ base: '100%', xs: 260 }} {...form.getInputProps('number')} />
+          <Button type="submit" mt={{ base: 0, xs: 25 }} loading={add.isPending}>
+            Add tracking number
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
