@@ -10,7 +10,7 @@ import { OutboxMessage } from './mail/outbox.model.js';
 import { Order } from './orders/order.model.js';
 import { Product } from './products/product.model.js';
 import { recoverUnfinishedChanges } from './startup-recovery.js';
-import { api, buildTestApp, DEMO_ACCOUNTS, signIn, useTestDatabase } from './test/harness.js';
+import { api, buildTestApp, signIn, useTestDatabase } from './test/harness.js';
 import { User } from './users/user.model.js';
 
 useTestDatabase();
