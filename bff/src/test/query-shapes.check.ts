@@ -36,6 +36,9 @@ const FALLBACKS_BY_DESIGN: Record<string, string> = {
       'the running sweep of messages stranded in outboxes (deliveries/delivery-outbox.ts), every five minutes: a system job, not a request',
     ]),
   ),
+  'deliveries find: a condition on mail.subject, which is not one scalar':
+    'tests find an order’s emails by the number in their subject themselves (orders/order-notifications.test.ts, orders/company-approval.test.ts, deliveries/delivery-processes.test.ts): mail is a subdocument now, absent on webhook calls',
+  'deliveries find: a condition on mail.to, which is not one scalar': 'auth/forgot-password.test.ts finds the kept reset email by its address itself',
   'deliveries find: a condition on webhook.endpointId, which is not one scalar': 'an endpoint’s delivery log (webhooks/webhook.service.ts): at most 50 rows of one endpoint, by an index',
   'deliveries countDocuments: a condition on webhook.endpointId, which is not one scalar': 'webhooks/webhook-delivery.test.ts counts an endpoint’s calls itself',
   'deliveries find: a condition on webhook.body, which is not one scalar': 'webhooks/webhook-delivery.test.ts finds an order’s calls by its number itself',

@@ -36,6 +36,8 @@ userSchema.index({ email: 1 });
 userSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, lastName: 1, _id: 1 });
 // A customer's storefront users, as listed (by name), for its reseller and for the distributor.
 userSchema.index({ distributorId: 1, customerId: 1, lastName: 1, firstName: 1, _id: 1 });
+// A reseller's staff users by name, on its page for the distributor (reseller-management/reseller-staff.ts).
+userSchema.index({ distributorId: 1, resellerId: 1, role: 1, lastName: 1, firstName: 1, _id: 1 });
 // Audit events of changes to this document wait here until moved to the audit log.
 userSchema.plugin(auditOutboxPlugin);
 userSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
