@@ -70,6 +70,7 @@ test.describe('the audit log', () => {
     const [dd, mm, yyyy] = [String(today.getDate()).padStart(2, '0'), String(today.getMonth() + 1).padStart(2, '0'), String(today.getFullYear())];
     const day = `${yyyy}-${mm}-${dd}`;
     await page.getByRole('textbox', { name: 'From', exact: true }).fill(`${dd}/${mm}/${yyyy}`);
+    await expect(page).toHaveURL(new RegExp(`from=${day}`));
     await page.getByRole('textbox', { name: 'To', exact: true }).fill(`${dd}/${mm}/${yyyy}`);
     await expect(page).toHaveURL(/action=customer\.updated/);
     await expect(page).toHaveURL(new RegExp(`from=${day}&to=${day}|to=${day}.*from=${day}`));

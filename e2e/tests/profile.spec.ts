@@ -6,6 +6,18 @@ import { DEMO_PASSWORD, signIn } from '../fixtures/auth.js';
 const EMAIL = 'reseller.deposit@demo.example';
 const NEW_PASSWORD = 'Profile-Passphrase-7';
 
+// Whatever the test got to, Dev's account is put back for the files after this one (through the API).
+test.afterEach(async ({ request }) => {
+  const headers = { 'x-csrf-protection': '1' };
+  for (const password of [NEW_PASSWORD, DEMO_PASSWORD]) {
+    if (!(await request.post('/api/auth/login', { headers, data: { email: EMAIL, password } })).ok()) continue;
+    if (password === NEW_PASSWORD) await request.post('/api/profile/password', { headers, data: { currentPassword: NEW_PASSWORD, newPassword: DEMO_PASSWORD } });
+    await request.put('/api/profile', { headers, data: { firstName: 'Dev', lastName: 'Deposit', language: 'en', dateFormat: 'DD/MM/YYYY' } });
+    await request.post('/api/auth/logout', { headers });
+    return;
+  }
+});
+
 test('one’s own profile: a name and date format saved show at once; a password change needs the current one and signs out the other window', async ({ page, browser }, testInfo) => {
   await signIn(page, EMAIL);
   // A second window of the same person, signed in separately.
@@ -40,7 +52,8 @@ test('one’s own profile: a name and date format saved show at once; a password
   await expect(page.getByText('This is not your current password')).toBeVisible();
   await page.getByLabel(/^Current password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText(/Your password was changed\. Your other session was signed out\./)).toBeVisible();
+  // This window's twin, and any session an earlier file opened for Dev, were signed out.
+  await expect(page.getByText(/Your password was changed\. Your (other session was|\d+ other sessions were) signed out\./)).toBeVisible();
   await other.reload();
   await expect(other).toHaveURL(/\/sign-in/);
 
