@@ -25,6 +25,8 @@ async function signInAs(page: Page, email: string, home: string) {
 async function openBlueHarbor(page: Page) {
   await page.getByRole('link', { name: /customers/i }).first().click();
   await page.getByLabel('Search customers').fill('blue harbor');
+  // The search's answer, not the first page still on screen: its rows are replaced under a click.
+  await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
   await expect(grid(page).getByRole('img', { name: /On the watch list: Payment terms/ })).toBeVisible();
   await grid(page).getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Blue Harbor Trading Ltd' })).toBeVisible();
