@@ -1,3 +1,5 @@
+// First of the run (the name sorts first): it reads the demo endpoint's own delivery log as loaded;
+// every later file's orders and customer changes add calls to it (its host does not resolve here).
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.js';
 import { signIn } from '../fixtures/auth.js';
