@@ -57,7 +57,7 @@ async function planOf(table: string, key: string, value: unknown, mode: 'force_c
 describe('equality paths from the mongoose index declarations', () => {
   it('are the tenant keys, references, enums and string lookups, never the sort keys', () => {
     expect(pathsOf('customers')).toEqual(['_id', 'distributorId', 'email', 'resellerId']);
-    expect(pathsOf('users')).toEqual(['_id', 'customerId', 'distributorId', 'email', 'loginRealm', 'resellerId']);
+    expect(pathsOf('users')).toEqual(['_id', 'customerId', 'distributorId', 'email', 'loginRealm', 'resellerId', 'role']);
     expect(pathsOf('orders')).toEqual(['_id', 'customerId', 'distributorId', 'number', 'resellerId', 'status']);
     expect(pathsOf('sessions')).toEqual(['_id', 'userId']);
     expect(pathsOf('accounttokens')).toEqual(['_id', 'purpose', 'userId']);
