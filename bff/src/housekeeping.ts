@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { purgeExpiredRateLimits } from './auth/rate-limit-store.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSpentAccountTokens } from './auth/token-retention.js';
+import { endLapsedViewAs } from './auth/view-as-session.js';
 import { ensurePostgresIndexes } from './db/postgres-indexes.js';
 import { purgeDeliveryRecords } from './deliveries/delivery-retention.js';
 import { purgeOldOutboxMail } from './mail/outbox-retention.js';
@@ -14,6 +15,7 @@ import { purgeOldOutboxMail } from './mail/outbox-retention.js';
  * collection dropped and made again (postgres-indexes.ts).
  */
 export interface HousekeepingResult {
+  viewAs: number;
   sessions: number;
   rateLimits: number;
   tokens: number;
@@ -25,6 +27,8 @@ export interface HousekeepingResult {
 export async function runHousekeeping(opts: { postgresUrl?: string | null; now?: Date } = {}): Promise<HousekeepingResult> {
   const now = opts.now ?? new Date();
   return {
+    // Before the sessions go: a look that lapsed unseen gets its audited end first.
+    viewAs: await endLapsedViewAs(now),
     sessions: await purgeExpiredSessions(now),
     rateLimits: await purgeExpiredRateLimits(now),
     tokens: await purgeSpentAccountTokens(now),

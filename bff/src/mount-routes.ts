@@ -7,6 +7,8 @@ import type { RouteSpec } from './http/route.js';
 import { parseOrThrow } from './http/validate.js';
 import { scopeFor } from './tenancy/scope.js';
 
+const VIEWING_AS_READ_ONLY = 'You are looking at this storefront as one of the customer’s users: nothing can be changed from here.';
+
 /** Mounts declared routes: authenticate, check the role, validate input, run, send. */
 export function mountRoutes(routes: readonly RouteSpec<AppDeps>[], deps: AppDeps): Router {
   const router = Router();
@@ -15,6 +17,8 @@ export function mountRoutes(routes: readonly RouteSpec<AppDeps>[], deps: AppDeps
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
       const principal = route.access === 'session' ? await authenticate(req, res, deps) : null;
+      // Staff looking as a customer's user change nothing: said first, as it is the reason whatever the role.
+      if (principal?.viewedBy && route.method !== 'get' && route.whileViewingAs !== 'allowed') throw forbidden(VIEWING_AS_READ_ONLY);
       if (route.access === 'session' && !route.roles.includes(principal!.role)) throw forbidden();
 
       // A malformed id cannot name anything the caller may see: same answer as "not yours".

@@ -19,6 +19,7 @@ import { resellerRoutes } from './reseller-management/reseller.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
 import { storefrontUserRoutes } from './storefront-users/storefront-user.routes.js';
 import { webhookRoutes } from './webhooks/webhook.routes.js';
+import { viewAsRoutes } from './view-as/view-as.routes.js';
 
 /**
  * Every route of the BFF for this configuration: app.ts mounts it, OpenAPI documents it, and the
@@ -38,6 +39,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...customerNoteRoutes,
     ...customerAddressRoutes,
     ...ssoRoutes,
+    ...viewAsRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,
     ...auditEventRoutes,

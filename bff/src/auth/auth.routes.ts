@@ -7,6 +7,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { presentMe } from './me.presenter.js';
 import { signSessionToken } from './session-token.js';
 import { claimsOf, endSession } from './sessions.js';
+import { endViewAs } from './view-as-session.js';
 import { AppError } from '../errors/app-error.js';
 import { principalFromAccount } from '../tenancy/principal.js';
 
@@ -39,12 +40,16 @@ export const authRoutes = [
     summary: 'End the current session',
     access: 'public',
     success: { status: 204, description: 'Signed out; the cookie no longer works' },
-    async handler({ req, res, deps }) {
+    async handler({ req, res, deps, client }) {
       // Logging out twice, or with an already-ended session, is not an error.
       const principal = await authenticate(req, res, deps).catch((err: unknown) => {
         if (err instanceof AppError && SIGNED_OUT.has(err.code)) return null;
         throw err;
       });
+      if (principal?.viewedBy) {
+        const { staff, startedAt, expiresAt } = principal.viewedBy;
+        await endViewAs(staff, staff.sessionId, { userId: principal.userId, customerId: principal.customerId!, startedAt, expiresAt }, client);
+      }
       if (principal) await endSession(principal.sessionId);
       clearSessionCookie(res, deps.config.secureCookies);
       return undefined;

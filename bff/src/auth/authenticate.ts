@@ -5,6 +5,8 @@ import { AppError } from '../errors/app-error.js';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
 import { verifySessionToken } from './session-token.js';
 import { resolveSession } from './sessions.js';
+import { endViewAs, viewedPrincipal } from './view-as-session.js';
+import { clientOf } from '../http/client-info.js';
 
 /** What checking a session needs: the signing key and whether cookies are Secure. */
 export interface SessionDeps {
@@ -27,5 +29,12 @@ export async function authenticate(req: Request, res: Response, deps: SessionDep
     // The account's owner is told why when it is the account that may no longer sign in.
     throw 'why' in resolved && resolved.why ? new AppError('account_unavailable', resolved.why) : new AppError('session_ended', SESSION_ENDED_MESSAGE);
   }
-  return principalFromAccount(resolved.user, claims.sessionId);
+  const own = principalFromAccount(resolved.user, claims.sessionId);
+  const mark = resolved.session.viewAs;
+  if (!mark) return own;
+  // Staff looking at a storefront as a customer's user: that user, read-only, while the look lasts.
+  const viewed = mark.expiresAt > new Date() ? await viewedPrincipal(own, mark) : null;
+  if (viewed) return viewed;
+  await endViewAs(own, claims.sessionId, mark, clientOf(req));
+  return own;
 }

@@ -55,5 +55,14 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
     },
     companyRole: principal.companyRole,
+    viewingAs: principal.viewedBy
+      ? {
+          customerId: String(principal.customerId),
+          customerName: customer?.companyName ?? '',
+          userName: principal.displayName,
+          staffName: principal.viewedBy.staff.displayName,
+          expiresAt: principal.viewedBy.expiresAt.toISOString(),
+        }
+      : null,
   };
 }

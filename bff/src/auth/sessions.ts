@@ -47,7 +47,8 @@ export async function endSessionsOfReseller(reseller: { _id: Types.ObjectId; dis
 }
 
 export async function purgeExpiredSessions(now = new Date()): Promise<number> {
-  const result = await Session.deleteMany({ expiresAt: { $lt: now } });
+  // One whose audit event still waits in its outbox stays until the event has moved.
+  const result = await Session.deleteMany({ expiresAt: { $lt: now }, 'pendingAudit.0': { $exists: false } });
   return result.deletedCount;
 }
 

@@ -45,6 +45,11 @@ interface CommonSpec<B, Q, P> {
   success: { status: number } & ResponseSpec;
   /** Refusals this route documents besides the generic ones (400, 401, 403, 404, 429, 503). */
   errors?: number[];
+  /**
+   * A change staff may still make while looking at a storefront as a customer's user (only ending
+   * the look): every other route but GET is refused to them (mount-routes.ts).
+   */
+  whileViewingAs?: 'allowed';
 }
 
 export interface PublicRoute<B = unknown, Q = unknown, P = unknown, D = unknown> extends CommonSpec<B, Q, P> {

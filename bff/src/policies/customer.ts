@@ -28,7 +28,8 @@ export const customerPolicy = definePolicy<
   | 'customer.setActive'
   | 'customer.setOrderApproval'
   | 'customer.openWorkspace'
-  | 'customer.placeOrder',
+  | 'customer.placeOrder'
+  | 'customer.viewAs',
   CustomerResource
 >({
   'customer.list': { roles: ['reseller', 'distributor'] },
@@ -43,4 +44,7 @@ export const customerPolicy = definePolicy<
   // Staff order on a customer's behalf; its own users order through the storefront. An inactive
   // customer, or any customer of a suspended reseller, orders nothing (rule 8).
   'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true && c.resellerSuspended !== true },
+  // Support staff see the storefront as one of the customer's users, read-only; the distributor's
+  // staff likewise for their resellers' customers.
+  'customer.viewAs': { roles: ['reseller', 'distributor'] },
 });

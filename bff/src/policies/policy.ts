@@ -39,10 +39,19 @@ export interface Policy<A extends string, R> {
 /** A storefront user's role in its company; accounts from before roles existed could do everything. */
 export const companyRoleOf = (principal: Pick<Principal, 'companyRole'>): CompanyRole => principal.companyRole ?? 'admin';
 
+/**
+ * Actions that only look (list, read, browse, export, see…, download…, and the delivery figures and
+ * logs): all that staff viewing a storefront as a customer's user may do. Every other action names
+ * a change, and is refused to them.
+ */
+const LOOKING = /\.(list|read|browse|export|figures|deliveries|see[A-Z]\w*|read[A-Z]\w*|download\w*)$/;
+export const onlyLooks = (action: string): boolean => LOOKING.test(action);
+
 export function definePolicy<A extends string, R>(rules: Record<A, Rule<R>>): Policy<A, R> {
   const admits = (principal: Principal, action: A): boolean => {
     const rule = rules[action];
     if (!rule.roles.includes(principal.role)) return false;
+    if (principal.viewedBy && !onlyLooks(action)) return false;
     return principal.role !== 'storefront' || !rule.companyRoles || rule.companyRoles.includes(companyRoleOf(principal));
   };
   const decide = (principal: Principal, action: A, resource?: R): Decision => {

@@ -13,6 +13,17 @@ export interface Principal {
   readonly customerId: Types.ObjectId | null;
   /** A storefront user's role inside its company (null for staff). */
   readonly companyRole: CompanyRole | null;
+  /**
+   * Set when staff look at a storefront as this user: the staff member, and until when. Such a
+   * principal reads as the user and writes nothing (mount-routes.ts, policy.ts).
+   */
+  readonly viewedBy?: ViewedBy | null;
+}
+
+export interface ViewedBy {
+  readonly staff: Principal;
+  readonly startedAt: Date;
+  readonly expiresAt: Date;
 }
 
 interface AccountFields {

@@ -56,6 +56,8 @@ interface Persona {
   distributorId: Types.ObjectId;
   resellerId: Types.ObjectId | null;
   customerId: Types.ObjectId | null;
+  /** Staff looking at a storefront as this user (read-only): the account signs in, then starts the look. */
+  viewingAs?: { customerId: Types.ObjectId; email: string };
 }
 const northwind = demoId('distributor:northwind');
 const contoso = demoId('distributor:contoso');
@@ -67,7 +69,20 @@ const PERSONAS: Persona[] = [
   { account: 'buyer', role: 'storefront', distributorId: northwind, resellerId: demoId('reseller:cash'), customerId: demoId('customer:cash:0') },
   { account: 'otherDistributor', role: 'distributor', distributorId: contoso, resellerId: null, customerId: null },
   { account: 'otherReseller', role: 'reseller', distributorId: contoso, resellerId: demoId('reseller:other'), customerId: null },
+  // The cash reseller's staff looking as the buyer: the buyer's reads, and every change refused (403).
+  {
+    account: 'cash', role: 'storefront', distributorId: northwind, resellerId: demoId('reseller:cash'), customerId: demoId('customer:cash:0'),
+    viewingAs: { customerId: demoId('customer:cash:0'), email: DEMO_ACCOUNTS.buyer },
+  },
 ];
+/** A persona's name in the maps and messages below. */
+const nameOf = (p: Persona) => (p.viewingAs ? `${p.account} viewing as the buyer` : p.account);
+/** Starts the persona's look at the buyer's storefront (again, after a route ended it). */
+async function startLook(p: Persona) {
+  const user = (await User.collection.findOne({ email: p.viewingAs!.email, customerId: p.viewingAs!.customerId }))!;
+  const res = await call('POST', `/api/customers/${String(p.viewingAs!.customerId)}/view-as`, cookies.get(nameOf(p))!, { userId: String(user._id) });
+  if (res.status !== 204) throw new Error(`could not start the look: ${res.status} ${JSON.stringify(res.body)}`);
+}
 
 /** Where an object sits in the tenancy tree (a reseller-level object has no customer). */
 interface Place {
@@ -146,6 +161,8 @@ interface Entry {
   alsoOk?: number[];
   /** The answer's field that counts the persona's objects, and the count it must equal. */
   total?: { field: string; equals: (p: Persona) => Promise<number> };
+  /** Puts the persona's session back as it was for the calls after this one (a look begun or ended). */
+  after?: (p: Persona, status: number) => Promise<void>;
 }
 
 const revisionOf = async ({ id }: { id: Types.ObjectId }) => (await Customer.collection.findOne({ _id: id }))!.revision as number;
@@ -184,7 +201,18 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/profile': { roles: ['distributor', 'reseller', 'storefront'] },
   'PUT /api/profile': { roles: ['distributor', 'reseller', 'storefront'], body: () => ({ firstName: 'Matrix', lastName: `Walker ${Math.random().toString(36).slice(2, 8)}`, language: 'en', dateFormat: 'YYYY-MM-DD' }) },
   // The same password again: the personas sign in with it for the rest of the run.
-  'POST /api/profile/password': { roles: ['distributor', 'reseller', 'storefront'], body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }) },
+  // It ends the account's other sessions: the persona looking as the buyer under the same account signs in again.
+  'POST /api/profile/password': {
+    roles: ['distributor', 'reseller', 'storefront'],
+    body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+    after: async (p, status) => {
+      if (status >= 400) return;
+      for (const other of PERSONAS.filter((x) => x !== p && x.account === p.account && x.viewingAs)) {
+        cookies.set(nameOf(other), await signIn(app, other.account));
+        await startLook(other);
+      }
+    },
+  },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleCustomers } },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },
@@ -232,6 +260,25 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/customers/:id/delivery-addresses': { roles: ['reseller', 'storefront'], target: 'customer' },
   'PUT /api/customers/:id/watch-note': { roles: ['reseller'], target: 'customer', body: async (t) => ({ text: 'Watched by the matrix', revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
+  // Staff looking as the customer's first admin: ended at once, so the persona's next calls are its own.
+  'POST /api/customers/:id/view-as': {
+    roles: ['reseller', 'distributor'],
+    target: 'customer',
+    body: () => ({}),
+    // A customer without storefront users has no one to look as.
+    alsoOk: [409],
+    after: async (p, status) => {
+      if (status === 204) await call('POST', '/api/view-as/end', cookies.get(nameOf(p))!);
+    },
+  },
+  // Only a look ends a look: anyone else signed in is 409 (a buyer is nobody's look); the looking persona starts again.
+  'POST /api/view-as/end': {
+    roles: ['storefront'],
+    alsoOk: [409],
+    after: async (p, status) => {
+      if (p.viewingAs && status === 200) await startLook(p);
+    },
+  },
   'POST /api/auth/activate': { roles: 'public' },
   'POST /api/auth/reset-password': { roles: 'public' },
   'POST /api/auth/forgot-password': { roles: 'public' },
@@ -301,9 +348,9 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/webhooks/:id': { roles: ['distributor', 'reseller'], target: 'webhook', alsoOk: [404] },
 };
 
-const cookies = new Map<DemoAccount, string>();
+const cookies = new Map<string, string>();
 /** Per persona: every id, and every name, email, SKU or order number, found only outside its subtree. */
-const foreign = new Map<DemoAccount, { ids: Set<string>; names: Set<string> }>();
+const foreign = new Map<string, { ids: Set<string>; names: Set<string> }>();
 
 /** The names a collection's documents are known by, which must not reach another tenant. */
 const NAME_FIELDS: { collection: () => mongo.Collection; distributor: string; reseller: string | null; customer: string | null; names: string[] }[] = [
@@ -351,7 +398,7 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
 
 /** What of the persona's foreign ids and names an answer shows. */
 function leaksIn(strings: string[], p: Persona): string[] {
-  const { ids, names } = foreign.get(p.account)!;
+  const { ids, names } = foreign.get(nameOf(p))!;
   const found = new Set<string>();
   for (const s of strings) {
     for (const id of s.match(/[0-9a-f]{24}/g) ?? []) if (ids.has(id)) found.add(`id ${id}`);
@@ -441,8 +488,9 @@ beforeAll(async () => {
     } as never);
   }
   for (const p of PERSONAS) {
-    cookies.set(p.account, await signIn(app, p.account));
-    foreign.set(p.account, await foreignTo(p));
+    cookies.set(nameOf(p), await signIn(app, p.account));
+    foreign.set(nameOf(p), await foreignTo(p));
+    if (p.viewingAs) await startLook(p);
   }
   journal = journalWrites();
 });
@@ -484,6 +532,8 @@ async function callsFor(route: (typeof allRoutes)[number]): Promise<Call[]> {
   for (const p of PERSONAS) {
     for (const id of target ? target.ids : [null]) {
       let expected = roles.includes(p.role) ? route.success.status : 403;
+      // Looking as a customer's user reads only: every other call is refused before any object is sought.
+      if (p.viewingAs && route.method !== 'get' && route.whileViewingAs !== 'allowed') expected = 403;
       if (id && expected !== 403) {
         const stored = (await target!.collection().findOne({ _id: id })) as unknown as Doc;
         if (!sees(p, target!.place(stored))) expected = 404;
@@ -498,13 +548,14 @@ async function callsFor(route: (typeof allRoutes)[number]): Promise<Call[]> {
 async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: Call): Promise<string[]> {
   const key = keyOf(route);
   const entry = MATRIX[key]!;
-  const what = `${key} as ${p.account}${id ? ` on ${String(id)}` : ''}`;
+  const what = `${key} as ${nameOf(p)}${id ? ` on ${String(id)}` : ''}`;
   const problems: string[] = [];
   figures.calls++;
   await whenDeliveriesSettled(); // what earlier calls queued is not counted against this one
   journal.take();
   const path = `${await fillPath(route.path, entry, id ?? CUSTOMER_TARGETS[0]!)}${entry.query ?? ''}`;
-  const res = await call(route.method, path, cookies.get(p.account)!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
+  const res = await call(route.method, path, cookies.get(nameOf(p))!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
+  await entry.after?.(p, res.status);
   const ok = res.status === expected || (expected === route.success.status && entry.alsoOk?.includes(res.status));
   if (!ok) problems.push(`${what}: ${res.status}, expected ${expected}: ${JSON.stringify(res.body).slice(0, 300)}`);
   if (res.status >= 400) {
@@ -600,10 +651,10 @@ describe('the tenancy matrix: one’s own objects', () => {
   it('GET /api/audit-events: after all the writes above, no persona sees an event outside its subtree', async () => {
     for (const p of PERSONAS.filter((x) => x.role !== 'storefront')) {
       // The ids outside as before, plus the foreign events written during this run.
-      const outside = new Set(foreign.get(p.account)!.ids);
+      const outside = new Set(foreign.get(nameOf(p))!.ids);
       const mine = { distributorId: p.distributorId, ...(p.resellerId ? { resellerId: p.resellerId } : {}) };
       for (const e of await AuditEvent.collection.find({ $nor: [mine] }, { projection: { _id: 1 } }).toArray()) outside.add(String(e._id));
-      const res = await call('GET', '/api/audit-events?limit=200', cookies.get(p.account)!);
+      const res = await call('GET', '/api/audit-events?limit=200', cookies.get(nameOf(p))!);
       expect(res.status).toBe(200);
       expect((res.body as { items: unknown[] }).items.length, `${p.account} sees its own events`).toBeGreaterThan(0);
       const ids = stringsIn(res.body).flatMap((v) => v.match(/[0-9a-f]{24}/g) ?? []);

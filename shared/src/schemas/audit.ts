@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   'customer.watch_note_set',
   'customer.watch_note_cleared',
   'order.tracking_added',
+  'customer.view_as_started',
+  'customer.view_as_ended',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -102,6 +104,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'customer.watch_note_set': 'Watch-list note set',
   'customer.watch_note_cleared': 'Taken off the watch list',
   'order.tracking_added': 'Tracking number added',
+  'customer.view_as_started': 'Viewed the storefront as a user',
+  'customer.view_as_ended': 'Stopped viewing as a user',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

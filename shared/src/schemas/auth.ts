@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
 import { companyRoleSchema } from './company.js';
 import { emailSchema, objectIdSchema } from './common.js';
+import { viewingAsSchema } from './view-as.js';
 
 export const loginRequestSchema = z
   .object({
@@ -52,6 +53,8 @@ export const principalSchema = z
       .meta({ id: 'PrincipalAbilities' }),
     /** A storefront user's role inside its company (null for staff). */
     companyRole: companyRoleSchema.nullable(),
+    /** Staff looking at this storefront as this user (read-only); null when the user is themselves. */
+    viewingAs: viewingAsSchema.nullable(),
   })
   .meta({ id: 'Principal' });
 export type Principal = z.infer<typeof principalSchema>;

@@ -153,6 +153,8 @@ export const customerDetailSchema = customerFieldsSchema
         openWorkspace: z.boolean(),
         placeOrder: z.boolean(),
         setWatchNote: z.boolean(),
+        /** Open the customer's storefront as one of its users, read-only. */
+        viewAs: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })

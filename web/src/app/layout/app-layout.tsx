@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
+import { ViewingAsBanner } from '@/features/view-as';
 import { withRememberedSearch } from '@/lib/remembered-view';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
@@ -58,6 +59,7 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <ViewingAsBanner principal={principal} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -4,14 +4,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { CustomerDetail } from '@app/shared';
+import { COMPANY_ROLE_LABEL, type CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
 import { CustomerTimeline } from '@/features/customer-notes';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
 import { OrdersView } from '@/features/orders';
 import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-levels';
 import { useResellerOptions } from '@/features/resellers';
-import { AddStorefrontUserDialog, StorefrontUsersSection } from '@/features/storefront-users';
+import { AddStorefrontUserDialog, StorefrontUsersSection, useStorefrontUsers } from '@/features/storefront-users';
+import { ViewAsButton } from '@/features/view-as';
 import { paths } from '@/lib/paths';
 import { useReturnState } from '@/lib/return-to';
 
@@ -44,6 +45,7 @@ export function CustomerRecordRoute() {
       </>
     ),
     priceLevels: ({ customer }) => <CustomerPriceLevelsSection customerId={customer.id} />,
+    viewAs: ({ customer }) => <CustomerViewAs customer={customer} />,
     timeline: ({ customer }) => <CustomerTimeline customerId={customer.id} version={customer.revision} orderPath={(id) => paths.order(area, id)} dateFormat={principal.preferences.dateFormat} />,
     orders: ({ customer }) => (
       <CustomerOrders
@@ -61,6 +63,16 @@ export function CustomerRecordRoute() {
     }),
   };
   return <CustomerRecordPage principal={principal} area={area} slots={slots} />;
+}
+
+/** "View as customer" with the customer's storefront users to choose from, its admins and active users first. */
+function CustomerViewAs({ customer }: { customer: CustomerDetail }) {
+  const users = useStorefrontUsers(customer.id, '');
+  const rank = (u: { companyRole: string; state: string }) => (u.companyRole === 'admin' ? 0 : 2) + (u.state === 'active' ? 0 : 1);
+  const candidates = [...(users.data?.items ?? [])]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, detail: `${COMPANY_ROLE_LABEL[u.companyRole]}${u.state === 'active' ? '' : `, ${u.state === 'deactivated' ? 'deactivated' : 'not yet activated'}`}` }));
+  return <ViewAsButton customerId={customer.id} customerName={customer.companyName} users={candidates} />;
 }
 
 /** The record's Orders: the grid, and a new order on the customer's behalf where the caller may place one. */

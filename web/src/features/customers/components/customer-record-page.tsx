@@ -23,6 +23,8 @@ export interface RecordSlots {
   timeline?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** The record's own audit trail (the audit feature's), where the viewer may read it. */
   history?: (ctx: { customer: CustomerDetail }) => ReactNode;
+  /** "View as customer" (the view-as feature's), where the viewer may look. */
+  viewAs?: (ctx: { customer: CustomerDetail }) => ReactNode;
 }
 
 /** Reseller · Customer record (read-only for the distributor). */
@@ -70,14 +72,17 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
         </Group>
       </Anchor>
       <Stack gap={4}>
-        <Group gap="sm" align="center">
-          <Title order={1}>{c.companyName}</Title>
-          {!c.active && (
-            <Badge color="gray.7" variant="filled">
-              Inactive
-            </Badge>
-          )}
-          {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
+        <Group justify="space-between" align="center" wrap="wrap" gap="sm">
+          <Group gap="sm" align="center">
+            <Title order={1}>{c.companyName}</Title>
+            {!c.active && (
+              <Badge color="gray.7" variant="filled">
+                Inactive
+              </Badge>
+            )}
+            {c.storefrontAccess && <Badge color="teal.9">Storefront access</Badge>}
+          </Group>
+          {c.abilities.viewAs && slots.viewAs?.({ customer: c })}
         </Group>
         {c.tradingName && <Text c="dimmed">Trading as {c.tradingName}</Text>}
         {principal.abilities.listResellers && <Text c="dimmed">Customer of {c.resellerName}</Text>}
