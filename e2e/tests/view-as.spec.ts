@@ -17,7 +17,7 @@ test('reseller staff view Blue Harbor’s storefront as its admin: read-only, wi
   await page.getByRole('button', { name: 'View as customer' }).click();
   const dialog = page.getByRole('dialog', { name: /View Blue Harbor Trading Ltd’s storefront/ });
   // The company's admin is offered first.
-  await expect(dialog.getByRole('textbox', { name: 'View as' })).toHaveValue(/Bea Buyer · Admin/);
+  await expect(dialog.getByLabel('View as', { exact: true })).toHaveValue(/Bea Buyer · Admin/);
   await dialog.getByRole('button', { name: 'Open storefront' }).click();
 
   const banner = page.getByRole('region', { name: 'Viewing as a customer' });
