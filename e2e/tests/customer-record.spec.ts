@@ -77,8 +77,15 @@ test.describe('the customer record as resellers keep it', () => {
     await expectAccessible(page, testInfo, 'order with tracking');
     await shoot(page, 'order-tracking-staff');
 
+    const orderUrl = page.url();
     await page.goto('/reseller/customers?q=1Z999AA10123456784');
     await expect(page.getByText('1 customer', { exact: true })).toBeVisible();
+
+    // A number typed wrong comes off again, after a confirmation.
+    await page.goto(orderUrl);
+    await tracking.getByRole('button', { name: 'Remove tracking number 1Z 999 AA1 0123 4567 84' }).click();
+    await page.getByRole('dialog', { name: 'Remove this tracking number?' }).getByRole('button', { name: 'Remove' }).click();
+    await expect(tracking.getByRole('link', { name: /Track 1Z 999 AA1 0123 4567 84 with UPS/ })).toHaveCount(0);
 
     await page.context().clearCookies();
     await signInAs(page, 'buyer@demo.example', '/storefront');

@@ -77,6 +77,20 @@ describe('GET /api/orders/export.xlsx: every orders grid, exactly its rows', () 
     expect(file.header).not.toContain('Margin');
     expect(file.header).not.toContain('Customer');
   });
+
+  it('where each order ships and its parcels, as on the order’s page', async () => {
+    const cookie = await signIn(app, 'buyer');
+    const file = await downloadXlsx(app, '/api/orders/export.xlsx?sort=-orderedAt', cookie);
+    const col = (name: string) => file.header.indexOf(name);
+    const stored = await Order.collection.find({ customerId: demoId('customer:cash:0') }).sort({ orderedAt: -1, _id: -1 }).toArray();
+    const tracked = stored.findIndex((o) => (o.tracking ?? []).length > 0);
+    expect(tracked).toBeGreaterThanOrEqual(0);
+    const row = file.rows[tracked]!;
+    expect(row[col('Order #')]).toBe(stored[tracked]!.number);
+    for (const t of stored[tracked]!.tracking as { number: string }[]) expect(String(row[col('Tracking')])).toContain(t.number);
+    const shipped = stored.findIndex((o) => o.deliveryAddress);
+    if (shipped >= 0) expect(String(file.rows[shipped]![col('Deliver to')])).toContain(stored[shipped]!.deliveryAddress.city);
+  });
 });
 
 describe('tenancy: nobody exports another tenant’s orders, by any parameter', () => {

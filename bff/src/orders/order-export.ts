@@ -1,4 +1,4 @@
-import { ORDER_STATUS_LABEL, type OrderExportQuery } from '@app/shared';
+import { CARRIERS, ORDER_STATUS_LABEL, type Carrier, type OrderExportQuery } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { cursorRows } from '../exports/cursor-rows.js';
 import type { ExportColumn, ExportContent } from '../exports/xlsx-export.js';
@@ -12,7 +12,7 @@ import { Order, type OrderDoc } from './order.model.js';
 
 type ExportedOrder = Pick<
   OrderDoc,
-  'number' | 'orderedAt' | 'customerName' | 'resellerName' | 'placedBy' | 'status' | 'lines' | 'totalCostCents' | 'totalAmountCents' | 'monthlyAmountCents' | 'reference' | 'buyerNote' | 'approval' | 'currency'
+  'number' | 'orderedAt' | 'customerName' | 'resellerName' | 'placedBy' | 'status' | 'lines' | 'totalCostCents' | 'totalAmountCents' | 'monthlyAmountCents' | 'reference' | 'buyerNote' | 'approval' | 'currency' | 'deliveryAddress' | 'tracking'
 >;
 
 /** The rule that makes a waiting order wait, as its approval card says it (empty for orders waiting for nobody). */
@@ -20,6 +20,16 @@ const waitsBecause = (o: ExportedOrder) => {
   const step = o.status === 'pending_company_approval' ? o.approval?.company : o.status === 'pending_approval' ? o.approval?.reseller : null;
   return presentApprovalReason(step, o.currency)?.text ?? '';
 };
+
+/** The address it ships to on one line, as a label would have it. */
+const deliverTo = (o: ExportedOrder) => {
+  const a = o.deliveryAddress;
+  if (!a) return '';
+  return [a.address, [a.postcode, a.city].filter(Boolean).join(' '), a.state, a.country].filter((part) => part && String(part).trim()).join(', ');
+};
+
+/** Every parcel as "Carrier number", separated by semicolons. */
+const parcels = (o: ExportedOrder) => (o.tracking ?? []).map((t) => `${CARRIERS[t.carrier as Carrier]?.name ?? t.carrier} ${t.number}`).join('; ');
 
 const money = (cents: number | undefined) => (cents === undefined ? undefined : Math.round(cents) / 100);
 
@@ -40,6 +50,8 @@ function orderColumns(currency: string, v: { seeCost: boolean; acrossCustomers: 
     { header: 'Reference', width: 18, type: 'text', value: (o) => o.reference ?? '' },
     { header: 'Note', width: 32, type: 'text', value: (o) => o.buyerNote ?? '' },
     { header: 'Waits because', width: 40, type: 'text', value: (o) => waitsBecause(o) },
+    { header: 'Deliver to', width: 40, type: 'text', value: deliverTo },
+    { header: 'Tracking', width: 28, type: 'text', value: parcels },
     { header: 'Lines', width: 8, type: 'number', value: (o) => o.lines?.length ?? 0 },
     { header: 'Monthly', width: 10, type: 'yesNo', value: (o) => o.monthlyAmountCents > 0 },
     v.seeCost && { header: 'Total cost', width: 16, type: 'money', currency, value: (o) => money(o.totalCostCents) },
@@ -57,7 +69,7 @@ export async function orderExport(actor: Actor, q: OrderExportQuery): Promise<Ex
   const { principal, scope } = actor;
   const seeCost = orderPolicy.can(principal, 'order.seeCost');
   const { filter, sort } = orderView(q);
-  const fields = 'number orderedAt customerName resellerName placedBy status lines totalAmountCents monthlyAmountCents reference buyerNote approval currency';
+  const fields = 'number orderedAt customerName resellerName placedBy status lines totalAmountCents monthlyAmountCents reference buyerNote approval currency deliveryAddress tracking';
   const query = scoped(Order.find(filter, seeCost ? `${fields} totalCostCents` : fields).sort(sort).lean<ExportedOrder[]>(), scope);
   return {
     columns: orderColumns(await currencyOf(scope), {

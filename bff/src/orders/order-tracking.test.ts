@@ -98,6 +98,38 @@ describe('tracking numbers on an order', () => {
     expect(await AuditEvent.collection.countDocuments({ action: 'order.tracking_added', 'target.id': new Types.ObjectId(id) })).toBe(1);
   });
 
+  it('a number typed wrong comes off again (in any spelling), audited; the buyer, a sibling and a number not there are refused', async () => {
+    const id = await orderIn('executed');
+    expect((await track(id, { carrier: 'ups', number: '1Z 999 AA1 0123456784' })).status).toBe(200);
+    expect((await track(id, { carrier: 'dhl', number: 'JD014600006281230704' })).status).toBe(200);
+    const remove = (number: string, who: DemoAccount = 'cash') => http.delete(`/api/orders/${id}/tracking/${number}`, cookies[who]);
+    expect((await remove('1Z999AA10123456784', 'buyer')).status).toBe(403);
+    expect((await remove('1Z999AA10123456784', 'card')).status).toBe(404);
+    expect((await remove('NOTONTHEORDER1')).status).toBe(409);
+    expect((await remove('bad%20number')).status).toBe(404);
+    const res = await remove('1z999aa1-0123456784');
+    expect(res.status).toBe(200);
+    expect(res.body.tracking.map((t: { number: string }) => t.number)).toEqual(['JD014600006281230704']);
+    const stored = (await Order.collection.findOne({ _id: new Types.ObjectId(id) }))!;
+    expect(stored.trackingNumbers).toEqual(['JD014600006281230704']);
+    const event = (await AuditEvent.collection.findOne({ action: 'order.tracking_removed', 'target.id': new Types.ObjectId(id) }))!;
+    expect(event.changes).toEqual({ tracking: { from: 'UPS 1Z 999 AA1 0123456784', to: null } });
+    // Added again after removal: it is a new parcel like any other.
+    expect((await track(id, { carrier: 'ups', number: '1Z999AA10123456784' })).status).toBe(200);
+  });
+
+  it('50 racing removals of one number: one lands, 49 × 409, one audit event', async () => {
+    const id = await orderIn('in_progress');
+    expect((await track(id, { carrier: 'dpd', number: '09876543210987' })).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => request(base).delete(`/api/orders/${id}/tracking/09876543210987`).set(CSRF_HEADER, CSRF_HEADER_VALUE).set('Cookie', cookies.cash)),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
+    expect((await Order.collection.findOne({ _id: new Types.ObjectId(id) }))!.tracking).toEqual([]);
+    expect(await AuditEvent.collection.countDocuments({ action: 'order.tracking_removed', 'target.id': new Types.ObjectId(id) })).toBe(1);
+  });
+
   it('finds the customer in the customer grid’s search by a tracking number, inside the subtree only', async () => {
     const id = await orderIn('executed');
     expect((await track(id, { carrier: 'gls', number: 'ZX9 8877 6655' })).status).toBe(200);

@@ -1,5 +1,5 @@
 import { CARRIERS, normaliseTrackingNumber, type AddTracking } from '@app/shared';
-import { settleAudit } from '../audit/audit-outbox.js';
+import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import { auditEventFor } from '../audit/audit.service.js';
 import { conflict } from '../errors/app-error.js';
 import { escapeRegex } from '../lib/escape-regex.js';
@@ -55,6 +55,39 @@ export async function addTracking(actor: Actor, id: string, input: AddTracking):
     const now = await getOrder(scope, id);
     throw TRACKABLE.includes(now.status) ? duplicate() : notTrackable();
   }
+  await settleAudit(actor, Order, updated);
+  return updated as StoredOrder;
+}
+
+/**
+ * Takes a parcel off an order (a number typed wrong). The write is conditional on the number still
+ * being on the order, so of two racing removals one lands and the other is told (409).
+ */
+export async function removeTracking(actor: Actor, id: string, key: string): Promise<StoredOrder> {
+  const { principal, scope } = actor;
+  const order = await getOrder(scope, id);
+  orderPolicy.authorize(principal, 'order.removeTracking', order, () => conflict('This tracking number cannot be removed now.'));
+  const gone = () => conflict('This tracking number is not on the order (removed meanwhile?).', 'stale');
+  const entry = (order.tracking ?? []).find((t) => normaliseTrackingNumber(t.number) === key);
+  if (!entry) throw gone();
+  const event = auditEventFor(actor, {
+    action: 'order.tracking_removed',
+    target: { type: 'order', id: order._id, label: order.number },
+    resellerId: order.resellerId,
+    customerId: order.customerId,
+    customerName: order.customerName,
+    changes: { tracking: { from: `${CARRIERS[entry.carrier as keyof typeof CARRIERS]?.name ?? entry.carrier} ${entry.number}`, to: null } },
+  });
+  const updated = await scoped(
+    Order.findOneAndUpdate(
+      { _id: order._id, trackingNumbers: key },
+      // The whole entry as read: MongoDB matches it as a condition, FerretDB 1.x as an exact value (it has no conditions in $pull).
+      { $pull: { tracking: { carrier: entry.carrier, number: entry.number, addedAt: entry.addedAt, addedByName: entry.addedByName }, trackingNumbers: key }, ...pushAudit(event) },
+      { returnDocument: 'after' },
+    ),
+    scope,
+  ).lean();
+  if (!updated) throw gone();
   await settleAudit(actor, Order, updated);
   return updated as StoredOrder;
 }

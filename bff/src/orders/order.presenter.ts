@@ -51,7 +51,7 @@ export function presentOrder(o: StoredOrder, principal: Principal, watchNote?: s
     reference: o.reference ?? null,
     note: o.buyerNote ?? null,
     abilities: {
-      ...orderPolicy.abilities(principal, orderResource(o), { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted', addTracking: 'order.addTracking' }),
+      ...orderPolicy.abilities(principal, orderResource(o), { accept: 'order.accept', cancel: 'order.cancel', markExecuted: 'order.markExecuted', addTracking: 'order.addTracking', removeTracking: 'order.removeTracking' }),
       // Its products again in the cart of someone who places the company's orders, priced as today.
       orderAgain: principal.role === 'storefront' && o.status === 'executed' && orderPolicy.can(principal, 'order.place'),
     },

@@ -1,5 +1,6 @@
 import {
   addTrackingSchema,
+  trackingParamsSchema,
   bulkOrderDecisionResultSchema,
   bulkOrderDecisionSchema,
   catalogueQuerySchema,
@@ -25,7 +26,7 @@ import { listOrderPage } from './order-list.js';
 import { presentOrder, presentOrderDetail } from './order.presenter.js';
 import type { Actor } from '../tenancy/actor.js';
 import { watchNotesOf } from './customer-watch-notes.js';
-import { addTracking } from './order-tracking.js';
+import { addTracking, removeTracking } from './order-tracking.js';
 import { decideOrder, decideOrders, getOrder, placeOrder, type StoredOrder } from './order.service.js';
 
 // Order emails travel in the order's write and leave through the delivery queue; links use the public origin.
@@ -136,6 +137,20 @@ export const orderRoutes = [
     errors: [409],
     async handler({ actor, params, body }) {
       return presentWithWatchNote(actor, await addTracking(actor, params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/orders/:id/tracking/:number',
+    tag: 'orders',
+    summary: 'Take a parcel’s tracking number off an order (one typed wrong)',
+    access: 'session',
+    roles: orderPolicy.roles('order.removeTracking'),
+    params: trackingParamsSchema,
+    success: { status: 200, description: 'The order without the tracking number', schema: orderDetailSchema },
+    errors: [409],
+    async handler({ actor, params }) {
+      return presentWithWatchNote(actor, await removeTracking(actor, params.id, params.number));
     },
   }),
   decision('accept', 'order.accept', 'Accept an order waiting for approval (it moves on to in progress or executed)'),

@@ -33,6 +33,7 @@ export const orderPolicy = definePolicy<
   | 'order.cancel'
   | 'order.markExecuted'
   | 'order.addTracking'
+  | 'order.removeTracking'
   | 'order.seeWatchNote',
   OrderResource
 >({
@@ -63,6 +64,8 @@ export const orderPolicy = definePolicy<
   'order.markExecuted': { roles: ['distributor'], when: (o) => o.status === 'in_progress' },
   // Parcels ship once the order is under way; staff on either side may record them.
   'order.addTracking': { roles: ['reseller', 'distributor'], when: (o) => TRACKABLE.includes(o.status) },
+  // A number typed wrong comes off again, by the same staff.
+  'order.removeTracking': { roles: ['reseller', 'distributor'] },
   // The customer's watch-list note travels with its orders to staff, never to the storefront.
   'order.seeWatchNote': { roles: ['distributor', 'reseller'] },
 });

@@ -307,6 +307,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/orders/:id/mark-executed': { roles: ['distributor'], target: 'order', alsoOk: [409] },
   // Waiting orders take no tracking number (409); those in progress do.
   'POST /api/orders/:id/tracking': { roles: ['reseller', 'distributor'], target: 'order', body: () => ({ carrier: 'ups', number: `1Z${Math.random().toString(36).slice(2, 12)}` }), alsoOk: [409] },
+  // Orders without the number answer 409; the in-progress targets carry one (added before the matrix).
+  'DELETE /api/orders/:id/tracking/:number': { roles: ['reseller', 'distributor'], target: 'order', params: async () => ({ number: 'MATRIX0001' }), alsoOk: [409] },
   // Each order of the list is decided on its own (tested in orders/); here: who may call it at all.
   'POST /api/orders/decisions': { roles: ['reseller', 'distributor', 'storefront'], body: () => ({ decision: 'cancel', ids: [String(demoId('nobody'))] }) },
   // Aimed at the buyer's company: its own user and its reseller place (201); other staff find no such customer (404).
@@ -455,6 +457,11 @@ beforeAll(async () => {
     }
   }
   orderTargets.push((await Order.collection.findOne({ customerId: CUSTOMER_TARGETS[0] }))!._id as Types.ObjectId);
+  // A parcel on every order aimed at: its own staff may take it off, no one else.
+  await Order.collection.updateMany(
+    { _id: { $in: orderTargets } },
+    { $push: { tracking: { carrier: 'ups', number: 'MATRIX0001', addedAt: new Date(), addedByName: 'Matrix' }, trackingNumbers: 'MATRIX0001' } } as never,
+  );
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
     const at = new Date(Date.now() - 86_400_000);

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'customer.watch_note_set',
   'customer.watch_note_cleared',
   'order.tracking_added',
+  'order.tracking_removed',
   'customer.view_as_started',
   'customer.view_as_ended',
 ] as const;
@@ -104,6 +105,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'customer.watch_note_set': 'Watch-list note set',
   'customer.watch_note_cleared': 'Taken off the watch list',
   'order.tracking_added': 'Tracking number added',
+  'order.tracking_removed': 'Tracking number removed',
   'customer.view_as_started': 'Viewed the storefront as a user',
   'customer.view_as_ended': 'Stopped viewing as a user',
 };

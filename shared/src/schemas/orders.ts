@@ -120,7 +120,7 @@ export const orderSchema = z
     note: z.string().nullable(),
     /** What the caller may do with this order now; the server checks again. */
     abilities: z
-      .object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), orderAgain: z.boolean(), addTracking: z.boolean() })
+      .object({ accept: z.boolean(), cancel: z.boolean(), markExecuted: z.boolean(), orderAgain: z.boolean(), addTracking: z.boolean(), removeTracking: z.boolean() })
       .meta({ id: 'OrderAbilities' }),
     /** Carrier and tracking number of each parcel, as staff added them; the buyer sees them too. */
     tracking: z.array(trackingEntrySchema),

@@ -43,3 +43,11 @@ export const trackingEntrySchema = z
   .object({ carrier: carrierSchema, carrierName: z.string(), number: z.string(), url: z.string().nullable(), addedAt: z.iso.datetime() })
   .meta({ id: 'TrackingEntry' });
 export type TrackingEntry = z.infer<typeof trackingEntrySchema>;
+
+/** A parcel to take off an order: the order, and its tracking number as stored (normalised). */
+export const trackingParamsSchema = z
+  .object({
+    id: z.string().regex(/^[0-9a-f]{24}$/),
+    number: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).transform(normaliseTrackingNumber),
+  })
+  .meta({ id: 'TrackingParams' });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AddTracking, BulkOrderDecisionResult, OrderDecision, OrderDetail } from '@app/shared';
+import { normaliseTrackingNumber, type AddTracking, type BulkOrderDecisionResult, type OrderDecision, type OrderDetail } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { QUERY_ROOTS } from '@/lib/query-keys';
 import { orderPath } from './get-order';
@@ -36,6 +36,18 @@ export function useDecideOrders() {
 }
 
 /** Adds a parcel's tracking number; the order page shows the server's answer at once. */
+/** Takes a parcel off the order by its number as stored (upper case, no spaces or dashes). */
+export function useRemoveTracking(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (number: string) => apiRequest<OrderDetail>(`${orderPath(id)}/tracking/${encodeURIComponent(normaliseTrackingNumber(number))}`, { method: 'DELETE' }),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(order.id), order);
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+    },
+  });
+}
+
 export function useAddTracking(id: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,12 +1,13 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconExternalLink } from '@tabler/icons-react';
+import { IconExternalLink, IconTrash } from '@tabler/icons-react';
 import { addTrackingSchema, CARRIERS, type AddTracking, type Carrier, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { zodValidate } from '@/lib/zod-form';
-import { useAddTracking } from '../api/mutations';
+import { useAddTracking, useRemoveTracking } from '../api/mutations';
 
 const CARRIER_OPTIONS = (Object.entries(CARRIERS) as [Carrier, { name: string }][]).map(([value, c]) => ({ value, label: c.name }));
 
@@ -29,6 +30,11 @@ export function OrderTracking({ order: o, dateFormat, language }: { order: Order
                 <Table.Th>Carrier</Table.Th>
                 <Table.Th>Tracking number</Table.Th>
                 <Table.Th>Added</Table.Th>
+                {o.abilities.removeTracking && (
+                  <Table.Th>
+                    <VisuallyHidden>Remove</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -47,6 +53,11 @@ export function OrderTracking({ order: o, dateFormat, language }: { order: Order
                     )}
                   </Table.Td>
                   <Table.Td>{formatDate(t.addedAt, dateFormat, false, language)}</Table.Td>
+                  {o.abilities.removeTracking && (
+                    <Table.Td>
+                      <RemoveTrackingButton orderId={o.id} number={t.number} carrierName={t.carrierName} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -55,6 +66,28 @@ export function OrderTracking({ order: o, dateFormat, language }: { order: Order
       )}
       {o.abilities.addTracking && <AddTrackingForm orderId={o.id} />}
     </Paper>
+  );
+}
+
+/** Takes a number typed wrong off the order, after a confirmation naming it. */
+function RemoveTrackingButton({ orderId, number, carrierName }: { orderId: string; number: string; carrierName: string }) {
+  const remove = useRemoveTracking(orderId);
+  const confirm = () =>
+    modals.openConfirmModal({
+      title: 'Remove this tracking number?',
+      children: <Text size="sm">{`${carrierName} ${number} will no longer show on the order, for staff or the buyer. The removal is recorded in the order’s history.`}</Text>,
+      labels: { confirm: 'Remove', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        remove.mutate(number, {
+          onSuccess: () => notifications.show({ color: 'green', message: `Tracking number ${number} removed.` }),
+          onError: (err) => notifications.show({ color: 'red', title: 'The tracking number was not removed', message: err.message }),
+        }),
+    });
+  return (
+    <ActionIcon variant="subtle" color="red" aria-label={`Remove tracking number ${number}`} loading={remove.isPending} onClick={confirm}>
+      <IconTrash size={16} aria-hidden />
+    </ActionIcon>
   );
 }
 
