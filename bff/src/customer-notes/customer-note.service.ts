@@ -61,48 +61,57 @@ const refusalFor = (actor: Actor, note: StoredNote) => () =>
  * conditional update), so an edit a moment after the 15 minutes, or racing another, never lands.
  */
 export async function editNote(actor: Actor, customerId: string, noteId: string, text: string, revision: number): Promise<StoredNote> {
+  return changeOwnNote(actor, customerId, noteId, {
+    action: 'edit',
+    textAfter: text,
+    condition: { revision },
+    change: (now) => ({ $set: { text, editedAt: now } }),
+    stale: 'This note was changed or deleted meanwhile, or its time for changes ran out. Reload to see it.',
+  });
+}
+
+export async function deleteNote(actor: Actor, customerId: string, noteId: string): Promise<void> {
+  await changeOwnNote(actor, customerId, noteId, {
+    action: 'delete',
+    textAfter: null,
+    condition: {},
+    change: () => ({ $set: { deleted: true } }),
+    stale: 'This note was deleted meanwhile, or its time for changes ran out.',
+  });
+}
+
+/**
+ * An author's change to their own note within its window (an edit or a deletion): authorised by
+ * the note policy, written on the condition that it is still theirs to change, with its audit event.
+ */
+async function changeOwnNote(
+  actor: Actor,
+  customerId: string,
+  noteId: string,
+  how: { action: 'edit' | 'delete'; textAfter: string | null; condition: Record<string, unknown>; change: (now: Date) => { $set: Record<string, unknown> }; stale: string },
+): Promise<StoredNote> {
   const { customer, note } = await getNote(actor, customerId, noteId);
   const now = new Date();
-  customerNotePolicy.authorize(actor.principal, 'note.edit', { authorId: note.authorId, createdAt: note.createdAt, now }, refusalFor(actor, note));
+  customerNotePolicy.authorize(actor.principal, `note.${how.action}`, { authorId: note.authorId, createdAt: note.createdAt, now }, refusalFor(actor, note));
   const event = auditEventFor(actor, {
-    action: 'customer.note_edited',
+    action: how.action === 'edit' ? 'customer.note_edited' : 'customer.note_deleted',
     target: { type: 'customer_note', id: note._id as Types.ObjectId, label: customer.companyName },
     resellerId: customer.resellerId,
     customerId: customer._id,
     customerName: customer.companyName,
-    changes: { text: { from: note.text, to: text } },
+    changes: { text: { from: note.text, to: how.textAfter } },
   });
   const updated = await scoped(
     CustomerNote.findOneAndUpdate(
-      { ...stillEditable(actor, note, now), revision },
-      { $set: { text, editedAt: now }, $inc: { revision: 1 }, ...pushAudit(event) },
+      { ...stillEditable(actor, note, now), ...how.condition },
+      { ...how.change(now), $inc: { revision: 1 }, ...pushAudit(event) },
       { returnDocument: 'after' },
     ),
     actor.scope,
   ).lean();
-  if (!updated) throw conflict('This note was changed or deleted meanwhile, or its time for changes ran out. Reload to see it.', 'stale');
+  if (!updated) throw conflict(how.stale, 'stale');
   await settleAudit(actor, CustomerNote, updated);
   return updated as StoredNote;
-}
-
-export async function deleteNote(actor: Actor, customerId: string, noteId: string): Promise<void> {
-  const { customer, note } = await getNote(actor, customerId, noteId);
-  const now = new Date();
-  customerNotePolicy.authorize(actor.principal, 'note.delete', { authorId: note.authorId, createdAt: note.createdAt, now }, refusalFor(actor, note));
-  const event = auditEventFor(actor, {
-    action: 'customer.note_deleted',
-    target: { type: 'customer_note', id: note._id as Types.ObjectId, label: customer.companyName },
-    resellerId: customer.resellerId,
-    customerId: customer._id,
-    customerName: customer.companyName,
-    changes: { text: { from: note.text, to: null } },
-  });
-  const updated = await scoped(
-    CustomerNote.findOneAndUpdate(stillEditable(actor, note, now), { $set: { deleted: true }, $inc: { revision: 1 }, ...pushAudit(event) }, { returnDocument: 'after' }),
-    actor.scope,
-  ).lean();
-  if (!updated) throw conflict('This note was deleted meanwhile, or its time for changes ran out.');
-  await settleAudit(actor, CustomerNote, updated);
 }
 
 /** The write's own condition: this author's note, not deleted, written less than 15 minutes before `now`. */
