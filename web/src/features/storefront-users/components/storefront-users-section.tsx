@@ -232,7 +232,7 @@ function UserActions({ user, onRun, onEditRole }: { user: StorefrontUser; onRun:
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.firstName} ${user.lastName}`}>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.firstName} ${user.lastName} (${user.email})`}>
           <IconDots size={18} aria-hidden />
         </ActionIcon>
       </Menu.Target>
