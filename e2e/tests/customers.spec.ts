@@ -79,6 +79,8 @@ test.describe('reseller · my customers', () => {
       'State/province is required', 'Postcode is required', 'Phone is required']) {
       await expect(dialog.getByText(message)).toBeVisible();
     }
+    // Focus goes to the first field that needs attention.
+    await expect(dialog.getByLabel(/^Company name/)).toBeFocused();
     await expectAccessible(page, testInfo, 'new customer dialog');
     await keepScreenshot(page, testInfo, 'new-customer-errors');
 

@@ -3,11 +3,11 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
-import { useEffect, type FormEvent, type ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import { ApiRequestError } from '@/lib/api-client';
-import { zodValidate } from '@/lib/zod-form';
+import { useFocusFirstError, zodValidate } from '@/lib/zod-form';
 
 interface Revisioned {
   revision: number;
@@ -32,6 +32,8 @@ export interface EditInPlaceOptions<R extends Revisioned, F extends Record<strin
 
 export interface EditInPlace<F> {
   form: UseFormReturnType<F>;
+  /** On the <form>: focus moves to the first invalid field after a failed save. */
+  formRef: RefObject<HTMLFormElement | null>;
   submit: (event?: FormEvent<HTMLFormElement>) => void;
   /** The save was refused: someone else saved first. */
   stale: boolean;
@@ -57,6 +59,7 @@ export function useEditInPlace<R extends Revisioned, F extends Record<string, un
     form.setValues(o.pick(record));
   };
 
+  const formRef = useFocusFirstError(form.errors);
   const submit = form.onSubmit((values) =>
     update.mutate(
       { ...values, revision: o.record.revision },
@@ -78,7 +81,7 @@ export function useEditInPlace<R extends Revisioned, F extends Record<string, un
   };
 
   useLeaveGuard(o.record.abilities.edit && form.isDirty() && !update.isPending, o.describe);
-  return { form, submit, stale, otherError, reload, saving: update.isPending, canEdit: o.record.abilities.edit };
+  return { form, formRef, submit, stale, otherError, reload, saving: update.isPending, canEdit: o.record.abilities.edit };
 }
 
 /** The section around the fields: title, the stale and error notices, Discard changes and Update (for those who may edit). */
@@ -94,10 +97,10 @@ export function EditInPlaceSection<F>({
   /** The fields. */
   children: ReactNode;
 }) {
-  const { form, stale, otherError, canEdit } = edit;
+  const { form, formRef, submit, stale, otherError, canEdit, reload, saving } = edit;
   return (
     <Paper withBorder p="lg" radius="md" id={id} component="section" aria-labelledby={`${id}-title`}>
-      <form onSubmit={edit.submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <Title order={2} size="h3" id={`${id}-title`}>
             {title}
@@ -106,7 +109,7 @@ export function EditInPlaceSection<F>({
             <Alert color="yellow" role="alert" title={staleTitle}>
               <Group justify="space-between">
                 <Text size="sm">Your edit was not saved. Reload to see the latest version, then make your change again.</Text>
-                <Button size="xs" onClick={edit.reload}>
+                <Button size="xs" onClick={reload}>
                   Reload
                 </Button>
               </Group>
@@ -123,7 +126,7 @@ export function EditInPlaceSection<F>({
               <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
                 Discard changes
               </Button>
-              <Button type="submit" loading={edit.saving} disabled={!form.isDirty() || stale}>
+              <Button type="submit" loading={saving} disabled={!form.isDirty() || stale}>
                 Update
               </Button>
             </Group>

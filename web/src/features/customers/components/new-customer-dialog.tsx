@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { createCustomerSchema, type CreateCustomer, type CustomerDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
-import { zodValidate } from '@/lib/zod-form';
+import { useFocusFirstError, zodValidate } from '@/lib/zod-form';
 import { useCreateCustomer } from '../api/mutations';
 import { CustomerFields, EMPTY_CUSTOMER } from './customer-fields';
 
@@ -15,6 +15,7 @@ export function NewCustomerDialog({ opened, onClose, onCreated }: { opened: bool
     create.reset();
     onClose();
   };
+  const formRef = useFocusFirstError(form.errors);
   const submit = form.onSubmit((values) =>
     create.mutate(values, {
       onSuccess: (customer) => {
@@ -32,7 +33,7 @@ export function NewCustomerDialog({ opened, onClose, onCreated }: { opened: bool
 
   return (
     <Modal opened={opened} onClose={close} title="New customer" size="lg">
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {serverError && (
             <Alert color="red" role="alert">

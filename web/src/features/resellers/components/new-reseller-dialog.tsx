@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { createResellerSchema, CREDIT_CARD_CONSEQUENCE, PAYMENT_METHOD_LABEL, type CreateReseller, type PaymentMethod } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
-import { zodValidate } from '@/lib/zod-form';
+import { useFocusFirstError, zodValidate } from '@/lib/zod-form';
 import { useCreateReseller } from '../api/mutations';
 import { EMPTY_RESELLER, ResellerFields } from './reseller-fields';
 
@@ -18,6 +18,7 @@ export function NewResellerDialog({ opened, onClose, onCreated }: { opened: bool
     create.reset();
     onClose();
   };
+  const formRef = useFocusFirstError(form.errors);
   const submit = form.onSubmit((values) =>
     create.mutate(values, {
       onSuccess: ({ reseller, emailSent }) => {
@@ -38,7 +39,7 @@ export function NewResellerDialog({ opened, onClose, onCreated }: { opened: bool
 
   return (
     <Modal opened={opened} onClose={close} title="New reseller" size="lg">
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {serverError && (
             <Alert color="red" role="alert">
