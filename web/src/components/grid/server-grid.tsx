@@ -1,3 +1,4 @@
+import './grid.css';
 import type { ColDef, GridApi, IDatasource, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useRef } from 'react';
@@ -54,7 +55,8 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
       rowModelType="infinite"
       datasource={datasource}
       columnDefs={columnDefs}
-      defaultColDef={{ sortable: true, sortingOrder, resizable: false }}
+      // A header longer than its column wraps to a second line rather than being cut.
+      defaultColDef={{ sortable: true, sortingOrder, resizable: false, wrapHeaderText: true, autoHeaderHeight: true }}
       cacheBlockSize={BLOCK}
       maxBlocksInCache={50}
       infiniteInitialRowCount={1}

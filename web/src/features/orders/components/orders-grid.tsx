@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
 import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
-import type { Order } from '@app/shared';
+import { ORDER_STATUS_LABEL, type Order } from '@app/shared';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';
 import { createKeysetDatasource } from '@/lib/keyset-datasource';
@@ -29,6 +29,12 @@ export interface OrdersGridProps {
   /** Cost is shown to those the server sends it to; a storefront user's grid has no such column. */
   showCost?: boolean;
   onLoaded: (result: { total: number } | { error: string }) => void;
+}
+
+/** A status badge's column: about 7.5 px a character of its longest label, with the badge's and the cell's padding. */
+function statusWidth(only: Order['status'] | undefined): number {
+  const longest = only ? ORDER_STATUS_LABEL[only].length : Math.max(...Object.values(ORDER_STATUS_LABEL).map((l) => l.length));
+  return Math.max(110, Math.ceil(longest * 7.5 + 48));
 }
 
 /** Any orders grid: server-side rows, sort and filters, row actions from each order's abilities. */
@@ -163,12 +169,13 @@ export default function OrdersGrid(props: OrdersGridProps) {
         field: 'status',
         headerName: 'Status',
         sortable: false,
-        // Wide enough for the longest status, "Pending reseller approval", unclipped.
-        width: 236,
+        // Wide enough for the longest status the view can hold, unclipped ("Pending reseller approval"
+        // in a mixed view; a queue of one status gives the rest of its width to names).
+        width: statusWidth(filters.status),
         cellStyle: { display: 'flex', alignItems: 'center' },
         cellRenderer: (p: ICellRendererParams<Order>) => (p.data ? <OrderStatusBadge status={p.data.status} /> : null),
       },
-      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 150, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
+      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 128, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
       ...(!showCost ? [] : [{
         colId: 'totalCost',
         headerName: 'Total cost',
@@ -184,7 +191,7 @@ export default function OrdersGrid(props: OrdersGridProps) {
     return withInitialSort(cols, sort);
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone]);
+  }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone, filters.status]);
 
   return (
     <ServerGrid<Order>

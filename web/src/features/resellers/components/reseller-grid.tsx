@@ -36,31 +36,19 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
           {
             colId: 'name',
             field: 'name',
-            headerName: 'Name',
-            tooltipField: 'name',
-            flex: 1.5,
-            minWidth: 150,
+            headerName: 'Reseller',
+            tooltipValueGetter: (p) => (p.data ? [p.data.name, p.data.contactName, p.data.contactEmail].filter(Boolean).join(' · ') : ''),
+            flex: 2.4,
+            minWidth: 320,
+            // The contact under the name: the name gets the width it needs, the contact stays in view.
             cellRenderer: (p: ICellRendererParams<ResellerRow>) =>
               p.data ? (
-                <Anchor component={Link} to={detailPath(p.data.id)} fw={600} truncate>
-                  {p.data.name}
-                </Anchor>
-              ) : null,
-          },
-          {
-            colId: 'contact',
-            field: 'contactEmail',
-            headerName: 'Contact',
-            flex: 1.2,
-            minWidth: 130,
-            cellRenderer: (p: ICellRendererParams<ResellerRow>) =>
-              p.data ? (
-                <Stack gap={0} justify="center" h="100%" style={{ lineHeight: 1.35 }}>
-                  <Text size="sm" truncate>
-                    {p.data.contactName || p.data.contactEmail}
-                  </Text>
+                <Stack gap={0} justify="center" h="100%" style={{ lineHeight: 1.35, minWidth: 0 }}>
+                  <Anchor component={Link} to={detailPath(p.data.id)} fw={600} truncate>
+                    {p.data.name}
+                  </Anchor>
                   <Text size="xs" c="dimmed" truncate>
-                    {p.data.contactName ? p.data.contactEmail : p.data.phone}
+                    {[p.data.contactName, p.data.contactEmail || p.data.phone].filter(Boolean).join(' · ')}
                   </Text>
                 </Stack>
               ) : null,
@@ -69,7 +57,7 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'paymentMethod',
             field: 'paymentMethod',
             headerName: 'Payment',
-            width: 108,
+            width: 120,
             cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <PaymentLabel method={p.data.paymentMethod} /> : null),
           },
           { colId: 'customers', headerName: 'Customers', type: 'rightAligned', width: 118, valueGetter: (p) => (p.data ? count(p.data.figures.customers) : '') },
@@ -77,16 +65,16 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'monthlyRunRate',
             headerName: 'Monthly run rate',
             type: 'rightAligned',
-            width: 156,
+            width: 132,
             valueGetter: (p) => (p.data ? formatMoney(p.data.figures.monthlyRunRate, p.data.figures.currency) : ''),
           },
-          { colId: 'waiting', headerName: 'Waiting', headerTooltip: 'Orders waiting for approval', type: 'rightAligned', width: 102, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
-          { colId: 'inProgress', headerName: 'In progress', headerTooltip: 'Orders in progress', type: 'rightAligned', width: 120, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
+          { colId: 'waiting', headerName: 'Waiting', headerTooltip: 'Orders waiting for approval', type: 'rightAligned', width: 100, valueGetter: (p) => (p.data ? count(p.data.figures.ordersPendingApproval) : '') },
+          { colId: 'inProgress', headerName: 'In progress', headerTooltip: 'Orders in progress', type: 'rightAligned', width: 104, valueGetter: (p) => (p.data ? count(p.data.figures.ordersInProgress) : '') },
           {
             colId: 'oldestWaiting',
             headerName: 'Oldest wait',
             headerTooltip: 'Age of the oldest order waiting for approval',
-            width: 120,
+            width: 104,
             sortable: false,
             valueGetter: (p) => (p.data ? (p.data.figures.oldestPendingOrderAt ? formatAge(p.data.figures.oldestPendingOrderAt) : '—') : ''),
           },
@@ -94,7 +82,7 @@ export default function ResellerGrid({ filters, sort, detailPath, onSortChange, 
             colId: 'status',
             field: 'status',
             headerName: 'Status',
-            width: 96,
+            width: 90,
             cellRenderer: (p: ICellRendererParams<ResellerRow>) => (p.data ? <StatusBadge status={p.data.status} plain /> : null),
           },
         ],
