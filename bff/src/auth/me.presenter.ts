@@ -40,6 +40,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
         listCustomers: 'customer.list',
         createCustomer: 'customer.create',
         exportCustomers: 'customer.export',
+        bulkEditCustomers: 'customer.bulkEdit',
         openWorkspace: 'customer.openWorkspace',
       }),
       ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list', createReseller: 'reseller.create' }),

@@ -42,6 +42,7 @@ describe("a principal's abilities match the routes' answers", () => {
       // An empty body: allowed roles get 400 for the fields, the others 403 before any parsing.
       createCustomer: (await http.post('/api/customers', {}, cookie)).status,
       createReseller: (await http.post('/api/resellers', {}, cookie)).status,
+      bulkEditCustomers: (await http.post('/api/customers/bulk', {}, cookie)).status,
     };
     for (const [ability, status] of Object.entries(answers)) {
       const allowed = me.abilities[ability] as boolean;

@@ -40,6 +40,12 @@ export async function listStorefrontUsers(actor: Actor, customerId: string, sear
   return { items, total };
 }
 
+/** The customer's users waiting for activation (ids), inside the scope. */
+export async function pendingActivationUserIds(scope: Scope, customerId: Types.ObjectId): Promise<string[]> {
+  const users = await scoped(User.find({ customerId, role: 'storefront', state: 'pending_activation' }, { _id: 1 }).sort({ _id: 1 }), scope).lean();
+  return users.map((u) => String(u._id));
+}
+
 async function getStorefrontUser(scope: Scope, id: string) {
   if (!Types.ObjectId.isValid(id)) throw notFound('The storefront user');
   const user = await scoped(User.findOne({ _id: new Types.ObjectId(id), role: 'storefront' }), scope).lean();

@@ -279,6 +279,9 @@ const MATRIX: Record<string, Entry> = {
   // Every level aimed at prices some customers (or is a default): 409, naming how many.
   'DELETE /api/price-levels/:id': { roles: ['reseller'], target: 'priceLevel', alsoOk: [409] },
   // Back to the default level for one category of the buyer's company: its reseller changes it, other resellers find no such customer.
+  // Ids of every tenant in one request: the caller's own are decided, the others only counted as not found.
+  'POST /api/customers/bulk': { roles: ['reseller'], body: () => ({ selection: { kind: 'ids', ids: CUSTOMER_TARGETS.map(String) }, action: { type: 'setActive', active: true } }) },
+  'POST /api/customers/bulk/count': { roles: ['reseller'], body: () => ({ filter: {} }) },
   'POST /api/customers/price-levels': { roles: ['reseller'], body: () => ({ ids: [String(CUSTOMER_TARGETS[0])], category: 'Productivity', levelId: null }) },
   'GET /api/customers/:id/price-levels': { roles: ['distributor', 'reseller'], target: 'customer' },
   'PUT /api/customers/:id/price-levels': { roles: ['reseller'], target: 'customer', body: async (t) => ({ assignments: [], revision: await revisionOf(t) }) },

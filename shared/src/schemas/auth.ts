@@ -32,6 +32,8 @@ export const principalSchema = z
         listCustomers: z.boolean(),
         createCustomer: z.boolean(),
         exportCustomers: z.boolean(),
+        /** Select customers in the grid and change them together (bulk bar). */
+        bulkEditCustomers: z.boolean(),
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
         createReseller: z.boolean(),
