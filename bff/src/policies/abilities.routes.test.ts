@@ -43,6 +43,7 @@ describe("a principal's abilities match the routes' answers", () => {
       createCustomer: (await http.post('/api/customers', {}, cookie)).status,
       createReseller: (await http.post('/api/resellers', {}, cookie)).status,
       bulkEditCustomers: (await http.post('/api/customers/bulk', {}, cookie)).status,
+      importCustomers: (await http.get('/api/customer-imports', cookie)).status,
     };
     for (const [ability, status] of Object.entries(answers)) {
       const allowed = me.abilities[ability] as boolean;

@@ -59,7 +59,8 @@ const sendLink = (ctx: MailContext, user: LinkRecipient, resellerName: string, p
     (purpose === 'activation' ? welcomeMessage : resetMessage)({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours }),
   );
 
-export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser) {
+/** Adds a user waiting for activation; the welcome email with its link goes unless `sendActivation` is false (an import the importer did not tick). */
+export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser, { sendActivation = true } = {}) {
   const { scope } = actor;
   storefrontUserPolicy.authorize(actor.principal, 'storefrontUser.add', undefined, forbidden);
   const { customer } = await getCustomer(scope, customerId);
@@ -94,7 +95,7 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
     throw err;
   }
   await settleAudit(actor, User, { _id, ...withCreationAudit(event) });
-  const emailSent = await sendLink(ctx, doc, customer.resellerName, 'activation');
+  const emailSent = sendActivation ? await sendLink(ctx, doc, customer.resellerName, 'activation') : false;
   return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
 }
 

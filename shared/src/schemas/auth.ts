@@ -34,6 +34,8 @@ export const principalSchema = z
         exportCustomers: z.boolean(),
         /** Select customers in the grid and change them together (bulk bar). */
         bulkEditCustomers: z.boolean(),
+        /** Import customers and their storefront users from a file (the Imports page). */
+        importCustomers: z.boolean(),
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
         createReseller: z.boolean(),

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Checkbox, Group, Loader, Popover, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconColumns, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconColumns, IconInfoCircle, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { APPROVAL_FORCED_NOTICE, type CustomerFilterKey, type CustomerRow, type Principal, type Role } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
@@ -51,6 +51,7 @@ export function CustomersPage({
   resellers = [],
   priceLevels = [],
   priceLevelCategories = [],
+  importPath,
 }: {
   principal: Principal;
   area: Role;
@@ -59,6 +60,8 @@ export function CustomersPage({
   priceLevels?: { value: string; label: string }[];
   /** The catalogue's categories, for setting a level per category in bulk. */
   priceLevelCategories?: string[];
+  /** The Imports page (customers from a spreadsheet), for a viewer who may import. */
+  importPath?: string;
 }) {
   const { abilities } = principal;
   const acrossResellers = abilities.listResellers;
@@ -134,11 +137,18 @@ export function CustomersPage({
           <Title order={1}>{acrossResellers ? 'Customers' : 'My customers'}</Title>
           <Text c="dimmed">{acrossResellers ? `Every customer of ${principal.distributorName}'s resellers` : principal.resellerName}</Text>
         </div>
-        {abilities.createCustomer && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
-            New customer
-          </Button>
-        )}
+        <Group gap="sm">
+          {abilities.importCustomers && importPath && (
+            <Button component={Link} to={importPath} variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+              Import
+            </Button>
+          )}
+          {abilities.createCustomer && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
+              New customer
+            </Button>
+          )}
+        </Group>
       </Group>
 
       {stats.data?.approvalRequiredForAll && (
