@@ -6,6 +6,7 @@ import { RateLimit } from './auth/rate-limit.model.js';
 import { Session } from './auth/session.model.js';
 import { Customer } from './customers/customer.model.js';
 import { CustomerNote } from './customer-notes/customer-note.model.js';
+import { CustomerImport, CustomerImportBatch } from './customer-imports/customer-import.model.js';
 import { Distributor } from './distributors/distributor.model.js';
 import { Counter } from './orders/counter.model.js';
 import { Order } from './orders/order.model.js';
@@ -19,6 +20,6 @@ import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, CustomerImport, CustomerImportBatch];
 
 registerModels(allModels);

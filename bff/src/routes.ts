@@ -1,6 +1,8 @@
 import { auditEventRoutes } from './audit-log/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
+import { customerBulkRoutes } from './customer-bulk/customer-bulk.routes.js';
+import { customerImportRoutes } from './customer-imports/customer-import.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { customerNoteRoutes } from './customer-notes/customer-note.routes.js';
 import { customerAddressRoutes } from './customers/customer-address.routes.js';
@@ -35,6 +37,8 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...overviewRoutes,
     ...resellerRoutes,
     ...priceLevelRoutes,
+    ...customerBulkRoutes,
+    ...customerImportRoutes,
     ...customerRoutes,
     ...customerNoteRoutes,
     ...customerAddressRoutes,

@@ -27,3 +27,5 @@ export * from './schemas/customer-notes.js';
 export * from './schemas/tracking.js';
 export * from './schemas/customer-details.js';
 export * from './schemas/view-as.js';
+export * from './schemas/customer-bulk.js';
+export * from './schemas/customer-imports.js';

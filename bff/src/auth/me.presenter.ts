@@ -3,6 +3,7 @@ import type { Principal as PrincipalDto } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import { customerImportPolicy } from '../policies/customer-import.js';
 import { customerPolicy } from '../policies/customer.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import { orderPolicy } from '../policies/order.js';
@@ -40,9 +41,11 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
         listCustomers: 'customer.list',
         createCustomer: 'customer.create',
         exportCustomers: 'customer.export',
+        bulkEditCustomers: 'customer.bulkEdit',
         openWorkspace: 'customer.openWorkspace',
       }),
       ...resellerPolicy.abilities(principal, undefined, { listResellers: 'reseller.list', createReseller: 'reseller.create' }),
+      importCustomers: customerImportPolicy.can(principal, 'customerImport.create'),
       placeOrders: orderPolicy.can(principal, 'order.place'),
       browseOrders: orderPolicy.can(principal, 'order.browse'),
       exportOrders: orderPolicy.can(principal, 'order.export'),

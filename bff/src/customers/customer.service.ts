@@ -154,7 +154,7 @@ export async function setCustomerActive(actor: Actor, id: string, active: boolea
 export const setOrderApproval = (actor: Actor, id: string, required: boolean) =>
   setApprovalRule(actor, id, { mode: required ? 'always' : 'never', aboveAmount: null });
 
-const sameRule = (a: CustomerApprovalRule, b: CustomerApprovalRule) => a.mode === b.mode && a.aboveCents === b.aboveCents;
+export const sameRule = (a: CustomerApprovalRule, b: CustomerApprovalRule) => a.mode === b.mode && a.aboveCents === b.aboveCents;
 
 /**
  * Sets when the customer's orders wait for approval (rule 1 and the customer's own rule).
@@ -166,7 +166,8 @@ export async function setApprovalRule(actor: Actor, id: string, input: ApprovalR
   const { customer, paymentMethod } = await getCustomer(scope, id);
   customerPolicy.authorize(actor.principal, 'customer.setOrderApproval', { paymentMethod, to: input.mode === 'always' }, () => conflict(APPROVAL_FORCED_NOTICE));
   const before = approvalRuleOf(customer);
-  const after: CustomerApprovalRule = { mode: input.mode, aboveCents: input.mode === 'above' && input.aboveAmount !== null ? Math.round(input.aboveAmount * 100) : null };
+  const after = storedRuleOf(input);
+  let changed = false;
   if (!sameRule(before, after)) {
     const event = auditEventFor(actor, {
       action: 'customer.order_approval_changed',
@@ -190,12 +191,20 @@ export async function setApprovalRule(actor: Actor, id: string, input: ApprovalR
       scope,
     ).lean();
     if (updated) {
+      changed = true;
       await settleAudit(actor, Customer, updated);
       await queueDeliveries(Customer, updated);
     }
   }
-  return getCustomer(scope, id);
+  // `changed`: this call made the change (false when the rule was already so, or a racing change won).
+  return { ...(await getCustomer(scope, id)), changed };
 }
+
+/** A rule as asked for, as it is stored (money in cents). */
+export const storedRuleOf = (input: ApprovalRule): CustomerApprovalRule => ({
+  mode: input.mode,
+  aboveCents: input.mode === 'above' && input.aboveAmount !== null ? Math.round(input.aboveAmount * 100) : null,
+});
 
 /** A filter matching the stored rule as read (field by field: embedded-document equality depends on key order). */
 const ruleAsRead = (r: { mode?: string | null; aboveCents?: number | null } | null | undefined): Record<string, unknown> =>

@@ -42,6 +42,8 @@ describe("a principal's abilities match the routes' answers", () => {
       // An empty body: allowed roles get 400 for the fields, the others 403 before any parsing.
       createCustomer: (await http.post('/api/customers', {}, cookie)).status,
       createReseller: (await http.post('/api/resellers', {}, cookie)).status,
+      bulkEditCustomers: (await http.post('/api/customers/bulk', {}, cookie)).status,
+      importCustomers: (await http.get('/api/customer-imports', cookie)).status,
     };
     for (const [ability, status] of Object.entries(answers)) {
       const allowed = me.abilities[ability] as boolean;

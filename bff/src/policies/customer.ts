@@ -27,6 +27,7 @@ export const customerPolicy = definePolicy<
   | 'customer.edit'
   | 'customer.setActive'
   | 'customer.setOrderApproval'
+  | 'customer.bulkEdit'
   | 'customer.openWorkspace'
   | 'customer.placeOrder'
   | 'customer.viewAs',
@@ -40,6 +41,8 @@ export const customerPolicy = definePolicy<
   'customer.setActive': { roles: ['reseller'] },
   // Switching approval on is always allowed; off only where the payment method does not force it.
   'customer.setOrderApproval': { roles: ['reseller'], when: (c) => c.to === true || !approvalForcedBy(c.paymentMethod) },
+  // Many customers at once: each is still decided by the rule of its action (setActive, setOrderApproval, …).
+  'customer.bulkEdit': { roles: ['reseller'] },
   'customer.openWorkspace': { roles: ['reseller'] },
   // Staff order on a customer's behalf; its own users order through the storefront. An inactive
   // customer, or any customer of a suspended reseller, orders nothing (rule 8).

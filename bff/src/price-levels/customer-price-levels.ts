@@ -104,6 +104,29 @@ export async function setCustomerPriceLevels(actor: Actor, customerId: string, i
   return getCustomerPriceLevels(actor, customerId);
 }
 
+/**
+ * "These categories at these levels", checked once as one customer's edit is (the caller's own
+ * levels, categories of the catalogue), then applied customer by customer by the function it
+ * returns: changed, or not when the customer was priced so already (nothing written).
+ * A customer edited meanwhile is 409 `stale`; another tenant's is 404.
+ */
+export async function categoryLevelsChange(actor: Actor, wanted: { category: string; levelId: string | null }[]) {
+  const { principal, scope } = actor;
+  priceLevelPolicy.authorize(principal, 'priceLevel.assign', undefined, forbidden);
+  const [levels, categories] = await Promise.all([levelsOfReseller(scope, principal.resellerId!), activeCategories(scope)]);
+  const defaultId = levels.find((l) => l.isDefault)!._id.toHexString();
+  const next = checkedAssignments(wanted.map((w) => ({ category: w.category, levelId: w.levelId ?? defaultId })), levels, categories);
+  const named = new Set(wanted.map((w) => w.category));
+  const pricedBy = (assigned: readonly Assignment[]) => effective(categories, levels, assigned).map(({ level }) => level._id.toHexString()).join();
+  return async (customerId: string): Promise<{ changed: boolean; companyName: string }> => {
+    const { customer } = await getCustomer(scope, customerId);
+    const merged = [...customer.priceLevels.filter((a) => !named.has(a.category)), ...next];
+    const changed = pricedBy(customer.priceLevels) !== pricedBy(merged);
+    if (changed) await writeAssignments(actor, customer, merged, levels, categories);
+    return { changed, companyName: customer.companyName };
+  };
+}
+
 /** One category's level for many customers: each customer on its own (a customer edited meanwhile is read again once). */
 export async function assignPriceLevelInBulk(actor: Actor, input: BulkPriceLevels): Promise<{ updated: number; notFound: number }> {
   const { principal, scope } = actor;

@@ -40,6 +40,12 @@ export async function listStorefrontUsers(actor: Actor, customerId: string, sear
   return { items, total };
 }
 
+/** The customer's users waiting for activation (ids), inside the scope. */
+export async function pendingActivationUserIds(scope: Scope, customerId: Types.ObjectId): Promise<string[]> {
+  const users = await scoped(User.find({ customerId, role: 'storefront', state: 'pending_activation' }, { _id: 1 }).sort({ _id: 1 }), scope).lean();
+  return users.map((u) => String(u._id));
+}
+
 async function getStorefrontUser(scope: Scope, id: string) {
   if (!Types.ObjectId.isValid(id)) throw notFound('The storefront user');
   const user = await scoped(User.findOne({ _id: new Types.ObjectId(id), role: 'storefront' }), scope).lean();
@@ -53,7 +59,8 @@ const sendLink = (ctx: MailContext, user: LinkRecipient, resellerName: string, p
     (purpose === 'activation' ? welcomeMessage : resetMessage)({ to: user.email, name: user.firstName, reseller: resellerName, language: user.language, link, hours }),
   );
 
-export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser) {
+/** Adds a user waiting for activation; the welcome email with its link goes unless `sendActivation` is false (an import the importer did not tick). */
+export async function addStorefrontUser(actor: Actor, ctx: MailContext, customerId: string, input: CreateStorefrontUser, { sendActivation = true } = {}) {
   const { scope } = actor;
   storefrontUserPolicy.authorize(actor.principal, 'storefrontUser.add', undefined, forbidden);
   const { customer } = await getCustomer(scope, customerId);
@@ -88,7 +95,7 @@ export async function addStorefrontUser(actor: Actor, ctx: MailContext, customer
     throw err;
   }
   await settleAudit(actor, User, { _id, ...withCreationAudit(event) });
-  const emailSent = await sendLink(ctx, doc, customer.resellerName, 'activation');
+  const emailSent = sendActivation ? await sendLink(ctx, doc, customer.resellerName, 'activation') : false;
   return { user: await getStorefrontUser(scope, doc.id as string), emailSent };
 }
 

@@ -26,6 +26,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, type Role } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { CustomerNote } from '../customer-notes/customer-note.model.js';
+import { CustomerImport } from '../customer-imports/customer-import.model.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
@@ -125,6 +126,8 @@ const orderTargets: Types.ObjectId[] = [];
 const deliveryTargets: Types.ObjectId[] = [];
 /** Webhook endpoints to aim at: a paused one of each reseller and one of each distributor. */
 const webhookTargets: Types.ObjectId[] = [];
+/** Customer imports to aim at: a checked one of three resellers (two of one distributor, one of the other). */
+const importTargets: Types.ObjectId[] = [];
 
 /**
  * What an `:id` can name: the objects aimed at (filled before the tests run) and where each sits.
@@ -136,6 +139,7 @@ const TARGETS = {
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   webhook: { collection: () => WebhookEndpoint.collection, ids: webhookTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
+  customerImport: { collection: () => CustomerImport.collection, ids: importTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   priceLevel: { collection: () => PriceLevel.collection, ids: PRICE_LEVEL_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   staffUser: { collection: () => User.collection, ids: STAFF_USER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
   reseller: {
@@ -146,7 +150,8 @@ const TARGETS = {
 } satisfies Record<string, { collection: () => mongo.Collection; ids: Types.ObjectId[]; place: (d: Doc) => Place }>;
 type Doc = { _id: Types.ObjectId; distributorId: Types.ObjectId; resellerId: Types.ObjectId; customerId: Types.ObjectId };
 
-type Body = (target: { id: Types.ObjectId }) => Promise<object> | object;
+/** A string is sent as the raw body (a file upload), anything else as JSON. */
+type Body = (target: { id: Types.ObjectId }) => Promise<object | string> | object | string;
 interface Entry {
   /** Roles allowed; others must get 403. Checked against the route's own declaration too. */
   roles: readonly Role[] | 'public';
@@ -328,6 +333,20 @@ const MATRIX: Record<string, Entry> = {
   // Every level aimed at prices some customers (or is a default): 409, naming how many.
   'DELETE /api/price-levels/:id': { roles: ['reseller'], target: 'priceLevel', alsoOk: [409] },
   // Back to the default level for one category of the buyer's company: its reseller changes it, other resellers find no such customer.
+  // Ids of every tenant in one request: the caller's own are decided, the others only counted as not found.
+  'POST /api/customers/bulk': { roles: ['reseller'], body: () => ({ selection: { kind: 'ids', ids: CUSTOMER_TARGETS.map(String) }, action: { type: 'setActive', active: true } }) },
+  'POST /api/customers/bulk/count': { roles: ['reseller'], body: () => ({ filter: {} }) },
+  'GET /api/customer-imports/template.xlsx': { roles: ['reseller'] },
+  // A file of one customer, by email: whatever tenant that email belongs to elsewhere, it is the caller's own row.
+  'POST /api/customer-imports': {
+    roles: ['reseller'],
+    query: '?fileName=matrix.csv',
+    body: () => `Customer email,Company name,Phone,Address,City,State/province,Postcode,Country\r\nm${Math.random().toString(36).slice(2)}@matrix.example,Matrix Import Co,+30 210 0000000,1 Road,Athens,Attica,10552,Greece`,
+  },
+  'GET /api/customer-imports': { roles: ['reseller'] },
+  'GET /api/customer-imports/:id': { roles: ['reseller'], target: 'customerImport' },
+  'GET /api/customer-imports/:id/rows': { roles: ['reseller'], target: 'customerImport' },
+  'POST /api/customer-imports/:id/apply': { roles: ['reseller'], target: 'customerImport', alsoOk: [409] },
   'POST /api/customers/price-levels': { roles: ['reseller'], body: () => ({ ids: [String(CUSTOMER_TARGETS[0])], category: 'Productivity', levelId: null }) },
   'GET /api/customers/:id/price-levels': { roles: ['distributor', 'reseller'], target: 'customer' },
   'PUT /api/customers/:id/price-levels': { roles: ['reseller'], target: 'customer', body: async (t) => ({ assignments: [], revision: await revisionOf(t) }) },
@@ -414,10 +433,11 @@ function leaksIn(strings: string[], p: Persona): string[] {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Calls a route as the web app would, and reads the answer whatever it is (JSON, a workbook, text). */
-async function call(method: string, path: string, cookie: string, body?: object) {
+async function call(method: string, path: string, cookie: string, body?: object | string) {
   const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   let req = request(app)[m](path);
   if (cookie) req = req.set('Cookie', cookie);
+  if (typeof body === 'string') req = req.type('application/octet-stream');
   if (m !== 'get') req = req.set(CSRF_HEADER, CSRF_HEADER_VALUE).send(body ?? {});
   const res = await req.buffer(true).parse((r, done) => {
     const chunks: Buffer[] = [];
@@ -484,6 +504,14 @@ beforeAll(async () => {
       secret: `whsec_matrix_${key}_secret_of_enough_length`, state: 'paused', failingSince: null, pausedAt: new Date(), pausedReason: 'Matrix', createdAt: new Date(), createdByUserId: null,
     } as never);
     webhookTargets.push(insertedId as unknown as Types.ObjectId);
+  }
+  for (const key of ['cash', 'card', 'other']) {
+    const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
+    const { insertedId } = await CustomerImport.collection.insertOne({
+      distributorId: staff.distributorId, resellerId: staff.resellerId, fileName: `matrix-${key}.csv`, state: 'checked', sendActivation: false, rows: 0,
+      checked: { create: 0, update: 0, unchanged: 0, refused: 0 }, applied: null, createdByUserId: staff._id, createdByName: 'Matrix Staff', appliedAt: null, createdAt: new Date(), updatedAt: new Date(),
+    } as never);
+    importTargets.push(insertedId as unknown as Types.ObjectId);
   }
   // A note on each target customer by its reseller's demo staff user: theirs to change, no one else's.
   for (const customerId of CUSTOMER_TARGETS) {

@@ -33,6 +33,10 @@ export const principalSchema = z
         listCustomers: z.boolean(),
         createCustomer: z.boolean(),
         exportCustomers: z.boolean(),
+        /** Select customers in the grid and change them together (bulk bar). */
+        bulkEditCustomers: z.boolean(),
+        /** Import customers and their storefront users from a file (the Imports page). */
+        importCustomers: z.boolean(),
         openWorkspace: z.boolean(),
         listResellers: z.boolean(),
         createReseller: z.boolean(),

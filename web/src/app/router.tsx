@@ -84,6 +84,8 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.orders, lazy: resellerOrders },
         { path: AREA_SEGMENTS.approvals, lazy: approvals },
         { path: AREA_SEGMENTS.priceLevels, lazy: priceLevels },
+        { path: AREA_SEGMENTS.customerImports, lazy: async () => ({ Component: (await import('./routes/customer-import-routes')).CustomerImportsRoute }) },
+        { path: AREA_SEGMENTS.customerImport, lazy: async () => ({ Component: (await import('./routes/customer-import-routes')).CustomerImportRoute }) },
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },

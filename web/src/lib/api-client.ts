@@ -25,6 +25,8 @@ export function onUnauthorized(listener: Listener): () => void {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the body itself (an upload the server streams to disk), instead of JSON. */
+  file?: Blob;
   /** Do not announce a 401 (the "who am I" probe and sign-in answer 401 as a matter of course). */
   quietUnauthorized?: boolean;
   signal?: AbortSignal;
@@ -51,6 +53,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
   if (opts.conditional) headers['If-None-Match'] = opts.conditional.etag;
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.file) headers['Content-Type'] = 'application/octet-stream';
 
   let res: Response;
   try {
@@ -58,7 +61,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (err) {

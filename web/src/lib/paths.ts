@@ -16,6 +16,8 @@ export const AREA_SEGMENTS = {
   profile: 'profile',
   webhooks: 'settings/webhooks',
   companyUsers: 'company-users',
+  customerImports: 'customer-imports',
+  customerImport: 'customer-imports/:importId',
 } as const;
 
 /**
@@ -67,6 +69,8 @@ export const paths = {
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
+  customerImports: (area: Role) => `/${area}/${AREA_SEGMENTS.customerImports}`,
+  customerImport: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customerImports}/${id}`,
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,

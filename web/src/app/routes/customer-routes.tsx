@@ -28,7 +28,7 @@ export function CustomersRoute() {
   // The level filter: one reseller's own levels (across resellers, levels of different resellers would mix).
   const levels = usePriceLevels(Boolean(principal && !principal.abilities.listResellers));
   const levelOptions = (levels.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }));
-  return principal ? <CustomersPage principal={principal} area={principal.role} resellers={resellers.data ?? []} priceLevels={levelOptions} /> : null;
+  return principal ? <CustomersPage principal={principal} area={principal.role} resellers={resellers.data ?? []} priceLevels={levelOptions} priceLevelCategories={levels.data?.categories ?? []} importPath={paths.customerImports(principal.role)} /> : null;
 }
 
 export function CustomerRecordRoute() {

@@ -4,6 +4,7 @@ import {
   InfiniteRowModelModule,
   ModuleRegistry,
   RowApiModule,
+  RowSelectionModule,
   ScrollApiModule,
   themeQuartz,
   TooltipModule,
@@ -19,6 +20,8 @@ ModuleRegistry.registerModules([
   // Where the rows were scrolled to, and back there on return (column pinning is in the core).
   ScrollApiModule,
   RowApiModule,
+  // Checkboxes for bulk actions on customers.
+  RowSelectionModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 

@@ -1,5 +1,5 @@
 import './grid.css';
-import type { ColDef, GridApi, IDatasource, SortChangedEvent } from 'ag-grid-community';
+import type { ColDef, GridApi, IDatasource, RowSelectionOptions, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useRef } from 'react';
 import { toSortParam } from '@/lib/keyset-datasource';
@@ -23,7 +23,11 @@ export interface ServerGridProps<T> {
   initialTopRow?: number | undefined;
   /** The first row on screen, after each scroll. */
   onTopRowChange?: ((row: number) => void) | undefined;
+  /** Rows picked with checkboxes (a column of its own, pinned left); their data after each change. */
+  onSelectionChange?: ((rows: T[]) => void) | undefined;
 }
+
+const ROW_SELECTION: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
 
 const BLOCK = 100;
 
@@ -36,7 +40,7 @@ export function sortColumn(sort: string): [string, 'asc' | 'desc'] {
  * An AG Grid over a server-paged list (Infinite Row Model): rows, sorting and paging are the
  * server's. The sort follows `sort` when it changes from outside (back/forward, a shared link).
  */
-export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, rowHeight, initialTopRow, onTopRowChange }: ServerGridProps<T>) {
+export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSortChange, sortingOrder = ['asc', 'desc'], onReady, getRowId, rowHeight, initialTopRow, onTopRowChange, onSelectionChange }: ServerGridProps<T>) {
   const ref = useRef<GridApi<T> | null>(null);
   const restored = useRef(false);
   const [sortCol, sortDir] = sortColumn(sort);
@@ -62,6 +66,9 @@ export function ServerGrid<T>({ datasource, columnDefs, sort, defaultSort, onSor
       infiniteInitialRowCount={1}
       getRowId={(p) => getRowId(p.data)}
       {...(rowHeight ? { rowHeight } : {})}
+      {...(onSelectionChange
+        ? { rowSelection: ROW_SELECTION, selectionColumnDef: { pinned: 'left' as const, width: 48, lockPinned: true }, onSelectionChanged: (e: { api: GridApi<T> }) => onSelectionChange(e.api.getSelectedRows()) }
+        : {})}
       onGridReady={(e) => {
         ref.current = e.api;
         onReady?.(e.api);

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Text } from '@mantine/core';
 import { IconCheck, IconDots, IconMinus } from '@tabler/icons-react';
-import type { ColDef, ICellRendererParams, IDatasource } from 'ag-grid-community';
+import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -28,6 +28,10 @@ export interface CustomerGridProps {
   onLoaded: (result: { total: number } | { error: string }) => void;
   initialTopRow?: number | undefined;
   onTopRowChange?: ((row: number) => void) | undefined;
+  /** Rows can be picked for bulk actions: the picked rows after each change. */
+  onSelectionChange?: ((rows: CustomerRow[]) => void) | undefined;
+  /** The grid's API, for the page to clear the selection and read the rows again after a bulk action. */
+  onReady?: ((api: GridApi<CustomerRow>) => void) | undefined;
 }
 
 /** The customer grid: server-side rows, sort and search (see customer-datasource.ts). */
@@ -121,6 +125,8 @@ export default function CustomerGrid(props: CustomerGridProps) {
       getRowId={(row) => row.id}
       initialTopRow={props.initialTopRow}
       onTopRowChange={props.onTopRowChange}
+      onSelectionChange={props.onSelectionChange}
+      onReady={props.onReady}
     />
   );
 }

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Checkbox, Group, Loader, Popover, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconColumns, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { APPROVAL_FORCED_NOTICE, type CustomerFilterKey, type Principal, type Role } from '@app/shared';
+import { IconColumns, IconInfoCircle, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { APPROVAL_FORCED_NOTICE, type CustomerFilterKey, type CustomerRow, type Principal, type Role } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
@@ -18,6 +18,11 @@ import { CustomerStatsCards } from './customer-stats-cards';
 import { NewCustomerDialog } from './new-customer-dialog';
 import { DEFAULT_SORT } from './customer-datasource';
 import { LoadErrorAlert } from '@/components/load-error-alert';
+import type { GridApi } from 'ag-grid-community';
+import { countMatching } from '../api/bulk';
+import { BulkActionDialog, type BulkChoice } from './bulk-action-dialog';
+import { BulkBar } from './bulk-bar';
+import type { BulkSelection } from './bulk-selection';
 
 // AG Grid is large: load it only when a grid is on screen.
 const CustomerGrid = lazy(() => import('./customer-grid'));
@@ -45,12 +50,18 @@ export function CustomersPage({
   area,
   resellers = [],
   priceLevels = [],
+  priceLevelCategories = [],
+  importPath,
 }: {
   principal: Principal;
   area: Role;
   resellers?: { value: string; label: string }[];
   /** The price levels to filter by (none: no filter shown). */
   priceLevels?: { value: string; label: string }[];
+  /** The catalogue's categories, for setting a level per category in bulk. */
+  priceLevelCategories?: string[];
+  /** The Imports page (customers from a spreadsheet), for a viewer who may import. */
+  importPath?: string;
 }) {
   const { abilities } = principal;
   const acrossResellers = abilities.listResellers;
@@ -70,6 +81,34 @@ export function CustomersPage({
   const [grid, setGrid] = useState<GridState>(null);
   const columns = useColumnChoice(principal.userId, 'customers');
   const filtered = Object.keys(url.filters).length > 0;
+
+  // Bulk actions: rows picked in the grid, or all matching the view (counted by the server, confirmed).
+  const gridApi = useRef<GridApi<CustomerRow> | null>(null);
+  const [picked, setSelection] = useState<(BulkSelection & { viewKey: string }) | null>(null);
+  const [choice, setChoice] = useState<BulkChoice | null>(null);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const viewFilter = useMemo(() => ({ search: url.search || undefined, resellerId: resellerId || undefined, ...url.filters }), [url.search, resellerId, url.filters]);
+  const viewKey = JSON.stringify(viewFilter);
+  // A selection belongs to the view it was made in: another view is another set of customers.
+  const selection = picked?.viewKey === viewKey ? picked : null;
+  const clearSelection = useCallback(() => {
+    gridApi.current?.deselectAll();
+    setSelection(null);
+  }, []);
+  useEffect(() => gridApi.current?.deselectAll(), [viewKey]);
+  const onSelectionChange = useCallback(
+    (rows: CustomerRow[]) => setSelection(rows.length === 0 ? null : { kind: 'rows', rows: rows.map((r) => ({ id: r.id, companyName: r.companyName })), viewKey }),
+    [viewKey],
+  );
+  const selectAllMatching = async () => {
+    setSelectingAll(true);
+    try {
+      const { count } = await countMatching(viewFilter);
+      setSelection({ kind: 'all', filter: viewFilter, count, viewKey });
+    } finally {
+      setSelectingAll(false);
+    }
+  };
 
   // This view (its URL and the first row on screen) is where the record's back link and the
   // navigation return to; coming back to the same view scrolls the grid back to that row.
@@ -98,11 +137,18 @@ export function CustomersPage({
           <Title order={1}>{acrossResellers ? 'Customers' : 'My customers'}</Title>
           <Text c="dimmed">{acrossResellers ? `Every customer of ${principal.distributorName}'s resellers` : principal.resellerName}</Text>
         </div>
-        {abilities.createCustomer && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
-            New customer
-          </Button>
-        )}
+        <Group gap="sm">
+          {abilities.importCustomers && importPath && (
+            <Button component={Link} to={importPath} variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+              Import
+            </Button>
+          )}
+          {abilities.createCustomer && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
+              New customer
+            </Button>
+          )}
+        </Group>
       </Group>
 
       {stats.data?.approvalRequiredForAll && (
@@ -223,9 +269,37 @@ export function CustomersPage({
             showActions={abilities.openWorkspace}
             onSortChange={url.setSort}
             onLoaded={setGrid}
+            {...(abilities.bulkEditCustomers ? { onSelectionChange, onReady: (api: GridApi<CustomerRow>) => (gridApi.current = api) } : {})}
           />
         </Suspense>
       </Box>
+
+      {selection && (
+        <BulkBar
+          selection={selection}
+          matching={grid && 'total' in grid ? grid.total : null}
+          onSelectAll={() => void selectAllMatching()}
+          selectingAll={selectingAll}
+          onClear={clearSelection}
+          onChoose={setChoice}
+          canSetLevels={priceLevels.length > 0 && priceLevelCategories.length > 0}
+        />
+      )}
+      {selection && (
+        <BulkActionDialog
+          choice={choice}
+          selection={selection}
+          onClose={() => setChoice(null)}
+          onRecount={(count) => setSelection((s) => (s?.kind === 'all' ? { ...s, count } : s))}
+          onDone={() => {
+            clearSelection();
+            gridApi.current?.refreshInfiniteCache();
+          }}
+          levels={priceLevels}
+          categories={priceLevelCategories}
+          currency={stats.data?.currency ?? ''}
+        />
+      )}
 
       <NewCustomerDialog
         opened={dialogOpen}
