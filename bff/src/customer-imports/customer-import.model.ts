@@ -22,6 +22,12 @@ const customerImportSchema = new Schema(
     createdByUserId: { type: Schema.Types.ObjectId, required: true },
     createdByName: { type: String, required: true },
     appliedAt: { type: Date, default: null },
+    /**
+     * While applying: until when the applying request holds the import, renewed after each batch.
+     * Lapsed (its process ended mid-way), the import may be confirmed again and goes on from the
+     * first batch not yet applied.
+     */
+    leaseUntil: { type: Date, default: null },
   },
   { timestamps: true },
 );
@@ -60,6 +66,8 @@ const customerImportBatchSchema = new Schema({
   /** The last row's number: the report pages by row number. */
   lastRow: { type: Number, required: true },
   rows: { type: [importRowSchema], default: [] },
+  /** Set with the rows' applied outcomes, in one write: a resumed import skips it. */
+  applied: { type: Boolean, default: false },
 });
 customerImportBatchSchema.index({ distributorId: 1, resellerId: 1, importId: 1, index: 1 }, { unique: true });
 customerImportBatchSchema.index({ distributorId: 1, resellerId: 1, importId: 1, lastRow: 1 });

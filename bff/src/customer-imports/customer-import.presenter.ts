@@ -23,6 +23,6 @@ export function presentImport(i: Stored, principal: Principal): CustomerImportVi
     createdAt: (i.createdAt ?? new Date(0)).toISOString(),
     createdByName: i.createdByName,
     appliedAt: i.appliedAt ? i.appliedAt.toISOString() : null,
-    abilities: customerImportPolicy.abilities(principal, { state: i.state }, { apply: 'customerImport.apply' }),
+    abilities: customerImportPolicy.abilities(principal, { state: i.state, leaseUntil: i.leaseUntil ?? null }, { apply: 'customerImport.apply' }),
   };
 }

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import { Types } from 'mongoose';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, CUSTOMER_IMPORT_COLUMNS, type CustomerImport, type CustomerImportRow } from '@app/shared';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Customer } from '../customers/customer.model.js';
 import { Delivery } from '../deliveries/delivery.model.js';
+import { CustomerImport as CustomerImportModel, CustomerImportBatch } from './customer-import.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { User } from '../users/user.model.js';
@@ -178,6 +180,32 @@ describe('customer import: confirming', () => {
     expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
     expect(await Customer.collection.countDocuments({ email: { $in: ['buyerr1@import.example', 'buyerr2@import.example', 'buyerr3@import.example'] } })).toBe(3);
     expect(await AuditEvent.collection.countDocuments({ requestId: `import:${imp.id}`, action: 'customer.created' })).toBe(3);
+  });
+
+  it('an import whose applying stopped mid-way (its process ended) is taken up again once its lease lapses, from the first batch not applied', async () => {
+    const cookie = await signIn(app, 'cash');
+    const imp = (await upload(csvOf([row('i1'), row('i2')]), cookie)).body as CustomerImport;
+    const id = new Types.ObjectId(imp.id);
+    // As a crash leaves it: claimed, its lease still running, nothing applied.
+    await CustomerImportModel.collection.updateOne({ _id: id }, { $set: { state: 'applying', leaseUntil: new Date(Date.now() + 60_000) } });
+    expect((await apply(imp.id, cookie)).status).toBe(409);
+    expect((await http.get(`/api/customer-imports/${imp.id}`, cookie)).body.abilities.apply).toBe(false);
+    // The lease lapses: the import offers to be applied again, and is, once.
+    await CustomerImportModel.collection.updateOne({ _id: id }, { $set: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect((await http.get(`/api/customer-imports/${imp.id}`, cookie)).body.abilities.apply).toBe(true);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => apply(imp.id, cookie)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.find((a) => a.status === 200)!.body).toMatchObject({ state: 'applied', applied: { create: 2, update: 0, unchanged: 0, refused: 0 } });
+    expect(await Customer.collection.countDocuments({ email: { $in: ['buyeri1@import.example', 'buyeri2@import.example'] } })).toBe(2);
+
+    // A batch applied before the stop keeps its outcomes and is not applied again.
+    const second = (await upload(csvOf([row('j1')]), cookie)).body as CustomerImport;
+    const secondId = new Types.ObjectId(second.id);
+    await CustomerImportBatch.collection.updateOne({ importId: secondId, index: 0 }, { $set: { applied: true, 'rows.0.outcome': 'create' } });
+    await CustomerImportModel.collection.updateOne({ _id: secondId }, { $set: { state: 'applying', leaseUntil: null } });
+    const resumed = await apply(second.id, cookie);
+    expect(resumed.body).toMatchObject({ state: 'applied', applied: { create: 1, update: 0, unchanged: 0, refused: 0 } });
+    expect(await Customer.collection.countDocuments({ email: 'buyerj1@import.example' })).toBe(0);
   });
 
   it('a 10,000-row file through the API: every row checked and reported; rows applied earlier are found unchanged', { timeout: 600_000 }, async () => {

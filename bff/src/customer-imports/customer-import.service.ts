@@ -179,6 +179,9 @@ async function applyRow(actor: Actor, mail: MailContext, d: DecidedRow, sendActi
   return reasons;
 }
 
+/** How long an applying request holds an import without finishing a batch (500 rows) before another may take it up. */
+const APPLY_LEASE_MS = 10 * 60_000;
+
 /**
  * Confirms a checked import: once (checked → applying is one conditional update; a second
  * confirmation is 409), rows decided again as things are now (a row the dry run saw as new may
@@ -188,8 +191,25 @@ async function applyRow(actor: Actor, mail: MailContext, d: DecidedRow, sendActi
 export async function applyImport(actor: Actor, mail: MailContext, id: string) {
   const found = await getImport(actor, id);
   customerImportPolicy.authorize(actor.principal, 'customerImport.apply', found, () => conflict('This import was already confirmed.'));
-  const claimed = await scoped(CustomerImport.findOneAndUpdate({ _id: found._id, state: 'checked' }, { $set: { state: 'applying' } }, { returnDocument: 'after' }), actor.scope).lean();
+  // Checked, or left applying by a process that stopped (its lease lapsed): one caller takes it.
+  const now = new Date();
+  const claimed = await scoped(
+    CustomerImport.findOneAndUpdate(
+      { _id: found._id, $or: [{ state: 'checked' }, { state: 'applying', leaseUntil: { $lt: now } }, { state: 'applying', leaseUntil: null }] },
+      { $set: { state: 'applying', leaseUntil: new Date(now.getTime() + APPLY_LEASE_MS) } },
+      { returnDocument: 'after' },
+    ),
+    actor.scope,
+  ).lean();
   if (!claimed) throw conflict('This import was already confirmed.');
+  const renewLease = async () => {
+    const held = await scoped(
+      CustomerImport.updateOne({ _id: found._id, state: 'applying', leaseUntil: claimed.leaseUntil }, { $set: { leaseUntil: (claimed.leaseUntil = new Date(Date.now() + APPLY_LEASE_MS)) } }),
+      actor.scope,
+    );
+    // Taken over by another caller after a lapse: this one stops, the other goes on.
+    if (held.modifiedCount !== 1) throw conflict('This import is being applied by another request.');
+  };
   const importActor: Actor = { ...actor, client: { ...actor.client, requestId: `import:${id}` } };
   const ctx = await importContext(actor);
   const changes = new Map<string, Promise<(id: string) => Promise<unknown>>>();
@@ -197,12 +217,17 @@ export async function applyImport(actor: Actor, mail: MailContext, id: string) {
     if (!changes.has(levelId)) changes.set(levelId, categoryLevelsChange(importActor, ctx.categories.map((category) => ({ category, levelId }))));
     return changes.get(levelId)!;
   };
+  // Every row's last outcome, batch by batch: refused in the dry run, or what applying did.
   const counts = zero();
-  counts.refused = found.checked?.refused ?? 0;
   for (let index = 0; ; index++) {
     const batch = await scoped(CustomerImportBatch.findOne({ importId: found._id, index }), actor.scope).lean();
     if (!batch) break;
     const rows = batch.rows as ReturnType<typeof storedRow>[];
+    // Applied before an interruption: its outcomes stand as written.
+    if (batch.applied) {
+      for (const r of rows) counts[r.outcome as keyof typeof counts]++;
+      continue;
+    }
     const pending = rows.filter((r) => r.outcome !== 'refused');
     const decided = await decideRows(actor.scope, ctx, pending.map((r) => ({ rowNumber: r.rowNumber, values: r.values })), null);
     const results = new Map<number, { outcome: ImportOutcome; reasons: string[] }>();
@@ -224,9 +249,13 @@ export async function applyImport(actor: Actor, mail: MailContext, id: string) {
         }
       }),
     );
-    for (const r of results.values()) counts[r.outcome]++;
     const applied = rows.map((r) => ({ ...r, ...(results.get(r.rowNumber) ?? {}) }));
-    await scoped(CustomerImportBatch.updateOne({ _id: batch._id }, { $set: { rows: applied } }), actor.scope);
+    for (const r of applied) counts[r.outcome as keyof typeof counts]++;
+    await scoped(CustomerImportBatch.updateOne({ _id: batch._id }, { $set: { rows: applied, applied: true } }), actor.scope);
+    await renewLease();
   }
-  return scoped(CustomerImport.findOneAndUpdate({ _id: found._id, state: 'applying' }, { $set: { state: 'applied', applied: counts, appliedAt: new Date() } }, { returnDocument: 'after' }), actor.scope).lean();
+  return scoped(
+    CustomerImport.findOneAndUpdate({ _id: found._id, state: 'applying', leaseUntil: claimed.leaseUntil }, { $set: { state: 'applied', applied: counts, appliedAt: new Date(), leaseUntil: null } }, { returnDocument: 'after' }),
+    actor.scope,
+  ).lean();
 }

@@ -45,7 +45,7 @@ export function ImportReportPage({ id, importsPath }: { id: string; importsPath:
           {data.fileName}
         </Title>
         <Text c="dimmed">
-          {data.rows.toLocaleString('en')} rows · uploaded by {data.createdByName} · {data.state === 'applied' ? `applied ${new Date(data.appliedAt!).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : data.state === 'applying' ? 'being applied' : 'checked, not applied yet'}
+          {data.rows.toLocaleString('en')} rows · uploaded by {data.createdByName} · {data.state === 'applied' ? `applied ${new Date(data.appliedAt!).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : data.state === 'applying' ? (data.abilities.apply ? 'stopped while being applied: apply it again to finish' : 'being applied') : 'checked, not applied yet'}
         </Text>
       </div>
       <Paper withBorder p="md" radius="md" data-testid="import-summary">
