@@ -1,9 +1,13 @@
 import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
 export interface NavItem {
+  /** English, and the item's id (tests find the count badge by it). */
   label: string;
+  /** The translated label, for the areas that speak the user's language (the storefront). */
+  labelKey?: ParseKeys<'common'>;
   to: string;
   icon: Icon;
   /** Highlight only on an exact match (home pages). */
@@ -34,11 +38,11 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
   ],
   storefront: [
-    { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
-    { label: 'Catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
-    { label: 'My orders', to: paths.orders('storefront'), icon: IconReceipt },
-    { label: 'Approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
-    { label: 'Company users', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
+    { label: 'Home', labelKey: 'nav.home', to: paths.area('storefront'), icon: IconHome, end: true },
+    { label: 'Catalogue', labelKey: 'nav.catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
+    { label: 'My orders', labelKey: 'nav.myOrders', to: paths.orders('storefront'), icon: IconReceipt },
+    { label: 'Approvals', labelKey: 'nav.approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
+    { label: 'Company users', labelKey: 'nav.companyUsers', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
   ],
 };
 

@@ -2,10 +2,11 @@ import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantin
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { authKeys, markSessionEnded, type MeState } from '@/features/auth';
+import { authKeys, markSessionEnded, useMe, type MeState } from '@/features/auth';
 import { onUnauthorized } from '@/lib/api-client';
+import { i18n, screenLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { router } from './router';
 
@@ -49,6 +50,19 @@ function SessionWatcher() {
   return null;
 }
 
+/**
+ * The screens speak the signed-in user's language (lib/i18n.ts), and switch the moment it changes
+ * (a save on the profile page refreshes the principal). Before paint: no flash of English.
+ */
+function LanguageSync() {
+  const language = screenLanguage(useMe().data?.principal);
+  useLayoutEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [language]);
+  return null;
+}
+
 export function AppProviders() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
@@ -56,6 +70,7 @@ export function AppProviders() {
         <ModalsProvider>
           <Notifications position="top-right" />
           <SessionWatcher />
+          <LanguageSync />
           <RouterProvider router={router} />
         </ModalsProvider>
       </QueryClientProvider>

@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Principal, Role } from '@app/shared';
 import { homePathFor, useMe } from '@/features/auth';
@@ -9,11 +10,12 @@ import { PageError } from './error-page';
 
 /** Signed-in persona of the right role, or a redirect: to sign-in, or to the persona's own area. */
 export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; layout?: React.ComponentType<{ principal: Principal }> }) {
+  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
   const loading = (
     <Center mih="100vh">
-      <Loader role="status" aria-label="Loading" />
+      <Loader role="status" aria-label={t('shell.loading')} />
     </Center>
   );
   if (me.isPending) return loading;
