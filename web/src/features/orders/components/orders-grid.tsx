@@ -184,9 +184,9 @@ export default function OrdersGrid(props: OrdersGridProps) {
       actionsCol,
     ];
     return withInitialSort(cols, sort);
-    // The sort only seeds new columns; later changes go through applyColumnState below.
+    // The sort only seeds new columns; later changes go through applyColumnState below. The
+    // language is a dependency: headers and words are made here, in the language on screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    // The language: headers and words are made here, in the language on screen.
   }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone, t, i18n.language]);
 
   return (
