@@ -16,6 +16,9 @@ import { OrderStatusBadge } from './order-status-badge';
 import { OrderTracking } from './order-tracking';
 import { WatchNoteBanner } from '@/components/watch-note';
 
+/** The note the server writes on every placement (orders/order.service.ts), in the reader's language. */
+const PLACED_NOTE = 'Order placed';
+
 export interface OrderPageProps {
   /** Where "back" leads, and what it says. */
   back: { to: string; label: string };
@@ -184,7 +187,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
               <Text size="sm" c="dimmed">
                 {formatDate(h.at, dateFormat, true, language)} · {h.byName}
               </Text>
-              {h.note && <Text size="sm">“{h.note}”</Text>}
+              {h.note && <Text size="sm">“{h.note === PLACED_NOTE ? t('order.notePlaced') : h.note}”</Text>}
             </Timeline.Item>
           ))}
         </Timeline>
