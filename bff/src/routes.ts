@@ -1,5 +1,6 @@
 import { auditEventRoutes } from './audit-log/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { brandingRoutes } from './branding/branding.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { customerNoteRoutes } from './customer-notes/customer-note.routes.js';
@@ -30,6 +31,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...healthRoutes,
     ...authRoutes,
     ...profileRoutes,
+    ...brandingRoutes,
     ...passwordSetupRoutes,
     ...overviewRoutes,
     ...resellerRoutes,
