@@ -31,14 +31,14 @@ beforeAll(async () => {
 describe('the accent colour', () => {
   it('the reseller sets it; its storefront user reads it; audited with what it replaced', async () => {
     const before = await events();
-    const res = await http.put('/api/branding', { accentColor: '#1F4E79', revision: await revision() }, cookies.cash);
+    const res = await http.put('/api/branding', { accentColor: '#0B3D2E', revision: await revision() }, cookies.cash);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ accentColor: '#1f4e79', canEdit: true, resellerName: 'Cashmere Cloud Partners' });
+    expect(res.body).toMatchObject({ accentColor: '#0b3d2e', canEdit: true, resellerName: 'Cashmere Cloud Partners' });
     const asBuyer = await http.get('/api/branding', cookies.buyer);
-    expect(asBuyer.body).toMatchObject({ accentColor: '#1f4e79', canEdit: false, resellerName: 'Cashmere Cloud Partners' });
+    expect(asBuyer.body).toMatchObject({ accentColor: '#0b3d2e', canEdit: false, resellerName: 'Cashmere Cloud Partners' });
     expect(await events()).toBe(before + 1);
     const event = await AuditEvent.collection.findOne({ action: 'reseller.branding_changed', resellerId: cash }, { sort: { at: -1 } });
-    expect(event!.changes).toMatchObject({ accentColor: { to: '#1f4e79' } });
+    expect(event!.changes).toMatchObject({ accentColor: { from: '#1f4e79', to: '#0b3d2e' } });
   });
 
   it.each([

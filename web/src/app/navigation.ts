@@ -1,5 +1,5 @@
-import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
-import type { ParseKeys } from 'i18next';
+import { IconBrush, IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import type { MessageKey } from '@/lib/i18n';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
@@ -7,7 +7,7 @@ export interface NavItem {
   /** English, and the item's id (tests find the count badge by it). */
   label: string;
   /** The translated label, for the areas that speak the user's language (the storefront). */
-  labelKey?: ParseKeys<'common'>;
+  labelKey?: MessageKey<'common'>;
   to: string;
   icon: Icon;
   /** Highlight only on an exact match (home pages). */
@@ -36,6 +36,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
     { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
+    { label: 'Storefront branding', to: paths.branding('reseller'), icon: IconBrush, ability: 'manageBranding' },
   ],
   storefront: [
     { label: 'Home', labelKey: 'nav.home', to: paths.area('storefront'), icon: IconHome, end: true },

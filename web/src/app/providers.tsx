@@ -2,7 +2,7 @@ import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantin
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { authKeys, markSessionEnded, useMe, type MeState } from '@/features/auth';
 import { onUnauthorized } from '@/lib/api-client';
@@ -52,14 +52,17 @@ function SessionWatcher() {
 
 /**
  * The screens speak the signed-in user's language (lib/i18n.ts), and switch the moment it changes
- * (a save on the profile page refreshes the principal). Before paint: no flash of English.
+ * (a save on the profile page refreshes the principal). Signed out, no messages are loaded at all.
  */
 function LanguageSync() {
-  const language = screenLanguage(useMe().data?.principal);
-  useLayoutEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-  }, [language]);
+  const principal = useMe().data?.principal;
+  const language = screenLanguage(principal);
+  useEffect(() => {
+    if (!principal) return;
+    void i18n.changeLanguage(language).then(() => {
+      document.documentElement.lang = language;
+    });
+  }, [principal, language]);
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 
 /** A list that could not be loaded: what failed, why, and a way to try again. */
 export function LoadErrorAlert({ title, message, onRetry }: { title: string; message: string; onRetry: () => void }) {

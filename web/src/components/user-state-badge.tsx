@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { UserState } from '@app/shared';
 
 // Filled, in shades dark enough for white text at AA contrast.

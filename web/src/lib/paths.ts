@@ -16,6 +16,7 @@ export const AREA_SEGMENTS = {
   profile: 'profile',
   webhooks: 'settings/webhooks',
   companyUsers: 'company-users',
+  branding: 'settings/storefront',
 } as const;
 
 /**
@@ -68,6 +69,8 @@ export const paths = {
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
+  /** Reseller · Storefront branding: the accent colour and logo its customers' storefront wears. */
+  branding: (area: Role) => `/${area}/${AREA_SEGMENTS.branding}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

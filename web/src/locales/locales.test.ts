@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from './index';
+import de from './de';
+import el from './el';
+import en from './en';
+
+const RESOURCES = { en, el, de };
 
 /*
  * The message files stay whole: every language has every key English has (and no other), with the

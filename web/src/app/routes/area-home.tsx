@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { HomePage } from '@/features/overview';
 import { useMe } from '@/features/auth';
 import { paths, RESELLER_VIEW_PARAMS } from '@/lib/paths';

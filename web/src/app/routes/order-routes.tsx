@@ -10,8 +10,7 @@ import { useLocation } from 'react-router';
 import type { Role } from '@app/shared';
 import { Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { i18n } from '@/lib/i18n';
+import { i18n, useTranslation } from '@/lib/i18n';
 
 // Only a storefront page shows it (it needs the cart): staff never load the storefront's code.
 const OrderAgainButton = lazy(async () => ({ default: (await import('@/features/storefront')).OrderAgainButton }));

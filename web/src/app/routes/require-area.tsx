@@ -1,21 +1,22 @@
 import { Center, Loader } from '@mantine/core';
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Principal, Role } from '@app/shared';
 import { homePathFor, useMe } from '@/features/auth';
+import { useMessagesReady } from '@/lib/i18n';
 import { paths, signInPath } from '@/lib/paths';
 import { AppLayout } from '../layout/app-layout';
 import { PageError } from './error-page';
 
 /** Signed-in persona of the right role, or a redirect: to sign-in, or to the persona's own area. */
 export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; layout?: React.ComponentType<{ principal: Principal }> }) {
-  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
+  // The area shows once the person's language is on screen (lib/i18n.ts).
+  const messagesReady = useMessagesReady();
   const loading = (
     <Center mih="100vh">
-      <Loader role="status" aria-label={t('shell.loading')} />
+      <Loader role="status" aria-label="Loading" />
     </Center>
   );
   if (me.isPending) return loading;
@@ -25,6 +26,7 @@ export function RequireArea({ role, layout: Layout = AppLayout }: { role: Role; 
     return <Navigate to={signInPath({ next: location.pathname + location.search, reason: ended ? 'expired' : undefined })} replace />;
   }
   if (principal.role !== role) return <Navigate to={homePathFor(principal.role)} replace />;
+  if (!messagesReady) return loading;
   // A layout may load lazily (the storefront's).
   return (
     <Suspense fallback={loading}>

@@ -3,7 +3,7 @@ import { DownloadPriceList } from '@/features/price-levels';
 import { CataloguePage } from '@/features/storefront';
 import { StorefrontUsersSection } from '@/features/storefront-users';
 import { Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { NotFoundPage } from './not-found-page';
 

@@ -8,5 +8,5 @@ import { i18n } from '@/lib/i18n';
  */
 export function approvalReasonText(reason: ApprovalReason, currency: string): string {
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
-  return i18n.t(`orders:reason.${reason.code}`, { amount: money(reason.amount), threshold: money(reason.threshold) });
+  return i18n.fixedT('orders')(`reason.${reason.code}`, { amount: money(reason.amount), threshold: money(reason.threshold) });
 }

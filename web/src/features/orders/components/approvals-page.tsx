@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';

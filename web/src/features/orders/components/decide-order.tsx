@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { Order, OrderDecision, OrderStatus } from '@app/shared';
 import { i18n } from '@/lib/i18n';
 
-const t = i18n.getFixedT(null, 'orders');
+const t = i18n.fixedT('orders');
 
 interface DecisionCopy {
   label: string;

@@ -1,6 +1,6 @@
 import { Anchor, Menu, type AnchorProps } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Link } from 'react-router';
 import { useReturnState } from '@/lib/return-to';
 

@@ -1,5 +1,5 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { OrderStatus } from '@app/shared';
 
 // Dark shades: readable white text (axe checks contrast).

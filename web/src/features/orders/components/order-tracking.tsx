@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextIn
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { addTrackingSchema, CARRIERS, type AddTracking, type Carrier, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
 import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { Order } from '@app/shared';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';

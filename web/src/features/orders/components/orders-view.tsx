@@ -2,7 +2,7 @@ import { Alert, Box, Group, Loader, Select, Stack, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { ORDER_STATUSES, type OrderStatus } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';

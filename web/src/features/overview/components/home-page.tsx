@@ -1,5 +1,5 @@
 import { Alert, Button, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { Principal } from '@app/shared';
 import { StatCard } from '@/components/stat-card';
 import { formatMoney, formatNumber } from '@/lib/format';

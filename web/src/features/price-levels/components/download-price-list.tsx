@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { ExportButton } from '@/components/export-button';
 import { priceListUrl } from '../api/keys';
 

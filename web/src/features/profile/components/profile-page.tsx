@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { z } from 'zod';
 import { changePasswordSchema, DATE_FORMATS, LANGUAGES, profileFieldsSchema, type Profile, type ProfileFields } from '@app/shared';
 import { LoadErrorAlert } from '@/components/load-error-alert';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { COMPANY_ROLES, setCompanyRoleSchema, type SetCompanyRole, type StorefrontUser } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { numberSeparators } from '@/lib/format';

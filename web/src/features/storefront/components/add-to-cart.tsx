@@ -2,7 +2,7 @@ import { Button, Group, NumberInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShoppingCartPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { CatalogueItem } from '@app/shared';
 import { formatNumber, numberSeparators } from '@/lib/format';
 import { useCart } from '../cart/cart-context';

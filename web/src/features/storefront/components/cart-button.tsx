@@ -1,7 +1,7 @@
 import { Badge, Button, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { useCart } from '../cart/cart-context';
 import { newSubmitKey } from '../cart/submit-key';
 import { useWideLayout } from './use-wide-layout';

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Divider, Drawer, Group, Loade
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Link } from 'react-router';
 import { formatMoney, formatNumber, numberSeparators } from '@/lib/format';
 import { paths } from '@/lib/paths';

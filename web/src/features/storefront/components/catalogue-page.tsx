@@ -2,9 +2,9 @@ import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { useSearchParams } from 'react-router';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/lib/i18n';
 import type { CatalogueItem } from '@app/shared';
 import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';

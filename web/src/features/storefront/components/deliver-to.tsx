@@ -1,6 +1,6 @@
 import { Radio, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { AddressKind, ShownAddress } from '@app/shared';
 import { useDeliveryOptions } from '../api/delivery-options';
 

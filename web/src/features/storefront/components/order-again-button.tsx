@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRepeat } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { Order } from '@app/shared';
 import { getCatalogue } from '../api/get-catalogue';
 import { catalogueKeys } from '../api/keys';

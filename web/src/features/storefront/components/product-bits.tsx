@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconBolt, IconInfoCircle, IconTool } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { CatalogueItem } from '@app/shared';
 import { formatMoney, formatNumber } from '@/lib/format';
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/lib/i18n';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { useNavigate } from 'react-router';
 import type { AddressKind, PlaceOrder } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
