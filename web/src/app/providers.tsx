@@ -4,9 +4,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { authKeys, markSessionEnded, useMe, type MeState } from '@/features/auth';
+import { authKeys, markSessionEnded, type MeState } from '@/features/auth';
 import { onUnauthorized } from '@/lib/api-client';
-import { i18n, screenLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { router } from './router';
 
@@ -50,22 +49,6 @@ function SessionWatcher() {
   return null;
 }
 
-/**
- * The screens speak the signed-in user's language (lib/i18n.ts), and switch the moment it changes
- * (a save on the profile page refreshes the principal). Signed out, no messages are loaded at all.
- */
-function LanguageSync() {
-  const principal = useMe().data?.principal;
-  const language = screenLanguage(principal);
-  useEffect(() => {
-    if (!principal) return;
-    void i18n.changeLanguage(language).then(() => {
-      document.documentElement.lang = language;
-    });
-  }, [principal, language]);
-  return null;
-}
-
 export function AppProviders() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
@@ -73,7 +56,6 @@ export function AppProviders() {
         <ModalsProvider>
           <Notifications position="top-right" />
           <SessionWatcher />
-          <LanguageSync />
           <RouterProvider router={router} />
         </ModalsProvider>
       </QueryClientProvider>
