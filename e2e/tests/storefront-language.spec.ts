@@ -59,8 +59,8 @@ test('a Greek buyer reads its orders in Greek: dates with Greek times, money as 
   await first.click();
 
   await expect(page.getByRole('heading', { level: 1, name: /^Παραγγελία [A-Z]{2}-\d{6}$/ })).toBeVisible();
-  // Placed "στις 11/01/2026 06:00 π.μ.": Bob's own date format, the time as Greek writes it.
-  await expect(page.getByText(/καταχωρήθηκε στις \d{2}\/\d{2}\/\d{4}\s\d{1,2}:\d{2}\s(π\.μ\.|μ\.μ\.)/)).toBeVisible();
+  // Placed "στις 2026-11-01 06:00 π.μ.": Bob's own date format (YYYY-MM-DD), the time as Greek writes it.
+  await expect(page.getByText(/καταχωρήθηκε στις \d{4}-\d{2}-\d{2}\s\d{1,2}:\d{2}\s(π\.μ\.|μ\.μ\.)/)).toBeVisible();
   await expect(page.getByText('Συνολικό ποσό')).toBeVisible();
   await expect(page.getByText(/^\d{1,3}(\.\d{3})*,\d{2}\s€$/).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ιστορικό' })).toBeVisible();
