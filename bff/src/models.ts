@@ -19,7 +19,8 @@ import { OutboxMessage } from './mail/outbox.model.js';
 import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
+import { ResellerLogo } from './branding/reseller-logo.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, CustomerImport, CustomerImportBatch];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, CustomerImport, CustomerImportBatch, ResellerLogo];
 
 registerModels(allModels);

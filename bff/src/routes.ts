@@ -1,5 +1,6 @@
 import { auditEventRoutes } from './audit-log/audit-event.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { brandingRoutes } from './branding/branding.routes.js';
 import { passwordSetupRoutes } from './auth/password-setup.routes.js';
 import { customerBulkRoutes } from './customer-bulk/customer-bulk.routes.js';
 import { customerImportRoutes } from './customer-imports/customer-import.routes.js';
@@ -33,6 +34,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...healthRoutes,
     ...authRoutes,
     ...profileRoutes,
+    ...brandingRoutes,
     ...passwordSetupRoutes,
     ...overviewRoutes,
     ...resellerRoutes,

@@ -29,3 +29,4 @@ export * from './schemas/customer-details.js';
 export * from './schemas/view-as.js';
 export * from './schemas/customer-bulk.js';
 export * from './schemas/customer-imports.js';
+export * from './schemas/branding.js';

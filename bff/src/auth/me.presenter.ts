@@ -6,6 +6,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 import { customerImportPolicy } from '../policies/customer-import.js';
 import { customerPolicy } from '../policies/customer.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
+import { brandingPolicy } from '../policies/branding.js';
 import { orderPolicy } from '../policies/order.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
@@ -56,6 +57,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       listResellerStaff: staffUserPolicy.can(principal, 'staffUser.list'),
       manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
       manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
+      manageBranding: brandingPolicy.can(principal, 'branding.edit'),
     },
     companyRole: principal.companyRole,
     viewingAs: principal.viewedBy

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { APPROVAL_REASONS, ORDER_STATUSES } from '@app/shared';
+import { APPROVAL_REASONS, ORDER_STATUSES, ROLES } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { figureSourcePlugin } from '../figures/kept-figures.js';
 import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
@@ -28,6 +28,11 @@ const decisionSchema = new Schema(
     to: { type: String, enum: ORDER_STATUSES, required: true },
     byUserId: { type: Schema.Types.ObjectId, default: null },
     byName: { type: String, required: true },
+    /**
+     * Which side acted: a storefront user sees its own company's names, and the reseller's name for
+     * anyone else's step (orders/order.presenter.ts). Entries from before it have none: read as staff.
+     */
+    byRole: { type: String, enum: [...ROLES, null], default: null },
     note: { type: String, default: '' },
   },
   { _id: false },

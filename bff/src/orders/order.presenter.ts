@@ -77,9 +77,23 @@ export function presentOrder(o: StoredOrder, principal: Principal, watchNote?: s
   };
 }
 
+type HistoryEntry = StoredOrder['history'][number];
+
+/**
+ * Who the buyer reads as having acted. The storefront buys from its reseller: staff behind it
+ * (the reseller's people, the distributor's operations) are never named to it, their steps read
+ * as the reseller's. Only the company's own users keep their names. An entry from before `byRole`
+ * was kept is named only when it is a placement by the customer; everything else is the reseller.
+ */
+function actorNameFor(h: HistoryEntry, o: StoredOrder, principal: Principal): string {
+  if (principal.role !== 'storefront') return h.byName;
+  const byCompany = h.byRole ? h.byRole === 'storefront' : h.from == null && o.placedBy?.kind === 'customer';
+  return byCompany ? h.byName : o.resellerName;
+}
+
 export function presentOrderDetail(o: StoredOrder, principal: Principal, watchNote?: string): OrderDetail {
   return {
     ...presentOrder(o, principal, watchNote),
-    history: o.history.map((h) => ({ at: h.at.toISOString(), from: h.from ?? null, to: h.to, byName: h.byName, note: h.note ?? '' })),
+    history: o.history.map((h) => ({ at: h.at.toISOString(), from: h.from ?? null, to: h.to, byName: actorNameFor(h, o, principal), note: h.note ?? '' })),
   };
 }

@@ -71,7 +71,7 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
   if (!canMove(order.status, to)) throw orderChanged(order.status);
 
   const at = new Date();
-  const entry = { at, from: order.status, to, byUserId: principal.userId, byName: principal.displayName, note };
+  const entry = { at, from: order.status, to, byUserId: principal.userId, byName: principal.displayName, byRole: principal.role, note };
   const event = auditEventFor(
     actor,
     {
@@ -240,7 +240,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     currency,
     status,
     orderedAt: at,
-    history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, note: 'Order placed' }],
+    history: [{ at, from: null, to: status, byUserId: principal.userId, byName: placedByName, byRole: principal.role, note: 'Order placed' }],
     ...(byCustomer ? { approval } : {}),
     ...(input.reference ? { reference: input.reference, referenceKey: input.reference.toLowerCase() } : {}),
     ...(input.note ? { buyerNote: input.note } : {}),

@@ -26,6 +26,23 @@ const resellerSchema = new Schema(
     /** Derived by resellerDerivedFields (reseller-keys.ts) on every write: sort and search keys. */
     nameKey: { type: String, required: true },
     searchText: { type: String, required: true },
+    /**
+     * The storefront's look, set by the reseller's own staff (branding/): an accent colour checked
+     * for contrast, and the logo's facts (its bytes are a ResellerLogo of their own).
+     */
+    branding: {
+      type: new Schema(
+        {
+          accentColor: { type: String, default: null },
+          logo: {
+            type: new Schema({ id: { type: Schema.Types.ObjectId, required: true }, contentType: { type: String, required: true }, bytes: { type: Number, required: true }, updatedAt: { type: Date, required: true } }, { _id: false }),
+            default: null,
+          },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** Bumped on every change: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },

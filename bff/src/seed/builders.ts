@@ -1,3 +1,4 @@
+import type { Role } from '@app/shared';
 import { Types } from 'mongoose';
 import { customerDerivedFields } from '../customers/customer-keys.js';
 import { demoId, type Random } from './demo-ids.js';
@@ -125,19 +126,19 @@ export function buildOrder(rnd: Random, o: { tenant: Tenant; products: ProductSe
 
   const orderedAt = new Date(o.now.getTime() - rnd.int(0, 540) * DAY - rnd.int(0, 86_000) * 1000);
   const placedName = byCustomer ? `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}` : tenant.resellerName;
-  const history: { at: Date; from: string | null; to: string; byUserId: null; byName: string; note: string }[] = [];
+  const history: { at: Date; from: string | null; to: string; byUserId: null; byName: string; byRole: Role; note: string }[] = [];
   const first = byCustomer && approval ? 'pending_approval' : hasManual ? 'in_progress' : 'executed';
-  history.push({ at: orderedAt, from: null, to: first, byUserId: null, byName: placedName, note: 'Order placed' });
+  history.push({ at: orderedAt, from: null, to: first, byUserId: null, byName: placedName, byRole: byCustomer ? 'storefront' : 'reseller', note: 'Order placed' });
   let current = first;
   const later = (h: number) => new Date(orderedAt.getTime() + h * 3_600_000);
   if (current === 'pending_approval' && status !== 'pending_approval') {
     const next = status === 'canceled' && rnd.chance(0.5) ? 'canceled' : hasManual ? 'in_progress' : 'executed';
-    history.push({ at: later(5), from: current, to: next, byUserId: null, byName: tenant.resellerName, note: next === 'canceled' ? 'Declined by the reseller' : 'Approved' });
+    history.push({ at: later(5), from: current, to: next, byUserId: null, byName: tenant.resellerName, byRole: 'reseller', note: next === 'canceled' ? 'Declined by the reseller' : 'Approved' });
     current = next;
   }
   if (current === 'in_progress' && status !== 'in_progress') {
     const next = status === 'canceled' ? 'canceled' : 'executed';
-    history.push({ at: later(30), from: current, to: next, byUserId: null, byName: 'Distributor operations', note: next === 'executed' ? 'Provisioned' : 'Canceled by the distributor' });
+    history.push({ at: later(30), from: current, to: next, byUserId: null, byName: 'Distributor operations', byRole: 'distributor', note: next === 'executed' ? 'Provisioned' : 'Canceled by the distributor' });
     current = next;
   }
   if (current === 'executed' && status === 'canceled') status = 'executed';

@@ -51,8 +51,8 @@ export function blueHarborWaitingOrders(tenant: Tenant, products: Parameters<typ
     const base = buildOrder(r, { tenant, products, number, now, id: idOf(number) });
     const placedAt = at(hoursAgo);
     const name = `${buyer.firstName} ${buyer.lastName}`;
-    const history = [{ at: placedAt, from: null, to: 'pending_company_approval', byUserId: buyer._id, byName: name, note: 'Order placed' }] as unknown as typeof base.history;
-    if (approved) history.push({ at: at(hoursAgo - 2), from: 'pending_company_approval', to: 'pending_approval', byUserId: alex!._id, byName: `${alex!.firstName} ${alex!.lastName}`, note: 'Approved for Blue Harbor' } as never);
+    const history = [{ at: placedAt, from: null, to: 'pending_company_approval', byUserId: buyer._id, byName: name, byRole: 'storefront', note: 'Order placed' }] as unknown as typeof base.history;
+    if (approved) history.push({ at: at(hoursAgo - 2), from: 'pending_company_approval', to: 'pending_approval', byUserId: alex!._id, byName: `${alex!.firstName} ${alex!.lastName}`, byRole: 'storefront', note: 'Approved for Blue Harbor' } as never);
     return {
       ...base,
       placedBy: { kind: 'customer', userId: buyer._id as never, name },

@@ -1,3 +1,4 @@
+import { demoBranding } from './demo-branding.js';
 import type { Types } from 'mongoose';
 import { customerDerivedFields } from '../customers/customer-keys.js';
 import { resellerDerivedFields } from '../reseller-management/reseller-keys.js';
@@ -64,13 +65,15 @@ export interface DemoDataSet {
   counters: { _id: string; seq: number }[];
   /** Notes on customer records (seed/demo-notes.ts); watch notes and tracking are set on customers and orders. */
   customerNotes: Record<string, unknown>[];
+  /** Storefront logos (seed/demo-branding.ts); the reseller carries its accent colour and the logo's facts. */
+  resellerLogos: Record<string, unknown>[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
   const blueHarborTeams = new Map<string, { tenant: Tenant; team: ReturnType<typeof blueHarborTeam> }>();
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [], resellerLogos: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -86,7 +89,9 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
       data.resellers.push({
         _id: resellerId, distributorId, ...contact, ...resellerDerivedFields(contact), country: 'Greece', paymentMethod: r.paymentMethod,
         markupPercent: r.markupPercent, status: 'active', revision: 1, createdAt: now, updatedAt: now,
+        ...(r.key === 'cash' ? { branding: demoBranding(now, distributorId).branding } : {}),
       });
+      if (r.key === 'cash') data.resellerLogos.push(demoBranding(now, distributorId).logo);
       data.users.push(staff(r.staff, 'reseller', { distributorId, resellerId }, passwordHash, now));
       // A colleague who has not activated yet: the distributor can send them a new link from the reseller's page.
       if (r.key === 'deposit') data.users.push({ ...staff({ email: 'pat.pending@demo.example', firstName: 'Pat', lastName: 'Pending' }, 'reseller', { distributorId, resellerId }, passwordHash, now), passwordHash: null, state: 'pending_activation' });

@@ -9,6 +9,7 @@ import { Counter } from '../orders/counter.model.js';
 import { Order } from '../orders/order.model.js';
 import { Product } from '../products/product.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
+import { ResellerLogo } from '../branding/reseller-logo.model.js';
 import { User } from '../users/user.model.js';
 import { AccountToken } from '../auth/account-token.model.js';
 import { OutboxMessage } from '../mail/outbox.model.js';
@@ -29,7 +30,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint, CustomerNote]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint, CustomerNote, ResellerLogo]) {
     await model.collection.deleteMany({});
   }
   // Webhook calls go with their endpoints (the demo's log among them).
@@ -68,6 +69,7 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(WebhookEndpoint, webhooks.endpoints);
   await insertInBatches(Delivery, webhooks.deliveries);
   await insertInBatches(CustomerNote, data.customerNotes);
+  await insertInBatches(ResellerLogo, data.resellerLogos);
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

@@ -170,6 +170,15 @@ interface Entry {
   after?: (p: Persona, status: number) => Promise<void>;
 }
 
+/**
+ * The revision of the reseller whose staff calls next: the body is made before the call, for
+ * whichever persona; a mismatch is a 409 (alsoOk), never a write.
+ */
+let currentPersona: Persona | null = null;
+const ownResellerRevision = async () => (currentPersona?.resellerId ? ((await Reseller.collection.findOne({ _id: currentPersona.resellerId }))?.revision as number) : 1);
+/** A 1×1 transparent PNG. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 const revisionOf = async ({ id }: { id: Types.ObjectId }) => (await Customer.collection.findOne({ _id: id }))!.revision as number;
 const customerFields = async ({ id }: { id: Types.ObjectId }) => {
   const c = (await Customer.collection.findOne({ _id: id }))!;
@@ -218,6 +227,13 @@ const MATRIX: Record<string, Entry> = {
       }
     },
   },
+  // The storefront's branding: always the caller's own reseller's (no id); its staff change it.
+  'GET /api/branding': { roles: ['reseller', 'storefront'] },
+  'PUT /api/branding': { roles: ['reseller'], body: async () => ({ accentColor: '#1f4e79', revision: await ownResellerRevision() }), alsoOk: [409] },
+  'PUT /api/branding/logo': { roles: ['reseller'], body: async () => ({ contentType: 'image/png', data: TINY_PNG, revision: await ownResellerRevision() }), alsoOk: [409] },
+  'DELETE /api/branding/logo': { roles: ['reseller'] },
+  // 404 while the persona's reseller has no logo (the PUT above may have set one).
+  'GET /api/branding/logo': { roles: ['reseller', 'storefront'], alsoOk: [404] },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/customers': { roles: ['distributor', 'reseller'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleCustomers } },
   'GET /api/customers/stats': { roles: ['distributor', 'reseller'], total: { field: 'allCustomers', equals: visibleCustomers } },
@@ -588,6 +604,7 @@ async function attempt(route: (typeof allRoutes)[number], { p, id, expected }: C
   figures.calls++;
   await whenDeliveriesSettled(); // what earlier calls queued is not counted against this one
   journal.take();
+  currentPersona = p;
   const path = `${await fillPath(route.path, entry, id ?? CUSTOMER_TARGETS[0]!)}${entry.query ?? ''}`;
   const res = await call(route.method, path, cookies.get(nameOf(p))!, await entry.body?.({ id: id ?? CUSTOMER_TARGETS[0]! }));
   await entry.after?.(p, res.status);

@@ -53,6 +53,8 @@ export const principalSchema = z
         manageWebhooks: z.boolean(),
         /** A company's admin: its Company users page. */
         manageCompanyUsers: z.boolean(),
+        /** A reseller's staff: its storefront's accent colour and logo. */
+        manageBranding: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
     /** A storefront user's role inside its company (null for staff). */

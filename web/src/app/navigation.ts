@@ -1,9 +1,13 @@
-import { IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import { IconBrush, IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import type { MessageKey } from '@/lib/i18n';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
 
 export interface NavItem {
+  /** English, and the item's id (tests find the count badge by it). */
   label: string;
+  /** The translated label, for the areas that speak the user's language (the storefront). */
+  labelKey?: MessageKey<'common'>;
   to: string;
   icon: Icon;
   /** Highlight only on an exact match (home pages). */
@@ -32,13 +36,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
     { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
+    { label: 'Storefront branding', to: paths.branding('reseller'), icon: IconBrush, ability: 'manageBranding' },
   ],
   storefront: [
-    { label: 'Home', to: paths.area('storefront'), icon: IconHome, end: true },
-    { label: 'Catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
-    { label: 'My orders', to: paths.orders('storefront'), icon: IconReceipt },
-    { label: 'Approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
-    { label: 'Company users', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
+    { label: 'Home', labelKey: 'nav.home', to: paths.area('storefront'), icon: IconHome, end: true },
+    { label: 'Catalogue', labelKey: 'nav.catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
+    { label: 'My orders', labelKey: 'nav.myOrders', to: paths.orders('storefront'), icon: IconReceipt },
+    { label: 'Approvals', labelKey: 'nav.approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
+    { label: 'Company users', labelKey: 'nav.companyUsers', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
   ],
 };
 

@@ -33,8 +33,9 @@ const auditLog: Lazy = withGrid(async () => ({ Component: (await import('./route
 const resellersPage: Lazy = withGrid(async () => ({ Component: (await import('./routes/reseller-routes')).ResellersRoute }), () => import('@/features/resellers/components/reseller-grid'));
 const resellerPage: Lazy = async () => ({ Component: (await import('./routes/reseller-routes')).ResellerRoute });
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
-const profilePage: Lazy = async () => ({ Component: (await import('@/features/profile')).ProfilePage });
+const profilePage: Lazy = async () => ({ Component: (await import('./routes/profile-route')).ProfileRoute });
 const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
+const branding: Lazy = async () => ({ Component: (await import('./routes/branding-route')).BrandingRoute });
 const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
+        { path: AREA_SEGMENTS.branding, lazy: branding },
       ]),
       area(
         'storefront',

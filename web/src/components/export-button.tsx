@@ -2,6 +2,7 @@ import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { checkRequest } from '@/lib/api-client';
 import { startDownload } from '@/lib/start-download';
 
@@ -14,7 +15,8 @@ import { startDownload } from '@/lib/start-download';
  * stays busy, and ignores clicks, until the server has started sending the file (a cookie named
  * after this click's token, see start-download.ts), so a double click makes one export.
  */
-export function ExportButton({ url, label = 'Export to Excel', note }: { url: string; label?: string; /** What the file holds that the grid does not show (hidden columns). */ note?: string | undefined }) {
+export function ExportButton({ url, label, note }: { url: string; label?: string; /** What the file holds that the grid does not show (hidden columns). */ note?: string | undefined }) {
+  const { t } = useTranslation();
   const noteId = useId();
   const [running, setRunning] = useState(false);
   const busy = useRef(false); // a second click in the same tick, before the state re-renders
@@ -25,9 +27,9 @@ export function ExportButton({ url, label = 'Export to Excel', note }: { url: st
     try {
       await checkRequest(url);
       await startDownload(url);
-      notifications.show({ color: 'green', message: 'Your download has started.' });
+      notifications.show({ color: 'green', message: t('export.started') });
     } catch (err) {
-      notifications.show({ color: 'red', title: 'The export could not start', message: (err as Error).message });
+      notifications.show({ color: 'red', title: t('export.couldNotStart'), message: (err as Error).message });
     } finally {
       busy.current = false;
       setRunning(false);
@@ -43,7 +45,7 @@ export function ExportButton({ url, label = 'Export to Excel', note }: { url: st
       aria-busy={running}
       onClick={() => void run()}
     >
-      {running ? 'Exporting…' : label}
+      {running ? t('export.exporting') : (label ?? t('export.exportToExcel'))}
     </Button>
   );
   if (!note) return button;

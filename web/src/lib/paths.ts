@@ -18,6 +18,7 @@ export const AREA_SEGMENTS = {
   companyUsers: 'company-users',
   customerImports: 'customer-imports',
   customerImport: 'customer-imports/:importId',
+  branding: 'settings/storefront',
 } as const;
 
 /**
@@ -72,6 +73,8 @@ export const paths = {
   customerImports: (area: Role) => `/${area}/${AREA_SEGMENTS.customerImports}`,
   customerImport: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customerImports}/${id}`,
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
+  /** Reseller · Storefront branding: the accent colour and logo its customers' storefront wears. */
+  branding: (area: Role) => `/${area}/${AREA_SEGMENTS.branding}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

@@ -18,4 +18,5 @@ export const QUERY_ROOTS = {
   webhooks: 'webhooks',
   customerNotes: 'customer-notes',
   customerImports: 'customer-imports',
+  branding: 'branding',
 } as const;

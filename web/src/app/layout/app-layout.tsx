@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
@@ -9,8 +10,12 @@ import { withRememberedSearch } from '@/lib/remembered-view';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
 
-/** `headerActions`: what an area adds to the header next to the account menu (the storefront's cart). */
-export function AppLayout({ principal, headerActions }: { principal: Principal; headerActions?: ReactNode }) {
+/**
+ * `headerActions`: what an area adds to the header next to the account menu (the storefront's cart);
+ * `brand`: what the header is headed by instead of the product's name (the storefront's reseller).
+ */
+export function AppLayout({ principal, headerActions, brand }: { principal: Principal; headerActions?: ReactNode; brand?: ReactNode }) {
+  const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const overview = useLiveOverview();
   // Below the `sm` breakpoint the navigation slides away behind the burger: out of the tab order then too.
@@ -22,10 +27,12 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" aria-expanded={opened} />
-            <Text fw={800} c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
-              Storefront Admin
-            </Text>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} aria-expanded={opened} />
+            {brand ?? (
+              <Text fw={800} c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
+                {t('appName')}
+              </Text>
+            )}
             <Text c="dimmed" visibleFrom="xs" truncate>
               {AREAS[principal.role].tenant(principal)}
             </Text>
@@ -36,21 +43,21 @@ export function AppLayout({ principal, headerActions }: { principal: Principal; 
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation" inert={phone && !opened}>
+      <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')} inert={phone && !opened}>
         {NAVIGATION[principal.role].filter((item) => !item.ability || principal.abilities[item.ability]).map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}
             to={withRememberedSearch(item.to)}
             end={item.end}
-            label={item.label}
+            label={item.labelKey ? t(item.labelKey) : item.label}
             leftSection={<item.icon size={18} aria-hidden />}
             rightSection={
               item.count && overview.data && item.count(overview.data) > 0 ? (
                 <Badge size="sm" color="#8f4700" variant="filled" circle={item.count(overview.data) < 10} data-testid={`nav-count-${item.label}`}>
                   {item.count(overview.data)}
                   {/* Read as "3 waiting"; a label on the badge itself (a span) is not allowed. */}
-                  <VisuallyHidden> waiting</VisuallyHidden>
+                  <VisuallyHidden> {t('shell.waiting')}</VisuallyHidden>
                 </Badge>
               ) : undefined
             }

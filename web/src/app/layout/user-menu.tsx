@@ -1,6 +1,7 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { useTranslation } from '@/lib/i18n';
 import { Link, useNavigate } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLogout } from '@/features/auth';
@@ -15,20 +16,21 @@ const initials = (name: string) =>
     .toUpperCase();
 
 export function UserMenu({ principal }: { principal: Principal }) {
+  const { t } = useTranslation();
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () =>
     logout.mutate(undefined, {
       onSettled: () => {
         navigate(signInPath({ reason: 'signed-out' }), { replace: true });
-        notifications.show({ message: 'Signed out', color: 'blue' });
+        notifications.show({ message: t('shell.signedOut'), color: 'blue' });
       },
     });
 
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${principal.displayName}`}>
+        <UnstyledButton aria-label={t('shell.accountMenu', { name: principal.displayName })}>
           <Group gap="xs" wrap="nowrap">
             <Avatar color="indigo" radius="xl" size="sm">
               {initials(principal.displayName)}
@@ -43,10 +45,10 @@ export function UserMenu({ principal }: { principal: Principal }) {
       <Menu.Dropdown>
         <Menu.Label>{principal.email}</Menu.Label>
         <Menu.Item component={Link} to={paths.profile(principal.role)} leftSection={<IconUserCircle size={16} aria-hidden />}>
-          Your profile
+          {t('shell.yourProfile')}
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
-          Sign out
+          {t('shell.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@/lib/i18n';
 import { HomePage } from '@/features/overview';
 import { useMe } from '@/features/auth';
 import { paths, RESELLER_VIEW_PARAMS } from '@/lib/paths';
@@ -5,23 +6,26 @@ import { AREAS } from '../navigation';
 
 /** The persona's home; RequireArea has already made sure someone is signed in. */
 export function AreaHome() {
+  const { t } = useTranslation();
   const principal = useMe().data?.principal;
   if (!principal) return null;
   const area = principal.role;
   const words = AREAS[area];
+  // The storefront speaks its user's language; staff areas are English.
+  const storefront = area === 'storefront';
   const { abilities } = principal;
   return (
     <HomePage
       principal={principal}
-      title={`${words.label} home`}
-      place={words.place(principal)}
+      title={storefront ? t('home.title') : `${words.label} home`}
+      place={storefront ? t('home.place', { customer: principal.customerName, reseller: principal.resellerName }) : words.place(principal)}
       links={{
         resellers: abilities.listResellers ? { to: paths.resellers(area), label: 'Open resellers' } : undefined,
         monthlyRunRate: abilities.listCustomers ? { to: `${paths.customers(area)}?sort=-monthlyRunRate`, label: 'Customers by run rate' } : undefined,
         customers: abilities.listCustomers && words.customersLink ? { to: paths.customers(area), label: words.customersLink } : undefined,
         // The distributor does not decide these; it sees which resellers have some waiting.
         ordersPendingApproval: abilities.approveOrders
-          ? { to: paths.approvals(area), label: 'Open approvals' }
+          ? { to: paths.approvals(area), label: storefront ? t('home.openApprovals') : 'Open approvals' }
           : abilities.listResellers
             ? { to: paths.resellers(area, `?${RESELLER_VIEW_PARAMS.waiting}=1`), label: 'Resellers with orders waiting' }
             : undefined,
@@ -33,7 +37,7 @@ export function AreaHome() {
         ordersTotal: abilities.browseOrders
           ? { to: paths.orders(area), label: 'Open all orders' }
           : abilities.placeOrders && !abilities.listCustomers
-            ? { to: paths.orders(area), label: 'Open my orders' }
+            ? { to: paths.orders(area), label: t('home.openMyOrders') }
             : undefined,
       }}
     />

@@ -40,7 +40,7 @@ export function CustomerRecordRoute() {
   const slots: RecordSlots = {
     storefrontUsers: ({ customer, addOpen, openAdd, closeAdd }) => (
       <>
-        <StorefrontUsersSection customerId={customer.id} canAdd={customer.abilities.addStorefrontUser} onAdd={openAdd} currency={customer.currency} />
+        <StorefrontUsersSection customerId={customer.id} canAdd={customer.abilities.addStorefrontUser} onAdd={openAdd} currency={customer.currency} dateFormat={principal.preferences.dateFormat} />
         {customer.abilities.addStorefrontUser && <AddStorefrontUserDialog customerId={customer.id} opened={addOpen} onClose={closeAdd} />}
       </>
     ),

@@ -1,17 +1,19 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from '@/lib/i18n';
 import { useRouteError } from 'react-router';
 
 export function PageError({ message }: { message?: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <Center component="main" mih="60vh" p="md">
       <Stack align="center" gap="sm" maw={480}>
         <Title order={1} size="h2">
-          Something went wrong
+          {t('errors.somethingWentWrong')}
         </Title>
         <Text c="dimmed" ta="center">
-          {message ?? 'The page could not be shown.'} Reloading usually helps; if it does not, try again in a minute.
+          {message ?? t('errors.pageNotShown')} {t('errors.reloadHelps')}
         </Text>
-        <Button onClick={() => window.location.reload()}>Reload</Button>
+        <Button onClick={() => window.location.reload()}>{t('actions.reload')}</Button>
       </Stack>
     </Center>
   );

@@ -10,6 +10,7 @@ import { useLocation } from 'react-router';
 import type { Role } from '@app/shared';
 import { Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { i18n, useTranslation } from '@/lib/i18n';
 
 // Only a storefront page shows it (it needs the cart): staff never load the storefront's code.
 const OrderAgainButton = lazy(async () => ({ default: (await import('@/features/storefront')).OrderAgainButton }));
@@ -21,7 +22,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 const DEFAULT_RETURN: Record<Role, (area: Role) => ReturnTo> = {
   distributor: (area) => ({ to: paths.ordersInProgress(area), label: 'Orders in progress' }),
   reseller: (area) => ({ to: paths.orders(area), label: 'Orders' }),
-  storefront: (area) => ({ to: paths.orders(area), label: 'My orders' }),
+  storefront: (area) => ({ to: paths.orders(area), label: i18n.t('nav.myOrders') }),
 };
 
 export function OrderRoute() {
@@ -96,23 +97,24 @@ export function InProgressRoute() {
 
 /** Storefront · My orders: the company's orders, at its prices. */
 export function MyOrdersRoute() {
+  const { t } = useTranslation(['orders', 'common']);
   const principal = useMe().data?.principal;
-  usePageTitle('My orders');
+  usePageTitle(t('common:nav.myOrders'));
   if (!principal) return null;
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>My orders</Title>
-        <Text c="dimmed">Every order of {principal.customerName}, newest first.</Text>
+        <Title order={1}>{t('common:nav.myOrders')}</Title>
+        <Text c="dimmed">{t('myOrders.intro', { customer: principal.customerName })}</Text>
       </div>
       <OrdersView
         orderPath={(id) => paths.order(principal.role, id)}
-        returnLabel="My orders"
+        returnLabel={t('common:nav.myOrders')}
         dateFormat={principal.preferences.dateFormat}
         showCost={false}
         canExport={principal.abilities.exportOrders}
         height={560}
-        emptyText="You have not placed an order yet."
+        emptyText={t('myOrders.empty')}
       />
     </Stack>
   );

@@ -3,6 +3,7 @@ import { DownloadPriceList } from '@/features/price-levels';
 import { CataloguePage } from '@/features/storefront';
 import { StorefrontUsersSection } from '@/features/storefront-users';
 import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { NotFoundPage } from './not-found-page';
 
@@ -14,17 +15,18 @@ export function CatalogueRoute() {
 
 /** Storefront · Company users: the company's admin sets its users' roles and spending limits (the reseller adds users). */
 export function CompanyUsersRoute() {
+  const { t } = useTranslation('account');
   const principal = useMe().data?.principal;
-  usePageTitle('Company users');
+  usePageTitle(t('companyUsers.title'));
   if (!principal) return null;
   if (!principal.abilities.manageCompanyUsers || !principal.customerId) return <NotFoundPage />;
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>Company users</Title>
-        <Text c="dimmed">Who does what at {principal.customerName}: buyers order, approvers approve the buyers’ orders, viewers follow them. {principal.resellerName} adds new users.</Text>
+        <Title order={1}>{t('companyUsers.title')}</Title>
+        <Text c="dimmed">{t('companyUsers.intro', { customer: principal.customerName, reseller: principal.resellerName })}</Text>
       </div>
-      <StorefrontUsersSection customerId={principal.customerId} canAdd={false} onAdd={() => {}} title="Users" />
+      <StorefrontUsersSection customerId={principal.customerId} canAdd={false} onAdd={() => {}} title={t('companyUsers.users')} dateFormat={principal.preferences.dateFormat} />
     </Stack>
   );
 }

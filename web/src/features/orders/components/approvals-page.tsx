@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderDecision } from '@app/shared';
 import { formatAge, formatDate, formatMoney, formatNumber } from '@/lib/format';
@@ -14,19 +15,20 @@ import { orderExportUrl } from '../api/export-orders';
 import { useOrderPages } from '../api/get-orders';
 import { useDecideOrders } from '../api/mutations';
 import { confirmDecision, DECISION_COPY } from './decide-order';
+import { approvalReasonText } from './approval-reason';
 import { OrderLink } from './order-link';
 
 /** Each approval step's queue: the company's own approvers first, then the reseller. */
 const QUEUES = {
-  reseller: { status: 'pending_approval', intro: 'Orders of your customers waiting for your decision.', none: 'No order is waiting for your approval.' },
-  company: { status: 'pending_company_approval', intro: 'Your buyers’ orders waiting for your approval before they go to your reseller.', none: 'No order is waiting for your approval.' },
+  reseller: { status: 'pending_approval', intro: 'approvals.introReseller' },
+  company: { status: 'pending_company_approval', intro: 'approvals.introCompany' },
 } as const;
 /** The queue's orders, oldest first unless the reseller chooses (the `sort` URL parameter). */
 const QUEUE_SORTS = [
-  { value: 'orderedAt', label: 'Oldest first' },
-  { value: '-orderedAt', label: 'Newest first' },
-  { value: '-totalAmount', label: 'Largest amount' },
-];
+  { value: 'orderedAt', label: 'approvals.oldest' },
+  { value: '-orderedAt', label: 'approvals.newest' },
+  { value: '-totalAmount', label: 'approvals.largest' },
+] as const;
 const DEFAULT_QUEUE_SORT = 'orderedAt';
 
 export interface ApprovalsPageProps {
@@ -44,8 +46,9 @@ export interface ApprovalsPageProps {
 
 /** Reseller · Approvals: every order waiting for this reseller's decision, oldest first, decided one by one or many at once. */
 export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, dateFormat, canExport = false, customerFilter }: ApprovalsPageProps) {
+  const { t } = useTranslation('orders');
   const queue = QUEUES[step];
-  usePageTitle('Approvals');
+  usePageTitle(t('approvals.title'));
   const [params, setParams] = useSearchParams();
   const sort = QUEUE_SORTS.some((o) => o.value === params.get('sort')) ? params.get('sort')! : DEFAULT_QUEUE_SORT;
   const customerId = /^[0-9a-f]{24}$/.test(params.get('customer') ?? '') ? params.get('customer')! : '';
@@ -79,19 +82,19 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
     });
 
   const run = (targets: Order[], decision: OrderDecision) =>
-    confirmDecision({ number: targets[0]!.number, count: targets.length }, decision, async (note) => {
+    confirmDecision({ number: targets[0]!.number, count: targets.length, status: queue.status }, decision, async (note) => {
       const { results } = await decide.mutateAsync({ ids: targets.map((o) => o.id), decision, note });
       const done = results.filter((r) => r.outcome === 'done');
       const missed = results.filter((r) => r.outcome !== 'done');
       // Decided by someone else meanwhile: not waiting any more either.
       setDecided((s) => new Set([...s, ...results.filter((r) => r.outcome === 'done' || r.outcome === 'changed').map((r) => r.id)]));
       const numberOf = (id: string) => targets.find((o) => o.id === id)?.number ?? id;
-      if (done.length > 0) notifications.show({ color: 'green', message: `${done.length === 1 ? `Order ${numberOf(done[0]!.id)}` : `${done.length} orders`} ${DECISION_COPY[decision].done}.` });
+      if (done.length > 0) notifications.show({ color: 'green', message: done.length === 1 ? DECISION_COPY[decision].doneOne(numberOf(done[0]!.id)) : DECISION_COPY[decision].doneMany(done.length) });
       if (missed.length > 0) {
         notifications.show({
           color: 'orange',
           autoClose: false,
-          title: `${missed.length} order${missed.length === 1 ? ' was' : 's were'} not ${DECISION_COPY[decision].done}`,
+          title: DECISION_COPY[decision].missed(missed.length),
           message: missed.map((r) => `${numberOf(r.id)}: ${r.message ?? r.outcome}`).join('\n'),
         });
       }
@@ -102,24 +105,24 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1}>Approvals</Title>
-          <Text c="dimmed">{queue.intro}</Text>
+          <Title order={1}>{t('approvals.title')}</Title>
+          <Text c="dimmed">{t(queue.intro)}</Text>
         </div>
         {canExport && total > 0 && <ExportButton url={orderExportUrl(view, sort)} />}
       </Group>
 
-      <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label="Filter the orders waiting">
-        <TextInput label="Order number" placeholder="e.g. NW-000124" leftSection={<IconSearch size={16} aria-hidden />} w={{ base: '100%', xs: 180 }} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+      <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label={t('approvals.filterLabel')}>
+        <TextInput label={t('approvals.numberLabel')} placeholder={t('approvals.numberPlaceholder')} leftSection={<IconSearch size={16} aria-hidden />} w={{ base: '100%', xs: 180 }} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         {customerFilter?.({ value: customerId || null, onChange: (id) => setParam('customer', id ?? '') })}
-        <Select label="Sort" w={{ base: '100%', xs: 180 }} data={QUEUE_SORTS} value={sort} allowDeselect={false} onChange={(v) => setParam('sort', v && v !== DEFAULT_QUEUE_SORT ? v : '')} />
+        <Select label={t('approvals.sort')} w={{ base: '100%', xs: 180 }} data={QUEUE_SORTS.map((o) => ({ value: o.value, label: t(o.label) }))} value={sort} allowDeselect={false} onChange={(v) => setParam('sort', v && v !== DEFAULT_QUEUE_SORT ? v : '')} />
       </Group>
 
       {orders.length > 0 && (
         // The bulk bar stays in view while the reseller scrolls through the cards.
-        <Paper withBorder radius="md" p="xs" px="md" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 8px)', zIndex: 5 }} role="region" aria-label="Selection">
+        <Paper withBorder radius="md" p="xs" px="md" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 8px)', zIndex: 5 }} role="region" aria-label={t('approvals.selection')}>
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Checkbox
-              label={chosen.length > 0 ? `${chosen.length} selected` : `Select all ${orders.length} shown`}
+              label={chosen.length > 0 ? t('approvals.selected', { count: chosen.length }) : t('approvals.selectAll', { count: orders.length })}
               checked={allShown}
               indeterminate={chosen.length > 0 && !allShown}
               onChange={(e) => toggleAll(e.currentTarget.checked)}
@@ -127,10 +130,10 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
             {chosen.length > 0 && (
               <Group gap="xs">
                 <Button size="xs" onClick={() => run(chosen, 'accept')}>
-                  Accept selected
+                  {t('approvals.acceptSelected')}
                 </Button>
                 <Button size="xs" variant="default" color="red" onClick={() => run(chosen, 'cancel')}>
-                  Cancel selected
+                  {t('approvals.cancelSelected')}
                 </Button>
               </Group>
             )}
@@ -140,37 +143,37 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
 
       {pages.isPending && (
         <Center mih={200}>
-          <Loader role="status" aria-label="Loading the orders waiting for approval" />
+          <Loader role="status" aria-label={t('approvals.loading')} />
         </Center>
       )}
       {pages.isError && (
-        <Alert color="red" role="alert" title="The orders could not be loaded">
+        <Alert color="red" role="alert" title={t('list.loadError')}>
           {pages.error.message}
         </Alert>
       )}
       {pages.isSuccess && total === 0 && (
-        <Alert color="gray" role="status" title={view.search || view.customerId ? 'No waiting order matches' : 'Nothing is waiting'}>
-          {view.search || view.customerId ? 'No order waiting for your approval matches these filters.' : queue.none}
+        <Alert color="gray" role="status" title={view.search || view.customerId ? t('approvals.noneMatchTitle') : t('approvals.noneTitle')}>
+          {view.search || view.customerId ? t('approvals.noneMatch') : t('approvals.none')}
         </Alert>
       )}
       {total > 0 && (
         <Text size="sm" c="dimmed" aria-live="polite">
-          {formatNumber(total)} {total === 1 ? 'order is' : 'orders are'} waiting.
+          {t('approvals.waitingCount', { count: total, shown: formatNumber(total) })}
         </Text>
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {orders.map((o) => (
-          <Card key={o.id} withBorder radius="md" padding="md" component="article" aria-label={`Order ${o.number}`}>
+          <Card key={o.id} withBorder radius="md" padding="md" component="article" aria-label={t('approvals.orderAria', { number: o.number })}>
             <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Checkbox aria-label={`Select order ${o.number}`} checked={selected.has(o.id)} onChange={(e) => toggle(o.id, e.currentTarget.checked)} mt={4} />
+              <Checkbox aria-label={t('approvals.select', { number: o.number })} checked={selected.has(o.id)} onChange={(e) => toggle(o.id, e.currentTarget.checked)} mt={4} />
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Group gap="xs">
-                  <OrderLink to={orderPath(o.id)} returnLabel="Approvals" fw={700}>
+                  <OrderLink to={orderPath(o.id)} returnLabel={t('approvals.title')} fw={700}>
                     {o.number}
                   </OrderLink>
                   <Badge color="#8f4700" variant="filled" style={{ textTransform: 'none' }}>
-                    waiting {formatAge(o.orderedAt)}
+                    {t('approvals.waitingFor', { age: formatAge(o.orderedAt) })}
                   </Badge>
                 </Group>
                 <Group gap={6} wrap="nowrap">
@@ -184,8 +187,8 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
                   {o.customerWatchNote && <WatchNoteMark text={o.customerWatchNote} />}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  Placed {formatDate(o.orderedAt, dateFormat)} by {o.placedBy.name}
-                  {o.reference ? ` · ref. ${o.reference}` : ''}
+                  {t('approvals.placedBy', { date: formatDate(o.orderedAt, dateFormat), name: o.placedBy.name })}
+                  {o.reference ? ` · ${t('approvals.ref', { reference: o.reference })}` : ''}
                 </Text>
                 <WaitsBecause order={o} step={step} />
               </Stack>
@@ -200,8 +203,9 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
                 {o.lines.map((l) => (
                   <Table.Tr key={l.productId}>
                     <Table.Td>
-                      {l.quantity} × {l.name}
-                      {l.provisioning === 'manual' ? ' (manual)' : ''}
+                      {formatNumber(l.quantity)} × {l.name}
+                      {/* Staff words: only those who see cost read how the order is fulfilled. */}
+                      {l.provisioning === 'manual' && o.totalCost !== undefined ? ' (manual)' : ''}
                     </Table.Td>
                     <Table.Td ta="right">{formatMoney(l.amount, o.currency)}</Table.Td>
                   </Table.Tr>
@@ -211,13 +215,13 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
             {o.note && (
               <Text size="sm" mt="xs">
                 <Text span fw={600}>
-                  Note:
+                  {t('order.note')}
                 </Text>{' '}
                 {o.note}
               </Text>
             )}
             <SimpleGrid cols={o.totalCost !== undefined ? 4 : 1} mt="sm" spacing="xs">
-              <Money label="Amount" value={formatMoney(o.totalAmount, o.currency)} />
+              <Money label={t('approvals.amount')} value={formatMoney(o.totalAmount, o.currency)} />
               {o.totalCost !== undefined && (
                 <>
                   <Money label="Cost" value={formatMoney(o.totalCost, o.currency)} />
@@ -229,12 +233,12 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
             <Group justify="flex-end" mt="md">
               {o.abilities.cancel && (
                 <Button variant="default" color="red" size="xs" onClick={() => run([o], 'cancel')}>
-                  Cancel order
+                  {DECISION_COPY.cancel.label}
                 </Button>
               )}
               {o.abilities.accept && (
                 <Button size="xs" onClick={() => run([o], 'accept')}>
-                  Accept
+                  {DECISION_COPY.accept.label}
                 </Button>
               )}
             </Group>
@@ -244,7 +248,7 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
       {pages.hasNextPage && (
         <Group justify="center">
           <Button variant="light" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            Show more
+            {t('approvals.showMore')}
           </Button>
         </Group>
       )}
@@ -254,11 +258,12 @@ export function ApprovalsPage({ step = 'reseller', orderPath, customerPath, date
 
 /** The rule that made the order wait at this step, as the server words it. */
 function WaitsBecause({ order, step }: { order: Order; step: keyof typeof QUEUES }) {
+  const { t } = useTranslation('orders');
   const reason = order.approval?.[step];
   if (!reason) return null;
   return (
     <Text size="xs" c="#8f4700" fw={600}>
-      Waits because: {reason.text}
+      {t('approvals.waitsBecause', { reason: approvalReasonText(reason, order.currency) })}
     </Text>
   );
 }

@@ -1,5 +1,6 @@
 import { Anchor, Menu, type AnchorProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { Link } from 'react-router';
 import { useReturnState } from '@/lib/return-to';
 
@@ -22,10 +23,11 @@ export function OrderLink({ to, returnLabel, children, ...anchor }: OrderLinkTar
 
 /** The same, as an item of a row's action menu. */
 export function OpenOrderMenuItem({ to, returnLabel }: OrderLinkTarget) {
+  const { t } = useTranslation('orders');
   const state = useReturnState(returnLabel);
   return (
     <Menu.Item component={Link} to={to} state={state}>
-      Open order
+      {t('grid.open')}
     </Menu.Item>
   );
 }

@@ -2,17 +2,22 @@ import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack,
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { Link, useParams } from 'react-router';
-import { ORDER_STATUS_LABEL, type OrderDetail } from '@app/shared';
+import type { OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useOrder } from '../api/get-order';
 import { useDecideOrder } from '../api/mutations';
+import { approvalReasonText } from './approval-reason';
 import { confirmDecision, DECISION_COPY, decisionsFor } from './decide-order';
 import { OrderStatusBadge } from './order-status-badge';
 import { OrderTracking } from './order-tracking';
 import { WatchNoteBanner } from '@/components/watch-note';
+
+/** The note the server writes on every placement (orders/order.service.ts), in the reader's language. */
+const PLACED_NOTE = 'Order placed';
 
 export interface OrderPageProps {
   /** Where "back" leads, and what it says. */
@@ -29,12 +34,13 @@ export interface OrderPageProps {
 
 /** One order: its lines and prices (cost and margin for staff), its history, and the decisions the caller may take. */
 export function OrderPage({ back, customerPath, dateFormat, language, auditTrail, actions }: OrderPageProps) {
+  const { t } = useTranslation('orders');
   const { orderId = '' } = useParams();
   const order = useOrder(orderId);
-  usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
+  usePageTitle(order.data ? t('order.title', { number: order.data.number }) : t('order.pageTitle'));
 
   const backLink = (
-    <Anchor component={Link} to={back.to} size="sm" aria-label={`Back to ${back.label}`}>
+    <Anchor component={Link} to={back.to} size="sm" aria-label={t('order.backTo', { label: back.label })}>
       <Group gap={4}>
         <IconArrowLeft size={14} aria-hidden /> {back.label}
       </Group>
@@ -43,7 +49,7 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
   if (order.isPending) {
     return (
       <Center mih={240}>
-        <Loader role="status" aria-label="Loading the order" />
+        <Loader role="status" aria-label={t('order.loading')} />
       </Center>
     );
   }
@@ -52,9 +58,9 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
     return (
       <Stack>
         {backLink}
-        <Title order={1}>{notFound ? 'Order not found' : 'The order could not be loaded'}</Title>
+        <Title order={1}>{notFound ? t('order.notFound') : t('order.loadError')}</Title>
         <Alert color={notFound ? 'gray' : 'red'} role="alert">
-          {notFound ? 'There is no order at this address among yours.' : order.error.message}
+          {notFound ? t('order.notFoundText') : order.error.message}
         </Alert>
       </Stack>
     );
@@ -63,8 +69,10 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
 }
 
 function OrderView({ order: o, backLink, customerPath, dateFormat, language, auditTrail, actions }: { order: OrderDetail; backLink: React.ReactNode } & Omit<OrderPageProps, 'back'>) {
+  const { t } = useTranslation(['orders', 'catalogue', 'common']);
   const decide = useDecideOrder();
   const money = (n: number) => formatMoney(n, o.currency);
+  // Cost comes only to those the policy lets see it (staff); so do the staff's words for how an order is fulfilled.
   const seesCost = o.totalCost !== undefined;
   const decisions = decisionsFor(o);
 
@@ -74,7 +82,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={1}>Order {o.number}</Title>
+            <Title order={1}>{t('order.title', { number: o.number })}</Title>
             <OrderStatusBadge status={o.status} />
           </Group>
           <Text c="dimmed">
@@ -85,12 +93,12 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
             ) : (
               o.customerName
             )}{' '}
-            · placed {formatDate(o.orderedAt, dateFormat, true, language)} by {o.placedBy.kind === 'customer' ? o.placedBy.name : `${o.placedBy.name} (reseller)`}
+            · {t('order.placed', { date: formatDate(o.orderedAt, dateFormat, true, language), name: o.placedBy.kind === 'customer' ? o.placedBy.name : t('order.byReseller', { name: o.placedBy.name }) })}
           </Text>
           {o.deliveryAddress && (
             <Text size="sm">
               <Text span fw={600}>
-                Ships to:
+                {t('order.shipsTo')}
               </Text>{' '}
               {[o.deliveryAddress.address, [o.deliveryAddress.postcode, o.deliveryAddress.city].filter(Boolean).join(' '), o.deliveryAddress.state, o.deliveryAddress.country].filter(Boolean).join(', ')}
             </Text>
@@ -106,8 +114,8 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
                 color={DECISION_COPY[d].danger ? 'red' : undefined}
                 loading={decide.isPending && decide.variables?.decision === d}
                 onClick={() =>
-                  confirmDecision({ number: o.number }, d, (note) =>
-                    decide.mutateAsync({ id: o.id, decision: d, note }).then((after) => notifications.show({ color: 'green', message: `Order ${after.number} ${DECISION_COPY[d].done}.` })),
+                  confirmDecision({ number: o.number, status: o.status }, d, (note) =>
+                    decide.mutateAsync({ id: o.id, decision: d, note }).then((after) => notifications.show({ color: 'green', message: DECISION_COPY[d].doneOne(after.number) })),
                   )
                 }
               >
@@ -122,7 +130,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
       <WaitingAndReference order={o} />
 
       <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
-        <Figure label="Total amount" value={money(o.totalAmount)} hint="What the customer pays" />
+        <Figure label={t('order.totalAmount')} value={money(o.totalAmount)} hint={seesCost ? 'What the customer pays' : undefined} />
         {seesCost && <Figure label="Total cost" value={money(o.totalCost!)} hint="What the distributor charges" />}
         {seesCost && <Figure label="Margin" value={money(o.margin!)} />}
         {seesCost && <Figure label="Markup" value={`${o.markupPercent}%`} />}
@@ -130,18 +138,18 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
 
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="lines-title">
         <Title order={2} size="h3" id="lines-title" mb="sm">
-          Lines
+          {t('order.lines')}
         </Title>
         <Table.ScrollContainer minWidth={seesCost ? 720 : 520}>
           <Table verticalSpacing="sm" aria-labelledby="lines-title">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Product</Table.Th>
-                <Table.Th>Billing</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-                <Table.Th ta="right">Unit price</Table.Th>
+                <Table.Th>{t('catalogue:columns.product')}</Table.Th>
+                <Table.Th>{t('catalogue:columns.billing')}</Table.Th>
+                <Table.Th ta="right">{t('catalogue:columns.quantity')}</Table.Th>
+                <Table.Th ta="right">{t('catalogue:columns.unitPrice')}</Table.Th>
                 {seesCost && <Table.Th ta="right">Unit cost</Table.Th>}
-                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th ta="right">{t('order.amount')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -152,11 +160,11 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
                       {l.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {l.sku} · {l.provisioning === 'manual' ? 'manual provisioning' : 'automatic'}
+                      {l.sku} · {seesCost ? (l.provisioning === 'manual' ? 'manual provisioning' : 'automatic') : t(`catalogue:provisioning.${l.provisioning}`)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{l.billing === 'monthly' ? 'Monthly' : 'One-time'}</Table.Td>
-                  <Table.Td ta="right">{l.quantity}</Table.Td>
+                  <Table.Td>{t(`catalogue:billing.${l.billing}`)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(l.quantity)}</Table.Td>
                   <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
                   {seesCost && <Table.Td ta="right">{money(l.unitCost!)}</Table.Td>}
                   <Table.Td ta="right">{money(l.amount)}</Table.Td>
@@ -171,15 +179,15 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
 
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title" mb="md">
-          History
+          {t('order.history')}
         </Title>
         <Timeline active={o.history.length - 1} bulletSize={16} lineWidth={2}>
           {o.history.map((h, i) => (
-            <Timeline.Item key={i} title={h.from ? `${ORDER_STATUS_LABEL[h.from]} → ${ORDER_STATUS_LABEL[h.to]}` : ORDER_STATUS_LABEL[h.to]}>
+            <Timeline.Item key={i} title={h.from ? `${t(`common:status.${h.from}`)} → ${t(`common:status.${h.to}`)}` : t(`common:status.${h.to}`)}>
               <Text size="sm" c="dimmed">
                 {formatDate(h.at, dateFormat, true, language)} · {h.byName}
               </Text>
-              {h.note && <Text size="sm">“{h.note}”</Text>}
+              {h.note && <Text size="sm">“{h.note === PLACED_NOTE ? t('order.notePlaced') : h.note}”</Text>}
             </Timeline.Item>
           ))}
         </Timeline>
@@ -216,22 +224,23 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 /** Why the order waits (the rule of the step it waits at), and the buyer's reference and note. */
 function WaitingAndReference({ order: o }: { order: OrderDetail }) {
+  const { t } = useTranslation('orders');
   const reason = o.status === 'pending_company_approval' ? o.approval?.company : o.status === 'pending_approval' ? o.approval?.reseller : null;
   if (!reason && !o.reference && !o.note) return null;
+  const why = (r: NonNullable<typeof reason>) => approvalReasonText(r, o.currency);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Approval and reference">
+    <Paper withBorder radius="md" p="md" component="section" aria-label={t('order.approvalAndReference')}>
       <Stack gap={4}>
         {reason && (
           <Text size="sm" c="#8f4700" fw={600}>
-            {o.status === 'pending_company_approval' ? 'Waits for the company’s approval because: ' : 'Waits for the reseller’s approval because: '}
-            {reason.text}
-            {o.status === 'pending_company_approval' && o.approval?.reseller ? ` — then for the reseller’s (${o.approval.reseller.text}).` : ''}
+            {o.status === 'pending_company_approval' ? t('order.waitsCompany', { reason: why(reason) }) : t('order.waitsReseller', { reason: why(reason) })}
+            {o.status === 'pending_company_approval' && o.approval?.reseller ? ` ${t('order.thenReseller', { reason: why(o.approval.reseller) })}` : ''}
           </Text>
         )}
         {o.reference && (
           <Text size="sm">
             <Text span fw={600}>
-              Reference:
+              {t('order.reference')}
             </Text>{' '}
             {o.reference}
           </Text>
@@ -239,7 +248,7 @@ function WaitingAndReference({ order: o }: { order: OrderDetail }) {
         {o.note && (
           <Text size="sm">
             <Text span fw={600}>
-              Note:
+              {t('order.note')}
             </Text>{' '}
             {o.note}
           </Text>

@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from '@/lib/i18n';
 import { addTrackingSchema, CARRIERS, type AddTracking, type Carrier, type OrderDetail } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
@@ -13,23 +14,24 @@ const CARRIER_OPTIONS = (Object.entries(CARRIERS) as [Carrier, { name: string }]
 
 /** The parcels an order shipped in: everyone who sees the order sees them (a link where the carrier has a tracking page); staff add them. */
 export function OrderTracking({ order: o, dateFormat, language }: { order: OrderDetail; dateFormat: string; language: string }) {
+  const { t } = useTranslation('orders');
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="tracking-title">
       <Title order={2} size="h3" id="tracking-title" mb="sm">
-        Shipment tracking
+        {t('tracking.title')}
       </Title>
       {o.tracking.length === 0 ? (
         <Text c="dimmed" size="sm">
-          No tracking number yet.
+          {t('tracking.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing="xs" aria-labelledby="tracking-title">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Carrier</Table.Th>
-                <Table.Th>Tracking number</Table.Th>
-                <Table.Th>Added</Table.Th>
+                <Table.Th>{t('tracking.carrier')}</Table.Th>
+                <Table.Th>{t('tracking.number')}</Table.Th>
+                <Table.Th>{t('tracking.added')}</Table.Th>
                 {o.abilities.removeTracking && (
                   <Table.Th>
                     <VisuallyHidden>Remove</VisuallyHidden>
@@ -38,24 +40,24 @@ export function OrderTracking({ order: o, dateFormat, language }: { order: Order
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {o.tracking.map((t) => (
-                <Table.Tr key={t.number}>
-                  <Table.Td>{t.carrierName}</Table.Td>
+              {o.tracking.map((p) => (
+                <Table.Tr key={p.number}>
+                  <Table.Td>{p.carrierName}</Table.Td>
                   <Table.Td>
-                    {t.url ? (
-                      <Anchor href={t.url} target="_blank" rel="noopener noreferrer" aria-label={`Track ${t.number} with ${t.carrierName} (opens in a new tab)`}>
+                    {p.url ? (
+                      <Anchor href={p.url} target="_blank" rel="noopener noreferrer" aria-label={t('tracking.trackWith', { number: p.number, carrier: p.carrierName })}>
                         <Group gap={4} wrap="nowrap">
-                          {t.number} <IconExternalLink size={14} aria-hidden />
+                          {p.number} <IconExternalLink size={14} aria-hidden />
                         </Group>
                       </Anchor>
                     ) : (
-                      t.number
+                      p.number
                     )}
                   </Table.Td>
-                  <Table.Td>{formatDate(t.addedAt, dateFormat, false, language)}</Table.Td>
+                  <Table.Td>{formatDate(p.addedAt, dateFormat, false, language)}</Table.Td>
                   {o.abilities.removeTracking && (
                     <Table.Td>
-                      <RemoveTrackingButton orderId={o.id} number={t.number} carrierName={t.carrierName} />
+                      <RemoveTrackingButton orderId={o.id} number={p.number} carrierName={p.carrierName} />
                     </Table.Td>
                   )}
                 </Table.Tr>

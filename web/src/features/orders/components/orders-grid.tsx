@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconDots, IconUser } from '@tabler/icons-react';
 import type { ColDef, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { ORDER_STATUS_LABEL, type Order } from '@app/shared';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -32,14 +33,18 @@ export interface OrdersGridProps {
 }
 
 /** A status badge's column: about 7.5 px a character of its longest label, with the badge's and the cell's padding. */
-function statusWidth(only: Order['status'] | undefined): number {
-  const longest = only ? ORDER_STATUS_LABEL[only].length : Math.max(...Object.values(ORDER_STATUS_LABEL).map((l) => l.length));
+function statusWidth(only: Order['status'] | undefined, label: (status: Order['status']) => string): number {
+  const statuses = only ? [only] : (Object.keys(ORDER_STATUS_LABEL) as Order['status'][]);
+  const longest = Math.max(...statuses.map((s) => label(s).length));
   return Math.max(110, Math.ceil(longest * 7.5 + 48));
 }
 
 /** Any orders grid: server-side rows, sort and filters, row actions from each order's abilities. */
 export default function OrdersGrid(props: OrdersGridProps) {
   const { filters, sort, orderPath, returnLabel, dateFormat, showCustomer = false, showReseller = false, showCost = true, onLoaded } = props;
+  const { t, i18n } = useTranslation('orders');
+  // The status badges' words, as the badge says them (the common messages).
+  const { t: common } = useTranslation();
   const decide = useDecideOrder();
   // Read at once (not after a first render), so the grid starts with its phone or desk layout.
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
@@ -53,16 +58,16 @@ export default function OrdersGrid(props: OrdersGridProps) {
 
   const columnDefs = useMemo<ColDef<Order>[]>(() => {
     const run = (order: Order, decision: Parameters<typeof confirmDecision>[1]) =>
-      confirmDecision({ number: order.number }, decision, (note) =>
+      confirmDecision({ number: order.number, status: order.status }, decision, (note) =>
         decide.mutateAsync({ id: order.id, decision, note }).then((o) => {
-          notifications.show({ color: 'green', message: `Order ${o.number} ${DECISION_COPY[decision].done}.` });
+          notifications.show({ color: 'green', message: DECISION_COPY[decision].doneOne(o.number) });
           apiRef.current?.refreshInfiniteCache();
         }),
       );
     const numberCol: ColDef<Order> = {
       colId: 'number',
       field: 'number',
-      headerName: 'Order #',
+      headerName: t('grid.number'),
       width: 142,
       cellRenderer: (p: ICellRendererParams<Order>) =>
         p.data ? (
@@ -74,15 +79,15 @@ export default function OrdersGrid(props: OrdersGridProps) {
     const amountCol: ColDef<Order> = {
       colId: 'totalAmount',
       field: 'totalAmount',
-      headerName: phone ? 'Amount' : 'Total amount',
+      headerName: phone ? t('grid.amount') : t('grid.totalAmount'),
       type: 'rightAligned',
       width: phone ? 112 : 142,
       valueFormatter: (p) => (p.data ? formatMoney(p.data.totalAmount, p.data.currency) : ''),
     };
     const actionsCol: ColDef<Order> = {
       colId: 'actions',
-      headerName: phone ? '' : 'Actions',
-      headerTooltip: 'Actions',
+      headerName: phone ? '' : t('grid.actions'),
+      headerTooltip: t('grid.actions'),
       sortable: false,
       width: phone ? 52 : 92,
       cellStyle: { display: 'flex', alignItems: 'center' },
@@ -93,7 +98,7 @@ export default function OrdersGrid(props: OrdersGridProps) {
         return (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for order ${order.number}`}>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('grid.actionsFor', { number: order.number })}>
                 <IconDots size={18} aria-hidden />
               </ActionIcon>
             </Menu.Target>
@@ -116,7 +121,7 @@ export default function OrdersGrid(props: OrdersGridProps) {
       const summaryCol: ColDef<Order> = {
         colId: 'orderedAt',
         field: 'orderedAt',
-        headerName: 'Order',
+        headerName: t('grid.order'),
         flex: 1,
         minWidth: 150,
         cellStyle: { lineHeight: 1.35, display: 'flex', alignItems: 'center' },
@@ -135,7 +140,7 @@ export default function OrdersGrid(props: OrdersGridProps) {
                 </Text>
               )}
               <Text size="xs" c="dimmed">
-                {formatDate(p.data.orderedAt, dateFormat)} · {p.data.placedBy.kind === 'customer' ? 'storefront' : 'on behalf'}
+                {formatDate(p.data.orderedAt, dateFormat)} · {p.data.placedBy.kind === 'customer' ? t('grid.storefront') : t('grid.onBehalf')}
               </Text>
             </Stack>
           ) : null,
@@ -146,15 +151,15 @@ export default function OrdersGrid(props: OrdersGridProps) {
       numberCol,
       {
         colId: 'placedBy',
-        headerName: 'By',
-        headerTooltip: 'Placed by the reseller or by the customer',
+        headerName: t('grid.by'),
+        headerTooltip: t('grid.byTooltip'),
         sortable: false,
         width: 58,
         cellStyle: { display: 'flex', alignItems: 'center' },
         cellRenderer: (p: ICellRendererParams<Order>) => {
           if (!p.data) return null;
           const byCustomer = p.data.placedBy.kind === 'customer';
-          const label = `Placed by ${byCustomer ? 'the customer' : 'the reseller'}: ${p.data.placedBy.name}`;
+          const label = t(byCustomer ? 'grid.placedByCustomer' : 'grid.placedByReseller', { name: p.data.placedBy.name });
           return (
             <Tooltip label={label}>
               {byCustomer ? <IconUser size={18} aria-label={label} role="img" /> : <IconBuildingStore size={18} aria-label={label} role="img" />}
@@ -162,20 +167,20 @@ export default function OrdersGrid(props: OrdersGridProps) {
           );
         },
       },
-      ...(showCustomer ? [{ colId: 'customerName', field: 'customerName', headerName: 'Customer', tooltipField: 'customerName', flex: 1.4, minWidth: 160 } as ColDef<Order>] : []),
-      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: 'Reseller', tooltipField: 'resellerName', flex: 1.1, minWidth: 140, sortable: false } as ColDef<Order>] : []),
+      ...(showCustomer ? [{ colId: 'customerName', field: 'customerName', headerName: t('grid.customer'), tooltipField: 'customerName', flex: 1.4, minWidth: 160 } as ColDef<Order>] : []),
+      ...(showReseller ? [{ colId: 'reseller', field: 'resellerName', headerName: t('grid.reseller'), tooltipField: 'resellerName', flex: 1.1, minWidth: 140, sortable: false } as ColDef<Order>] : []),
       {
         colId: 'status',
         field: 'status',
-        headerName: 'Status',
+        headerName: t('grid.status'),
         sortable: false,
         // Wide enough for the longest status the view can hold, unclipped ("Pending reseller approval"
         // in a mixed view; a queue of one status gives the rest of its width to names).
-        width: statusWidth(filters.status),
+        width: statusWidth(filters.status, (status) => common(`status.${status}`)),
         cellStyle: { display: 'flex', alignItems: 'center' },
         cellRenderer: (p: ICellRendererParams<Order>) => (p.data ? <OrderStatusBadge status={p.data.status} /> : null),
       },
-      { colId: 'orderedAt', field: 'orderedAt', headerName: 'Order date', width: 128, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
+      { colId: 'orderedAt', field: 'orderedAt', headerName: t('grid.orderDate'), width: 128, valueFormatter: (p) => (p.data ? formatDate(p.data.orderedAt, dateFormat) : '') },
       ...(!showCost ? [] : [{
         colId: 'totalCost',
         headerName: 'Total cost',
@@ -189,9 +194,10 @@ export default function OrdersGrid(props: OrdersGridProps) {
       actionsCol,
     ];
     return withInitialSort(cols, sort);
-    // The sort only seeds new columns; later changes go through applyColumnState below.
+    // The sort only seeds new columns; later changes go through applyColumnState below. The
+    // language is a dependency: headers and words are made here, in the language on screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone, filters.status]);
+  }, [orderPath, returnLabel, showCustomer, showReseller, showCost, dateFormat, phone, t, i18n.language, filters.status, common]);
 
   return (
     <ServerGrid<Order>

@@ -2,7 +2,8 @@ import { Alert, Box, Group, Loader, Select, Stack, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
-import { ORDER_STATUS_LABEL, ORDER_STATUSES, type OrderStatus } from '@app/shared';
+import { useTranslation } from '@/lib/i18n';
+import { ORDER_STATUSES, type OrderStatus } from '@app/shared';
 import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { orderExportUrl } from '../api/export-orders';
@@ -32,6 +33,7 @@ export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 're
 
 /** An orders grid with its search by number, status filter, count, empty and error states. */
 export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', canExport = false, ...grid }: OrdersViewProps) {
+  const { t } = useTranslation(['orders', 'common']);
   const [search, setSearch] = useState(initialSearch);
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<OrderStatus | ''>('');
@@ -46,24 +48,24 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Text aria-live="polite" size="sm" c="dimmed">
-          {state === null ? 'Loading orders…' : 'error' in state || state.total === 0 ? '' : `${formatNumber(state.total)} ${state.total === 1 ? 'order' : 'orders'}`}
+          {state === null ? t('list.loading') : 'error' in state || state.total === 0 ? '' : t('list.count', { count: state.total, shown: formatNumber(state.total) })}
         </Text>
         <Group align="flex-end" wrap="wrap">
           {extraFilters}
           {statusFilter && (
             <Select
-              label="Status"
-              placeholder="Any status"
+              label={t('list.status')}
+              placeholder={t('list.anyStatus')}
               clearable
               w={210}
-              data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABEL[s] }))}
+              data={ORDER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
               value={status || null}
               onChange={(v) => setStatus((v as OrderStatus | null) ?? '')}
             />
           )}
           <TextInput
-            label="Search orders"
-            placeholder="Order number"
+            label={t('list.search')}
+            placeholder={t('list.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             w={{ base: '100%', xs: 220 }}
             value={search}
@@ -73,15 +75,15 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
         </Group>
       </Group>
       {state && 'error' in state && (
-        <LoadErrorAlert title="The orders could not be loaded" message={state.error} onRetry={() => setRetry((k) => k + 1)} />
+        <LoadErrorAlert title={t('list.loadError')} message={state.error} onRetry={() => setRetry((k) => k + 1)} />
       )}
       {empty && (
         <Alert color="gray" role="status">
-          {debounced || status ? 'No order matches these filters.' : emptyText}
+          {debounced || status ? t('list.noMatch') : emptyText}
         </Alert>
       )}
       <Box h={height} style={{ display: empty ? 'none' : undefined }}>
-        <Suspense fallback={<Loader role="status" aria-label="Loading the grid" />}>
+        <Suspense fallback={<Loader role="status" aria-label={t('list.loadingGrid')} />}>
           <OrdersGrid key={retry} {...grid} filters={filters} sort={sort} onSortChange={setSort} onLoaded={onLoaded} />
         </Suspense>
       </Box>

@@ -1,4 +1,5 @@
 import { Alert, Button, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from '@/lib/i18n';
 import type { Principal } from '@app/shared';
 import { StatCard } from '@/components/stat-card';
 import { formatMoney, formatNumber } from '@/lib/format';
@@ -16,37 +17,40 @@ interface HomePageProps {
 
 /** The persona's home: a welcome and the counts of its subtree; the app layer words its place. */
 export function HomePage({ principal, title, place, links = {} }: HomePageProps) {
+  const { t } = useTranslation();
   usePageTitle(title);
   const overview = useOverview();
+  // The storefront's words for what it waits for: the buyer never reads the distributor's internal steps.
+  const storefront = principal.role === 'storefront';
   const o = overview.data;
   const cards: { label: string; value: number | null | undefined; shown?: string; hint?: string | undefined; link?: { to: string; label: string } | undefined }[] = [
-    { label: 'Resellers', value: o?.resellers, hint: o?.suspendedResellers ? `${formatNumber(o.suspendedResellers)} suspended` : undefined, link: links.resellers },
-    { label: 'Customers', value: o?.customers, hint: 'Active and inactive', link: links.customers },
-    { label: 'Active customers', value: o?.activeCustomers },
+    { label: t('home.cards.resellers'), value: o?.resellers, hint: o?.suspendedResellers ? t('home.cards.suspended', { count: o.suspendedResellers, shown: formatNumber(o.suspendedResellers) }) : undefined, link: links.resellers },
+    { label: t('home.cards.customers'), value: o?.customers, hint: t('home.cards.customersHint'), link: links.customers },
+    { label: t('home.cards.activeCustomers'), value: o?.activeCustomers },
     {
-      label: 'Monthly run rate',
+      label: t('home.cards.monthlyRunRate'),
       value: o?.monthlyRunRate,
       shown: o?.monthlyRunRate != null ? formatMoney(o.monthlyRunRate, o.currency) : undefined,
-      hint: 'Across all customers',
+      hint: t('home.cards.monthlyRunRateHint'),
       link: links.monthlyRunRate,
     },
-    { label: 'Orders waiting for approval', value: o?.ordersPendingApproval, link: links.ordersPendingApproval },
-    { label: 'Orders in progress', value: o?.ordersInProgress, hint: 'Waiting for manual provisioning', link: links.ordersInProgress },
-    { label: 'All orders', value: o?.ordersTotal, link: links.ordersTotal },
+    { label: t('home.cards.ordersPendingApproval'), value: o?.ordersPendingApproval, link: links.ordersPendingApproval },
+    { label: t('home.cards.ordersInProgress'), value: o?.ordersInProgress, hint: storefront ? t('home.cards.ordersInProgressHint') : 'Waiting for manual provisioning', link: links.ordersInProgress },
+    { label: t('home.cards.ordersTotal'), value: o?.ordersTotal, link: links.ordersTotal },
   ];
 
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>Welcome, {principal.displayName}</Title>
+        <Title order={1}>{t('home.welcome', { name: principal.displayName })}</Title>
         <Text c="dimmed">{place}</Text>
       </div>
       {overview.isError ? (
-        <Alert color="red" title="The overview could not be loaded" role="alert">
+        <Alert color="red" title={t('home.loadError')} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{overview.error.message}</Text>
             <Button size="xs" variant="light" onClick={() => overview.refetch()}>
-              Try again
+              {t('actions.tryAgain')}
             </Button>
           </Stack>
         </Alert>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from '@/lib/i18n';
 import { z } from 'zod';
 import { changePasswordSchema, DATE_FORMATS, LANGUAGES, profileFieldsSchema, type Profile, type ProfileFields } from '@app/shared';
 import { LoadErrorAlert } from '@/components/load-error-alert';
@@ -14,25 +15,28 @@ const LANGUAGE_OPTIONS = Object.entries(LANGUAGES).map(([value, label]) => ({ va
 // Each format shown with today's date in it, so the choice is seen rather than decoded.
 const dateFormatOptions = () => DATE_FORMATS.map((f) => ({ value: f, label: `${f} (${formatDate(new Date().toISOString(), f)})` }));
 
-const passwordFormSchema = changePasswordSchema
-  .extend({ confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
+const passwordFormSchema = (mismatch: string) =>
+  changePasswordSchema.extend({ confirm: z.string() }).refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: mismatch });
 
-/** The signed-in person's own page: their name and preferences, and their password. Every persona has one. */
-export function ProfilePage() {
-  usePageTitle('Your profile');
+/**
+ * The signed-in person's own page: their name and preferences, and their password. Every persona
+ * has one; `languageShapesScreens` where the chosen language is also the screens' (the storefront).
+ */
+export function ProfilePage({ languageShapesScreens = false }: { languageShapesScreens?: boolean }) {
+  const { t } = useTranslation('account');
+  usePageTitle(t('profile.title'));
   const profile = useProfile();
   return (
     <Stack gap="lg" maw={720}>
       <div>
-        <Title order={1}>Your profile</Title>
-        <Text c="dimmed">How you are named to others, how dates are shown to you, and your password.</Text>
+        <Title order={1}>{t('profile.title')}</Title>
+        <Text c="dimmed">{t('profile.intro')}</Text>
       </div>
-      {profile.isPending && <Loader role="status" aria-label="Loading your profile" />}
-      {profile.isError && <LoadErrorAlert title="Your profile could not be loaded" message={profile.error.message} onRetry={() => void profile.refetch()} />}
+      {profile.isPending && <Loader role="status" aria-label={t('profile.loading')} />}
+      {profile.isError && <LoadErrorAlert title={t('profile.loadError')} message={profile.error.message} onRetry={() => void profile.refetch()} />}
       {profile.data && (
         <>
-          <DetailsForm profile={profile.data} />
+          <DetailsForm profile={profile.data} languageShapesScreens={languageShapesScreens} />
           <PasswordForm />
         </>
       )}
@@ -40,7 +44,8 @@ export function ProfilePage() {
   );
 }
 
-function DetailsForm({ profile }: { profile: Profile }) {
+function DetailsForm({ profile, languageShapesScreens }: { profile: Profile; languageShapesScreens: boolean }) {
+  const { t } = useTranslation(['account', 'common']);
   const save = useUpdateProfile();
   const initial: ProfileFields = { firstName: profile.firstName, lastName: profile.lastName, language: profile.language, dateFormat: profile.dateFormat };
   const form = useForm<ProfileFields>({ initialValues: initial, validate: zodValidate(profileFieldsSchema) });
@@ -50,7 +55,7 @@ function DetailsForm({ profile }: { profile: Profile }) {
         onSuccess: (saved) => {
           form.setInitialValues(saved);
           form.reset();
-          notifications.show({ color: 'green', message: 'Your profile was saved.' });
+          notifications.show({ color: 'green', message: t('profile.saved') });
         },
         onError: (err) => {
           if (err instanceof ApiRequestError) form.setErrors(err.fields);
@@ -65,7 +70,7 @@ function DetailsForm({ profile }: { profile: Profile }) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2} size="h3" id="profile-details">
-            Details
+            {t('profile.details')}
           </Title>
           {failed && (
             <Alert color="red" role="alert">
@@ -73,15 +78,15 @@ function DetailsForm({ profile }: { profile: Profile }) {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput id="profile-firstName" label="First name" autoComplete="given-name" required {...form.getInputProps('firstName')} />
-            <TextInput id="profile-lastName" label="Last name" autoComplete="family-name" required {...form.getInputProps('lastName')} />
-            <TextInput label="Email" value={profile.email} readOnly description="Your sign-in name: whoever manages your account changes it" />
-            <Select id="profile-language" label="Language" description="Of the emails you receive" data={LANGUAGE_OPTIONS} allowDeselect={false} {...form.getInputProps('language')} />
-            <Select id="profile-dateFormat" label="Date format" data={dateFormatOptions()} allowDeselect={false} {...form.getInputProps('dateFormat')} />
+            <TextInput id="profile-firstName" label={t('profile.firstName')} autoComplete="given-name" required {...form.getInputProps('firstName')} />
+            <TextInput id="profile-lastName" label={t('profile.lastName')} autoComplete="family-name" required {...form.getInputProps('lastName')} />
+            <TextInput label={t('profile.email')} value={profile.email} readOnly description={t('profile.emailHint')} />
+            <Select id="profile-language" label={t('profile.language')} description={languageShapesScreens ? t('profile.languageHintStorefront') : t('profile.languageHint')} data={LANGUAGE_OPTIONS} allowDeselect={false} {...form.getInputProps('language')} />
+            <Select id="profile-dateFormat" label={t('profile.dateFormat')} data={dateFormatOptions()} allowDeselect={false} {...form.getInputProps('dateFormat')} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save
+              {t('common:actions.save')}
             </Button>
           </Group>
         </Stack>
@@ -91,8 +96,9 @@ function DetailsForm({ profile }: { profile: Profile }) {
 }
 
 function PasswordForm() {
+  const { t } = useTranslation('account');
   const change = useChangePassword();
-  const form = useForm({ initialValues: { currentPassword: '', newPassword: '', confirm: '' }, validate: zodValidate(passwordFormSchema) });
+  const form = useForm({ initialValues: { currentPassword: '', newPassword: '', confirm: '' }, validate: zodValidate(passwordFormSchema(t('profile.passwordsDiffer'))) });
   const submit = form.onSubmit(
     ({ currentPassword, newPassword }) =>
       change.mutate(
@@ -102,7 +108,7 @@ function PasswordForm() {
             form.reset();
             notifications.show({
               color: 'green',
-              message: `Your password was changed.${otherSessionsEnded > 0 ? ` ${otherSessionsEnded === 1 ? 'Your other session was' : `Your ${otherSessionsEnded} other sessions were`} signed out.` : ''}`,
+              message: otherSessionsEnded > 0 ? `${t('profile.passwordChanged')} ${t('profile.otherSessionsEnded', { count: otherSessionsEnded })}` : t('profile.passwordChanged'),
             });
           },
           onError: (err) => {
@@ -119,10 +125,10 @@ function PasswordForm() {
         <Stack>
           <div>
             <Title order={2} size="h3" id="profile-password">
-              Password
+              {t('profile.password')}
             </Title>
             <Text size="sm" c="dimmed">
-              At least 10 characters, letters with digits or symbols. Changing it signs you out everywhere else; this window stays signed in.
+              {t('profile.passwordRules')}
             </Text>
           </div>
           {failed && (
@@ -130,14 +136,14 @@ function PasswordForm() {
               {failed.message}
             </Alert>
           )}
-          <PasswordInput id="password-currentPassword" label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput id="password-currentPassword" label={t('profile.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordInput id="password-newPassword" label="New password" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
-            <PasswordInput id="password-confirm" label="Repeat the new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+            <PasswordInput id="password-newPassword" label={t('profile.newPassword')} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+            <PasswordInput id="password-confirm" label={t('profile.repeatPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={change.isPending}>
-              Change password
+              {t('profile.changePassword')}
             </Button>
           </Group>
         </Stack>

@@ -1,15 +1,19 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { setCompanyRoleSchema, type SetCompanyRole, type StorefrontUser } from '@app/shared';
+import { useTranslation } from '@/lib/i18n';
+import { COMPANY_ROLES, setCompanyRoleSchema, type SetCompanyRole, type StorefrontUser } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
+import { numberSeparators } from '@/lib/format';
 import { zodValidate } from '@/lib/zod-form';
 import { useSetCompanyRole } from '../api/mutations';
-import { COMPANY_ROLE_OPTIONS } from './add-storefront-user-dialog';
 
 /** A user's role in its company and spending limits (empty: no limit). */
 export function CompanyRoleDialog({ customerId, user, currency, onClose }: { customerId: string; user: StorefrontUser; currency: string; onClose: () => void }) {
+  const { t } = useTranslation(['account', 'common']);
   const save = useSetCompanyRole(customerId);
+  const name = `${user.firstName} ${user.lastName}`;
+  const roleOptions = COMPANY_ROLES.map((r) => ({ value: r, label: `${t(`companyRole.${r}`)} — ${t(`companyRoleHint.${r}`)}` }));
   const form = useForm<SetCompanyRole>({
     initialValues: { companyRole: user.companyRole, orderLimit: user.orderLimit, monthlyLimit: user.monthlyLimit },
     validate: zodValidate(setCompanyRoleSchema),
@@ -23,34 +27,34 @@ export function CompanyRoleDialog({ customerId, user, currency, onClose }: { cus
       { userId: user.id, body },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: `${user.firstName} ${user.lastName}: role and limits saved.` });
+          notifications.show({ color: 'green', message: t('companyUsers.roleSaved', { name }) });
           onClose();
         },
         onError: (err) => {
           if (err instanceof ApiRequestError && Object.keys(err.fields).length > 0) form.setErrors(err.fields);
-          else notifications.show({ color: 'red', title: 'Nothing was changed', message: err.message });
+          else notifications.show({ color: 'red', title: t('companyUsers.nothingChanged'), message: err.message });
         },
       },
     ),
   );
   return (
-    <Modal opened onClose={onClose} title={`Role and limits · ${user.firstName} ${user.lastName}`}>
+    <Modal opened onClose={onClose} title={t('companyUsers.roleAndLimitsOf', { name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Select label="Role in the company" required allowDeselect={false} data={COMPANY_ROLE_OPTIONS} {...form.getInputProps('companyRole')} />
+          <Select label={t('companyUsers.roleInCompany')} required allowDeselect={false} data={roleOptions} {...form.getInputProps('companyRole')} />
           <Text size="sm" c="dimmed">
-            Above a limit the order waits for the reseller’s approval. Leave empty for no limit.
+            {t('companyUsers.limitsHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NumberInput label={`Per order (${currency})`} min={0} decimalScale={2} thousandSeparator="," {...limit('orderLimit')} />
-            <NumberInput label={`Per calendar month (${currency})`} min={0} decimalScale={2} thousandSeparator="," {...limit('monthlyLimit')} />
+            <NumberInput label={t('companyUsers.limitPerOrder', { currency })} min={0} decimalScale={2} {...numberSeparators()} {...limit('orderLimit')} />
+            <NumberInput label={t('companyUsers.limitPerMonth', { currency })} min={0} decimalScale={2} {...numberSeparators()} {...limit('monthlyLimit')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save
+              {t('common:actions.save')}
             </Button>
           </Group>
         </Stack>

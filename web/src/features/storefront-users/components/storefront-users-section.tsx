@@ -1,43 +1,28 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
+import type { TFunction } from '@/lib/i18n';
 import { useState } from 'react';
-import { COMPANY_ROLE_LABEL, LANGUAGES, type StorefrontUser } from '@app/shared';
-import { formatMoney } from '@/lib/format';
+import { useTranslation } from '@/lib/i18n';
+import { LANGUAGES, type StorefrontUser } from '@app/shared';
+import { UserStateBadge } from '@/components/user-state-badge';
+import { formatDate, formatMoney } from '@/lib/format';
 import { useStorefrontUsers } from '../api/get-storefront-users';
 import { useStorefrontUserAction, type UserAction } from '../api/mutations';
 import { CompanyRoleDialog } from './company-role-dialog';
 
-const STATE_LABEL = { pending_activation: ['Pending activation', '#8f4700'], active: ['Active', 'teal.9'], deactivated: ['Deactivated', 'gray.7'] } as const;
-
-const ACTIONS: Record<UserAction, { label: string; confirm: string; body: (u: StorefrontUser) => string; done: (u: StorefrontUser) => string; danger?: boolean }> = {
-  'resend-activation': {
-    label: 'Resend activation link',
-    confirm: 'Send',
-    body: (u) => `A new activation link will be sent to ${u.email}. The previous link stops working.`,
-    done: (u) => `A new activation link was sent to ${u.email}.`,
-  },
-  'reset-password': {
-    label: 'Reset password',
-    confirm: 'Send reset link',
-    body: (u) => `${u.firstName} will receive an email at ${u.email} with a link to choose a new password.`,
-    done: (u) => `A password reset link was sent to ${u.email}.`,
-  },
-  deactivate: {
-    label: 'Deactivate user',
-    confirm: 'Deactivate',
-    danger: true,
-    body: (u) => `${u.firstName} ${u.lastName} will be signed out at once and cannot sign in until activated again.`,
-    done: (u) => `${u.firstName} ${u.lastName} was deactivated.`,
-  },
-  activate: {
-    label: 'Activate user',
-    confirm: 'Activate',
-    body: (u) => `${u.firstName} ${u.lastName} will be able to use the storefront again.`,
-    done: (u) => `${u.firstName} ${u.lastName} was activated.`,
-  },
+/** What each action says (account.json: companyUsers.actions), filled in with the user's name and email. */
+const ACTION_DANGER: Partial<Record<UserAction, true>> = { deactivate: true };
+const actionWords = (t: TFunction<'account'>, action: UserAction, u?: StorefrontUser) => {
+  const who = u ? { email: u.email, firstName: u.firstName, name: `${u.firstName} ${u.lastName}` } : {};
+  return {
+    label: t(`companyUsers.actions.${action}.label`),
+    confirm: t(`companyUsers.actions.${action}.confirm`),
+    body: t(`companyUsers.actions.${action}.body`, who),
+    done: t(`companyUsers.actions.${action}.done`, who),
+  };
 };
 
 /** Each row action and the ability (sent with the user) that allows it, in menu order. */
@@ -51,13 +36,34 @@ const actionsFor = (u: StorefrontUser): UserAction[] => ACTION_ABILITIES.filter(
 const hasActions = (u: StorefrontUser) => actionsFor(u).length > 0 || u.abilities.setCompanyRole;
 
 /** The user's role and, where set, its spending limits: "Buyer · €5,000.00 a month". */
-function roleText(u: StorefrontUser, currency: string): string {
-  const limits = [u.orderLimit !== null && `${formatMoney(u.orderLimit, currency)} an order`, u.monthlyLimit !== null && `${formatMoney(u.monthlyLimit, currency)} a month`].filter(Boolean);
-  return [COMPANY_ROLE_LABEL[u.companyRole], ...limits].join(' · ');
+function roleText(t: TFunction<'account'>, u: StorefrontUser, currency: string): string {
+  const limits = [
+    u.orderLimit !== null && t('companyUsers.perOrder', { amount: formatMoney(u.orderLimit, currency) }),
+    u.monthlyLimit !== null && t('companyUsers.perMonth', { amount: formatMoney(u.monthlyLimit, currency) }),
+  ].filter(Boolean);
+  return [t(`companyRole.${u.companyRole}`), ...limits].join(' · ');
 }
 
-/** The record's Storefront users section: the customer's users, search, Add, and actions by state. */
-export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = 'EUR', title = 'Storefront users' }: { customerId: string; canAdd: boolean; onAdd: () => void; currency?: string; title?: string }) {
+/**
+ * The record's Storefront users section: the customer's users, search, Add, and actions by state.
+ * `dateFormat`: the signed-in person's, for "Last sign-in" as every other date they read.
+ */
+export function StorefrontUsersSection({
+  customerId,
+  canAdd,
+  onAdd,
+  currency = 'EUR',
+  title,
+  dateFormat,
+}: {
+  customerId: string;
+  canAdd: boolean;
+  onAdd: () => void;
+  currency?: string;
+  title?: string;
+  dateFormat: string;
+}) {
+  const { t } = useTranslation(['account', 'common']);
   const [editing, setEditing] = useState<StorefrontUser | null>(null);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -69,12 +75,12 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = '
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
 
   const run = (u: StorefrontUser, action: UserAction) => {
-    const a = ACTIONS[action];
+    const a = actionWords(t, action, u);
     modals.openConfirmModal({
-      title: `${a.label}?`,
-      children: <Text size="sm">{a.body(u)}</Text>,
-      labels: { confirm: a.confirm, cancel: 'Cancel' },
-      confirmProps: a.danger ? { color: 'red' } : {},
+      title: t('companyUsers.confirmTitle', { action: a.label }),
+      children: <Text size="sm">{a.body}</Text>,
+      labels: { confirm: a.confirm, cancel: t('common:actions.cancel') },
+      confirmProps: ACTION_DANGER[action] ? { color: 'red' } : {},
       onConfirm: () =>
         act.mutate(
           { userId: u.id, action },
@@ -83,11 +89,11 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = '
               notifications.show(
                 action === 'resend-activation' || action === 'reset-password'
                   ? emailSent
-                    ? { color: 'green', message: a.done(u) }
-                    : { color: 'yellow', message: 'The mail server did not take the email yet; it is tried again automatically for 24 hours.' }
-                  : { color: 'green', message: a.done(u) },
+                    ? { color: 'green', message: a.done }
+                    : { color: 'yellow', message: t('companyUsers.mailQueued') }
+                  : { color: 'green', message: a.done },
               ),
-            onError: (err) => notifications.show({ color: 'red', title: `${a.label} failed`, message: err.message }),
+            onError: (err) => notifications.show({ color: 'red', title: t('companyUsers.failed', { action: a.label }), message: err.message }),
           },
         ),
     });
@@ -98,19 +104,19 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = '
       <Stack>
         <Group justify="space-between" align="flex-end">
           <Title order={2} size="h3" id="storefront-users-title">
-            {title}
+            {title ?? t('companyUsers.storefrontUsers')}
           </Title>
           <Group align="flex-end">
             <TextInput
-              label="Search users"
-              placeholder="Name or email"
+              label={t('companyUsers.search')}
+              placeholder={t('companyUsers.searchPlaceholder')}
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
             />
             {canAdd && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
-                Add
+                {t('companyUsers.add')}
               </Button>
             )}
           </Group>
@@ -124,10 +130,10 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = '
           <Skeleton height={120} />
         ) : users.data && users.data.items.length === 0 ? (
           <Text c="dimmed" size="sm">
-            {debounced ? `No user matches “${debounced}”.` : 'This customer has no storefront users yet.'}
+            {debounced ? t('companyUsers.noMatch', { search: debounced }) : t('companyUsers.none')}
           </Text>
         ) : (
-          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} onEditRole={setEditing} currency={currency} />
+          <UsersTable users={users.data?.items ?? []} compact={compact} showActions={showActions} onRun={run} onEditRole={setEditing} currency={currency} dateFormat={dateFormat} />
         )}
       </Stack>
       {editing && <CompanyRoleDialog customerId={customerId} user={editing} currency={currency} onClose={() => setEditing(null)} />}
@@ -135,7 +141,7 @@ export function StorefrontUsersSection({ customerId, canAdd, onAdd, currency = '
   );
 }
 
-const WIDE_HEADERS = ['Name', 'Email', 'Role', 'Language', 'Date format', 'State', 'Last sign-in'];
+const WIDE_HEADERS = ['name', 'email', 'role', 'language', 'dateFormat', 'state', 'lastSignIn'] as const;
 
 /**
  * The users, one row each: every detail in its own column on a wide screen (scrolling sideways if
@@ -148,6 +154,7 @@ function UsersTable({
   onRun,
   onEditRole,
   currency,
+  dateFormat,
 }: {
   users: StorefrontUser[];
   compact: boolean;
@@ -155,16 +162,19 @@ function UsersTable({
   onRun: (u: StorefrontUser, action: UserAction) => void;
   onEditRole: (u: StorefrontUser) => void;
   currency: string;
+  dateFormat: string;
 }) {
+  const { t } = useTranslation(['account', 'common']);
+  const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? formatDate(u.lastSignInAt, dateFormat, true) : t('common:never'));
   const language = (u: StorefrontUser) => LANGUAGES[u.language as keyof typeof LANGUAGES] ?? u.language;
   const table = (
-    <Table striped={!compact} highlightOnHover={!compact} verticalSpacing="sm" aria-label="Storefront users">
+    <Table striped={!compact} highlightOnHover={!compact} verticalSpacing="sm" aria-label={t('companyUsers.tableLabel')}>
       <Table.Thead>
         <Table.Tr>
-          {(compact ? ['User'] : WIDE_HEADERS).map((h) => (
-            <Table.Th key={h}>{h}</Table.Th>
+          {(compact ? (['user'] as const) : WIDE_HEADERS).map((h) => (
+            <Table.Th key={h}>{t(`companyUsers.columns.${h}`)}</Table.Th>
           ))}
-          {showActions && <Table.Th w={compact ? 56 : undefined}>Actions</Table.Th>}
+          {showActions && <Table.Th w={compact ? 56 : undefined}>{t('companyUsers.columns.actions')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -177,14 +187,14 @@ function UsersTable({
                     <Text fw={600} size="sm">
                       {u.firstName} {u.lastName}
                     </Text>
-                    <StateBadge user={u} />
+                    <UserStateBadge state={u.state} />
                   </Group>
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {u.email}
                   </Text>
-                  <Text size="sm">{roleText(u, currency)}</Text>
+                  <Text size="sm">{roleText(t, u, currency)}</Text>
                   <Text size="xs" c="dimmed">
-                    {language(u)} · {u.dateFormat} · Last sign-in {lastSignIn(u)}
+                    {language(u)} · {u.dateFormat} · {t('companyUsers.lastSignInAt', { when: lastSignIn(u) })}
                   </Text>
                 </Stack>
               </Table.Td>
@@ -194,13 +204,13 @@ function UsersTable({
                   {u.firstName} {u.lastName}
                 </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{roleText(u, currency)}</Table.Td>
+                <Table.Td>{roleText(t, u, currency)}</Table.Td>
                 <Table.Td>{language(u)}</Table.Td>
                 <Table.Td>{u.dateFormat}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <StateBadge user={u} />
+                  <UserStateBadge state={u.state} />
                 </Table.Td>
-                <Table.Td>{lastSignIn(u)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{lastSignIn(u)}</Table.Td>
               </>
             )}
             {showActions && (
@@ -216,31 +226,20 @@ function UsersTable({
   return compact ? table : <Table.ScrollContainer minWidth={900}>{table}</Table.ScrollContainer>;
 }
 
-const lastSignIn = (u: StorefrontUser) => (u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-
-/** The user's state; never cut ("Pending activation" in full). */
-function StateBadge({ user }: { user: StorefrontUser }) {
-  const [label, color] = STATE_LABEL[user.state];
-  return (
-    <Badge color={color} tt="none" style={{ overflow: 'visible', flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
-      {label}
-    </Badge>
-  );
-}
-
 function UserActions({ user, onRun, onEditRole }: { user: StorefrontUser; onRun: (u: StorefrontUser, action: UserAction) => void; onEditRole: (u: StorefrontUser) => void }) {
+  const { t } = useTranslation('account');
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.firstName} ${user.lastName} (${user.email})`}>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('companyUsers.actionsFor', { name: `${user.firstName} ${user.lastName} (${user.email})` })}>
           <IconDots size={18} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        {user.abilities.setCompanyRole && <Menu.Item onClick={() => onEditRole(user)}>Role and limits</Menu.Item>}
+        {user.abilities.setCompanyRole && <Menu.Item onClick={() => onEditRole(user)}>{t('companyUsers.roleAndLimits')}</Menu.Item>}
         {actionsFor(user).map((action) => (
-          <Menu.Item key={action} color={ACTIONS[action].danger ? 'red' : undefined} onClick={() => onRun(user, action)}>
-            {ACTIONS[action].label}
+          <Menu.Item key={action} color={ACTION_DANGER[action] ? 'red' : undefined} onClick={() => onRun(user, action)}>
+            {actionWords(t, action).label}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

@@ -2,13 +2,15 @@ import { Button, Group, NumberInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShoppingCartPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import type { CatalogueItem } from '@app/shared';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, numberSeparators } from '@/lib/format';
 import { useCart } from '../cart/cart-context';
 import { MAX_LINES, MAX_QUANTITY, MIN_QUANTITY } from '../cart/cart-store';
 
 /** A quantity and "Add to cart" for one product; says what happened in a notification. */
 export function AddToCart({ item, fullWidth = false }: { item: CatalogueItem; fullWidth?: boolean }) {
+  const { t } = useTranslation('catalogue');
   const { store } = useCart();
   const [quantity, setQuantity] = useState<number | string>(1);
   const valid = typeof quantity === 'number' && Number.isInteger(quantity) && quantity >= MIN_QUANTITY && quantity <= MAX_QUANTITY;
@@ -21,16 +23,16 @@ export function AddToCart({ item, fullWidth = false }: { item: CatalogueItem; fu
       case 'merged':
         notifications.show({
           color: 'green',
-          message: outcome.kind === 'added' ? `${formatNumber(outcome.quantity)} × ${item.name} added to your cart.` : `Your cart now has ${formatNumber(outcome.quantity)} × ${item.name}.`,
+          message: t(outcome.kind === 'added' ? 'add.added' : 'add.merged', { quantity: formatNumber(outcome.quantity), name: item.name }),
         });
         setQuantity(1);
         break;
       case 'capped':
-        notifications.show({ color: 'yellow', message: `At most ${formatNumber(MAX_QUANTITY)} of one product per order: your cart has ${formatNumber(outcome.quantity)} × ${item.name}.` });
+        notifications.show({ color: 'yellow', message: t('add.capped', { max: formatNumber(MAX_QUANTITY), quantity: formatNumber(outcome.quantity), name: item.name }) });
         setQuantity(1);
         break;
       case 'full':
-        notifications.show({ color: 'red', message: `An order holds at most ${MAX_LINES} products. Place this order first, or remove a product from the cart.` });
+        notifications.show({ color: 'red', message: t('add.full', { max: MAX_LINES }) });
         break;
       case 'invalid':
         break;
@@ -40,7 +42,7 @@ export function AddToCart({ item, fullWidth = false }: { item: CatalogueItem; fu
   return (
     <Group gap="xs" wrap="nowrap" justify="flex-end" w={fullWidth ? '100%' : undefined}>
       <NumberInput
-        aria-label={`Quantity of ${item.name}`}
+        aria-label={t('add.quantityOf', { name: item.name })}
         value={quantity}
         onChange={setQuantity}
         min={MIN_QUANTITY}
@@ -48,7 +50,7 @@ export function AddToCart({ item, fullWidth = false }: { item: CatalogueItem; fu
         allowDecimal={false}
         allowNegative={false}
         clampBehavior="strict"
-        thousandSeparator=","
+        {...numberSeparators()}
         w={96}
         size="sm"
         error={quantity === '' ? true : undefined}
@@ -57,7 +59,7 @@ export function AddToCart({ item, fullWidth = false }: { item: CatalogueItem; fu
         }}
       />
       <Button size="sm" leftSection={<IconShoppingCartPlus size={16} aria-hidden />} onClick={add} disabled={!valid} style={fullWidth ? { flex: 1 } : undefined}>
-        Add to cart
+        {t('add.button')}
       </Button>
     </Group>
   );

@@ -1,6 +1,7 @@
 import { Badge, Button, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
 import { lazy, Suspense, useRef, useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { useCart } from '../cart/cart-context';
 import { newSubmitKey } from '../cart/submit-key';
 import { useWideLayout } from './use-wide-layout';
@@ -15,6 +16,7 @@ const ReviewOrderModal = lazy(async () => ({ default: (await import('./review-or
  * retry after a lost answer cannot make a second order.
  */
 export function CartButton({ customerId }: { customerId?: string | null | undefined } = {}) {
+  const { t } = useTranslation('catalogue');
   const { cart } = useCart();
   const wide = useWideLayout();
   const [view, setView] = useState<'closed' | 'cart' | 'review'>('closed');
@@ -47,11 +49,11 @@ export function CartButton({ customerId }: { customerId?: string | null | undefi
           setUsed(true);
           setView('cart');
         }}
-        aria-label={`Cart, ${count} ${count === 1 ? 'product' : 'products'}`}
+        aria-label={t('cart.buttonAria', { count })}
         aria-haspopup="dialog"
       >
         <Text span inherit visibleFrom="xs">
-          Cart
+          {t('cart.button')}
         </Text>
       </Button>
       <Suspense fallback={null}>

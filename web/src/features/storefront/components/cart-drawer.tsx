@@ -2,8 +2,9 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Divider, Drawer, Group, Loade
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { Link } from 'react-router';
-import { formatMoney, formatNumber } from '@/lib/format';
+import { formatMoney, formatNumber, numberSeparators } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useFullCatalogue } from '../api/get-catalogue';
 import { useCart } from '../cart/cart-context';
@@ -20,6 +21,7 @@ interface CartDrawerProps {
 
 /** The cart: change quantities, remove lines, see the total, go on to review. */
 export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawerProps) {
+  const { t } = useTranslation(['catalogue', 'common']);
   const { cart, store } = useCart();
   const catalogue = useFullCatalogue(opened);
   const priced = priceCart(cart, catalogue.data);
@@ -28,9 +30,9 @@ export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawer
 
   const confirmEmpty = () =>
     modals.openConfirmModal({
-      title: 'Empty the cart?',
-      children: <Text size="sm">All {cart.lines.length} products are removed from your cart.</Text>,
-      labels: { confirm: 'Empty the cart', cancel: 'Keep them' },
+      title: t('cart.confirmEmptyTitle'),
+      children: <Text size="sm">{t('cart.confirmEmptyText', { count: cart.lines.length })}</Text>,
+      labels: { confirm: t('cart.empty'), cancel: t('cart.keep') },
       confirmProps: { color: 'red' },
       onConfirm: () => store.clear(),
     });
@@ -44,41 +46,41 @@ export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawer
       title={
         <Group gap="xs">
           <Text fw={700} size="lg" component="span">
-            Your cart
+            {t('cart.title')}
           </Text>
           {!empty && (
             <Badge variant="light" tt="none">
-              {cart.lines.length} {cart.lines.length === 1 ? 'product' : 'products'}
+              {t('cart.count', { count: cart.lines.length })}
             </Badge>
           )}
         </Group>
       }
-      closeButtonProps={{ 'aria-label': 'Close the cart' }}
+      closeButtonProps={{ 'aria-label': t('cart.close') }}
       styles={{ body: { display: 'flex', flexDirection: 'column', minHeight: 'calc(100% - 60px)' } }}
     >
       {empty ? (
         <Stack align="flex-start" gap="sm" py="md">
-          <Text fw={600}>Your cart is empty</Text>
+          <Text fw={600}>{t('cart.emptyTitle')}</Text>
           <Text size="sm" c="dimmed">
-            Add products from the catalogue; they stay here until you order, also after a reload.
+            {t('cart.emptyText')}
           </Text>
           <Anchor component={Link} to={paths.storefrontCatalogue} onClick={onClose} size="sm">
-            Browse the catalogue
+            {t('cart.browse')}
           </Anchor>
         </Stack>
       ) : (
         <>
           {catalogue.isError && !catalogue.data && (
-            <Alert color="red" role="alert" mb="sm" title="Current prices could not be loaded">
+            <Alert color="red" role="alert" mb="sm" title={t('cart.pricesError')}>
               <Group justify="space-between">
                 <Text size="sm">{catalogue.error.message}</Text>
                 <Button size="xs" variant="light" onClick={() => catalogue.refetch()}>
-                  Try again
+                  {t('common:actions.tryAgain')}
                 </Button>
               </Group>
             </Alert>
           )}
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none', flex: 1 }} aria-label="Products in your cart">
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none', flex: 1 }} aria-label={t('cart.listLabel')}>
             {priced.lines.map((line) => (
               <CartLineRow key={line.productId} line={line} currency={currency} onQuantity={(q) => store.setQuantity(line.productId, q)} onRemove={() => store.remove(line.productId)} />
             ))}
@@ -87,34 +89,34 @@ export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawer
           <Stack gap="sm" pt="md" mt="md" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)' }}>
             <Divider />
             <Group justify="space-between" align="baseline">
-              <Text fw={700}>Total</Text>
+              <Text fw={700}>{t('cart.total')}</Text>
               {currency ? (
                 <Text fw={700} size="lg" data-testid="cart-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {formatMoney(priced.total, currency)}
                 </Text>
               ) : (
-                <Loader size="xs" role="status" aria-label="Loading prices" />
+                <Loader size="xs" role="status" aria-label={t('cart.loadingPrices')} />
               )}
             </Group>
             {currency && priced.monthly > 0 && (
               <Text size="xs" c="dimmed">
-                Includes {formatMoney(priced.monthly, currency)} per month for monthly products, charged every month from the first.
+                {t('cart.includesMonthly', { amount: formatMoney(priced.monthly, currency) })}
               </Text>
             )}
             {priced.unavailable > 0 && (
               <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert">
-                Remove the products that are no longer in the catalogue to go on.
+                {t('cart.removeUnavailable')}
               </Alert>
             )}
             <Button size="md" onClick={onReview} disabled={!currency || priced.unavailable > 0}>
-              Review order
+              {t('cart.review')}
             </Button>
             <Group justify="space-between">
               <Anchor component={Link} to={paths.storefrontCatalogue} onClick={onClose} size="sm">
-                Continue shopping
+                {t('cart.continue')}
               </Anchor>
               <Button variant="subtle" color="red" size="xs" onClick={confirmEmpty}>
-                Empty the cart
+                {t('cart.empty')}
               </Button>
             </Group>
           </Stack>
@@ -126,6 +128,7 @@ export function CartDrawer({ opened, onClose, onReview, fullScreen }: CartDrawer
 
 function CartLineRow({ line, currency, onQuantity, onRemove }: { line: PricedLine; currency: string | undefined; onQuantity: (q: number) => void; onRemove: () => void }) {
   // The box may be empty while typing; the cart keeps the last valid quantity.
+  const { t } = useTranslation(['catalogue', 'common']);
   const [draft, setDraft] = useState<number | string>(line.quantity);
   const [seen, setSeen] = useState(line.quantity);
   if (seen !== line.quantity) {
@@ -140,22 +143,22 @@ function CartLineRow({ line, currency, onQuantity, onRemove }: { line: PricedLin
             {line.name}
           </Text>
           <Text size="xs" c="dimmed" ff="monospace">
-            SKU {line.sku}
+            {t('sku', { sku: line.sku })}
           </Text>
           {!line.available && (
             <Text size="xs" c="red.9" fw={600}>
-              No longer in the catalogue
+              {t('cart.unavailable')}
             </Text>
           )}
         </div>
-        <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={`Remove ${line.name} from the cart`}>
+        <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('cart.removeLine', { name: line.name })}>
           <IconTrash size={18} aria-hidden />
         </ActionIcon>
       </Group>
       <Group justify="space-between" align="flex-end" mt="xs" wrap="nowrap" gap="xs">
         <NumberInput
-          label="Quantity"
-          aria-label={`Quantity of ${line.name}`}
+          label={t('cart.quantity')}
+          aria-label={t('add.quantityOf', { name: line.name })}
           size="xs"
           w={110}
           min={MIN_QUANTITY}
@@ -163,7 +166,7 @@ function CartLineRow({ line, currency, onQuantity, onRemove }: { line: PricedLin
           allowDecimal={false}
           allowNegative={false}
           clampBehavior="strict"
-          thousandSeparator=","
+          {...numberSeparators()}
           value={draft}
           onChange={(v) => {
             setDraft(v);
@@ -175,7 +178,7 @@ function CartLineRow({ line, currency, onQuantity, onRemove }: { line: PricedLin
           {currency && (
             <>
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {formatNumber(line.quantity)} × {formatMoney(line.unitPrice, currency)}
+                {t('quantityTimesPrice', { quantity: formatNumber(line.quantity), price: formatMoney(line.unitPrice, currency) })}
               </Text>
               <Price amount={line.amount} currency={currency} billing={line.billing} />
             </>

@@ -2,7 +2,9 @@ import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { useSearchParams } from 'react-router';
+import type { TFunction } from '@/lib/i18n';
 import type { CatalogueItem } from '@app/shared';
 import { formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -55,7 +57,8 @@ export function CataloguePage({
   /** What the app layer adds beside the title (the price list download). */
   actions?: React.ReactNode;
 }) {
-  usePageTitle('Catalogue');
+  const { t } = useTranslation(['catalogue', 'common']);
+  usePageTitle(t('title'));
   const url = useCatalogueUrlState();
   const catalogue = useCatalogue({ search: url.search, category: url.category });
   const wide = useWideLayout();
@@ -82,8 +85,8 @@ export function CataloguePage({
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1}>Catalogue</Title>
-          <Text c="dimmed">{customerName && resellerName ? `Prices for ${customerName}, from ${resellerName}` : 'Your prices'}</Text>
+          <Title order={1}>{t('title')}</Title>
+          <Text c="dimmed">{customerName && resellerName ? t('pricesFor', { customer: customerName, reseller: resellerName }) : t('yourPrices')}</Text>
         </div>
         {actions}
       </Group>
@@ -91,8 +94,8 @@ export function CataloguePage({
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Group align="flex-end" gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }}>
           <TextInput
-            label="Search products"
-            placeholder="Name, SKU or category"
+            label={t('searchLabel')}
+            placeholder={t('searchPlaceholder')}
             type="search"
             leftSection={<IconSearch size={16} aria-hidden />}
             w={{ base: '100%', xs: 320 }}
@@ -103,8 +106,8 @@ export function CataloguePage({
             }}
           />
           <Select
-            label="Category"
-            placeholder="All categories"
+            label={t('category')}
+            placeholder={t('allCategories')}
             clearable
             w={{ base: '100%', xs: 240 }}
             data={data?.categories ?? []}
@@ -116,17 +119,17 @@ export function CataloguePage({
         <Group gap="xs" mih={24}>
           {updating && <Loader size="xs" aria-hidden />}
           <Text aria-live="polite" size="sm" c="dimmed">
-            {catalogue.isPending ? 'Loading products…' : data ? `${formatNumber(data.items.length)} ${data.items.length === 1 ? 'product' : 'products'}` : ''}
+            {catalogue.isPending ? t('loadingProducts') : data ? t('productCount', { count: data.items.length, shown: formatNumber(data.items.length) }) : ''}
           </Text>
         </Group>
       </Group>
 
       {catalogue.isError && !data ? (
-        <Alert color="red" role="alert" title="The catalogue could not be loaded">
+        <Alert color="red" role="alert" title={t('loadError')}>
           <Group justify="space-between">
             <Text size="sm">{catalogue.error.message}</Text>
             <Button size="xs" variant="light" onClick={() => catalogue.refetch()}>
-              Try again
+              {t('common:actions.tryAgain')}
             </Button>
           </Group>
         </Alert>
@@ -137,16 +140,14 @@ export function CataloguePage({
           ))}
         </Stack>
       ) : data && data.items.length === 0 ? (
-        <Alert color="gray" role="status" title={filtered ? 'No products match' : 'The catalogue is empty'}>
+        <Alert color="gray" role="status" title={filtered ? t('noMatchTitle') : t('emptyTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
-              {filtered
-                ? `Nothing matches${url.search ? ` “${url.search}”` : ''}${url.category ? ` in ${url.category}` : ''}. Try fewer letters or another category.`
-                : 'Your reseller offers no products yet.'}
+              {filtered ? `${noMatchText(t, url.search, url.category)} ${t('tryOther')}` : t('emptyText')}
             </Text>
             {filtered && (
               <Button size="xs" variant="light" onClick={clearFilters}>
-                Show all products
+                {t('showAll')}
               </Button>
             )}
           </Stack>
@@ -160,18 +161,24 @@ export function CataloguePage({
   );
 }
 
+function noMatchText(t: TFunction<['catalogue', 'common']>, search: string, category: string): string {
+  if (search && category) return t('noMatchSearchIn', { search, category });
+  return search ? t('noMatchSearch', { search }) : t('noMatchIn', { category });
+}
+
 function ProductTable({ items, currency, canOrder }: { items: CatalogueItem[]; currency: string; canOrder: boolean }) {
+  const { t } = useTranslation(['catalogue', 'common']);
   return (
     <Card withBorder padding={0} radius="md">
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Product</Table.Th>
-            <Table.Th>Category</Table.Th>
-            <Table.Th>Billing</Table.Th>
-            <Table.Th>Provisioning</Table.Th>
-            <Table.Th ta="right">Your price</Table.Th>
-            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th>{t('columns.product')}</Table.Th>
+            <Table.Th>{t('columns.category')}</Table.Th>
+            <Table.Th>{t('columns.billing')}</Table.Th>
+            <Table.Th>{t('columns.provisioning')}</Table.Th>
+            <Table.Th ta="right">{t('columns.yourPrice')}</Table.Th>
+            <Table.Th ta="right">{t('columns.quantity')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -182,7 +189,7 @@ function ProductTable({ items, currency, canOrder }: { items: CatalogueItem[]; c
                   {item.name}
                 </Text>
                 <Text size="xs" c="dimmed" ff="monospace">
-                  SKU {item.sku}
+                  {t('sku', { sku: item.sku })}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -210,8 +217,9 @@ function ProductTable({ items, currency, canOrder }: { items: CatalogueItem[]; c
 }
 
 function ProductCards({ items, currency, canOrder }: { items: CatalogueItem[]; currency: string; canOrder: boolean }) {
+  const { t } = useTranslation(['catalogue', 'common']);
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products">
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('products')}>
       {items.map((item) => (
         <Card key={item.id} withBorder radius="md" padding="md" component="li" aria-label={item.name}>
           <Stack gap="xs">
@@ -220,7 +228,7 @@ function ProductCards({ items, currency, canOrder }: { items: CatalogueItem[]; c
                 <Text fw={600}>{item.name}</Text>
                 <Text size="xs" c="dimmed">
                   <Text span ff="monospace" size="xs">
-                    SKU {item.sku}
+                    {t('sku', { sku: item.sku })}
                   </Text>{' '}
                   · {item.category}
                 </Text>

@@ -1,5 +1,6 @@
 import { Radio, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import type { AddressKind, ShownAddress } from '@app/shared';
 import { useDeliveryOptions } from '../api/delivery-options';
 
@@ -11,6 +12,7 @@ export const addressText = (a: ShownAddress) => [a.address, [a.postcode, a.city]
  * nothing to choose: it is shown.
  */
 export function DeliverTo({ customerId, value, onChange }: { customerId: string | null | undefined; value: AddressKind | undefined; onChange: (kind: AddressKind) => void }) {
+  const { t } = useTranslation('catalogue');
   const options = useDeliveryOptions(customerId);
   const items = options.data?.items ?? [];
   const preferred = items.find((o) => o.preferred)?.kind;
@@ -22,17 +24,17 @@ export function DeliverTo({ customerId, value, onChange }: { customerId: string 
     return (
       <div>
         <Text size="sm" fw={600}>
-          Ships to
+          {t('shipsTo')}
         </Text>
         <Text size="sm">{addressText(items[0]!.address)}</Text>
       </div>
     );
   }
   return (
-    <Radio.Group label="Ships to" value={value ?? null} onChange={(v) => onChange(v as AddressKind)}>
+    <Radio.Group label={t('shipsTo')} value={value ?? null} onChange={(v) => onChange(v as AddressKind)}>
       <Stack gap="xs" mt={6}>
         {items.map((o) => (
-          <Radio key={o.kind} value={o.kind} label={o.label} description={addressText(o.address)} />
+          <Radio key={o.kind} value={o.kind} label={t(`addressKind.${o.kind}`)} description={addressText(o.address)} />
         ))}
       </Stack>
     </Radio.Group>

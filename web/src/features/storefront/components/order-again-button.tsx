@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRepeat } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import type { Order } from '@app/shared';
 import { getCatalogue } from '../api/get-catalogue';
 import { catalogueKeys } from '../api/keys';
@@ -15,6 +16,7 @@ const FULL = { search: '', category: '', customerId: undefined } as const;
  * shows the catalogue's, the server prices the order again). Products no longer offered are named.
  */
 export function OrderAgainButton({ order }: { order: Pick<Order, 'number' | 'lines'> }) {
+  const { t } = useTranslation('catalogue');
   const { store } = useCart();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -31,18 +33,18 @@ export function OrderAgainButton({ order }: { order: Pick<Order, 'number' | 'lin
       }
       notifications.show({
         color: gone.length > 0 ? 'yellow' : 'green',
-        title: `${added} product${added === 1 ? '' : 's'} of order ${order.number} added to your cart`,
-        message: `At today’s prices; review the cart to order.${gone.length > 0 ? ` No longer offered: ${gone.join(', ')}.` : ''}`,
+        title: t('orderAgain.added', { count: added, number: order.number }),
+        message: gone.length > 0 ? `${t('orderAgain.atTodaysPrices')} ${t('orderAgain.gone', { names: gone.join(', ') })}` : t('orderAgain.atTodaysPrices'),
       });
     } catch (err) {
-      notifications.show({ color: 'red', title: 'Nothing was added', message: (err as Error).message });
+      notifications.show({ color: 'red', title: t('orderAgain.failed'), message: (err as Error).message });
     } finally {
       setBusy(false);
     }
   };
   return (
     <Button variant="light" leftSection={<IconRepeat size={16} aria-hidden />} loading={busy} onClick={() => void run()}>
-      Order again
+      {t('orderAgain.button')}
     </Button>
   );
 }

@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
+import type { TFunction } from '@/lib/i18n';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { useNavigate } from 'react-router';
-import { ORDER_STATUS_LABEL, type AddressKind, type PlaceOrder } from '@app/shared';
+import type { AddressKind, PlaceOrder } from '@app/shared';
 import { ApiRequestError } from '@/lib/api-client';
 import { formatMoney, formatNumber } from '@/lib/format';
 import { paths } from '@/lib/paths';
@@ -27,8 +29,8 @@ interface ReviewOrderModalProps {
 }
 
 /** Server field errors name lines by position (`lines.2.quantity`); shown against those lines. */
-function lineErrors(error: unknown, sent: PlaceOrder['lines']): { byProduct: Map<string, string>; general: string | null; title: string } | null {
-  if (!(error instanceof ApiRequestError)) return error ? { byProduct: new Map(), general: (error as Error).message, title: 'The order was not placed' } : null;
+function lineErrors(t: TFunction<['catalogue', 'common']>, error: unknown, sent: PlaceOrder['lines']): { byProduct: Map<string, string>; general: string | null; title: string } | null {
+  if (!(error instanceof ApiRequestError)) return error ? { byProduct: new Map(), general: (error as Error).message, title: t('review.notPlaced') } : null;
   const byProduct = new Map<string, string>();
   const other: string[] = [];
   for (const [field, message] of Object.entries(error.fields)) {
@@ -38,19 +40,20 @@ function lineErrors(error: unknown, sent: PlaceOrder['lines']): { byProduct: Map
     else other.push(message);
   }
   if (error.status === 409) {
-    return { byProduct, general: `${error.message} Please contact your reseller.`, title: 'Your company cannot order right now' };
+    return { byProduct, general: t('review.contactReseller', { message: error.message }), title: t('review.cannotOrder') };
   }
   if (error.code === 'network' || error.status >= 500) {
     return {
       byProduct,
-      general: `${error.message} Placing the order again is safe: it will not make a second order.`,
-      title: 'We could not confirm the order',
+      general: t('review.safeRetry', { message: error.message }),
+      title: t('review.notConfirmed'),
     };
   }
-  return { byProduct, general: [error.message, ...other].join(' '), title: 'The order was not placed' };
+  return { byProduct, general: [error.message, ...other].join(' '), title: t('review.notPlaced') };
 }
 
 export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onPlaced, fullScreen, customerId }: ReviewOrderModalProps) {
+  const { t } = useTranslation(['catalogue', 'common']);
   const [deliverTo, setDeliverTo] = useState<AddressKind | undefined>(undefined);
   const { cart, store } = useCart();
   const catalogue = useFullCatalogue();
@@ -67,8 +70,8 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
       store.clear();
       notifications.show({
         color: order.status === 'pending_approval' || order.status === 'pending_company_approval' ? 'blue' : 'green',
-        title: `Order ${order.number} placed`,
-        message: `Status: ${ORDER_STATUS_LABEL[order.status]}.`,
+        title: t('review.placedTitle', { number: order.number }),
+        message: t('review.placedStatus', { status: t(`common:status.${order.status}`) }),
       });
     },
   });
@@ -79,7 +82,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   const [note, setNote] = useState('');
   // A second click before React re-renders the button as busy sends nothing (the key would make it harmless anyway).
   const inFlight = useRef(false);
-  const errors = lineErrors(place.error, sent);
+  const errors = lineErrors(t, place.error, sent);
 
   const submit = () => {
     if (inFlight.current) return;
@@ -105,21 +108,20 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={<Text component="span" fw={700} size="lg">Review your order</Text>} size="xl" fullScreen={fullScreen} closeButtonProps={{ 'aria-label': 'Close the review' }}>
+    <Modal opened={opened} onClose={close} title={<Text component="span" fw={700} size="lg">{t('review.title')}</Text>} size="xl" fullScreen={fullScreen} closeButtonProps={{ 'aria-label': t('review.close') }}>
       {!currency ? (
         catalogue.isError ? (
-          <Alert color="red" role="alert" title="Current prices could not be loaded">
+          <Alert color="red" role="alert" title={t('cart.pricesError')}>
             {catalogue.error.message}
           </Alert>
         ) : (
-          <Loader role="status" aria-label="Loading prices" />
+          <Loader role="status" aria-label={t('cart.loadingPrices')} />
         )
       ) : (
         <Stack gap="md">
           {priced.repriced > 0 && (
-            <Alert color="yellow" role="status" title="Prices have changed">
-              {priced.repriced === 1 ? 'One product is' : `${priced.repriced} products are`} priced differently from when you added{' '}
-              {priced.repriced === 1 ? 'it' : 'them'} to your cart. The order is placed at the prices shown here.
+            <Alert color="yellow" role="status" title={t('review.repricedTitle')}>
+              {t('review.repriced', { count: priced.repriced })}
             </Alert>
           )}
           {errors?.general && (
@@ -128,7 +130,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
             </Alert>
           )}
           {fullScreen ? (
-            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Order lines">
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('review.lines')}>
               {priced.lines.map((line) => (
                 <Stack key={line.productId} component="li" gap={2} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -137,8 +139,8 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
                         {line.name}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {formatNumber(line.quantity)} × {formatMoney(line.unitPrice, currency)}
-                        {line.billing === 'monthly' ? ' per month' : ''}
+                        {t('quantityTimesPrice', { quantity: formatNumber(line.quantity), price: formatMoney(line.unitPrice, currency) })}
+                        {line.billing === 'monthly' ? ` ${t('perMonth')}` : ''}
                       </Text>
                     </div>
                     <Price amount={line.amount} currency={currency} billing={line.billing} stacked />
@@ -148,13 +150,13 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
               ))}
             </Stack>
           ) : (
-            <Table verticalSpacing="xs" aria-label="Order lines">
+            <Table verticalSpacing="xs" aria-label={t('review.lines')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Product</Table.Th>
-                  <Table.Th ta="right">Quantity</Table.Th>
-                  <Table.Th ta="right">Unit price</Table.Th>
-                  <Table.Th ta="right">Line total</Table.Th>
+                  <Table.Th>{t('columns.product')}</Table.Th>
+                  <Table.Th ta="right">{t('columns.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('columns.unitPrice')}</Table.Th>
+                  <Table.Th ta="right">{t('columns.lineTotal')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -165,7 +167,7 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
                         {line.name}
                       </Text>
                       <Text size="xs" c="dimmed" ff="monospace">
-                        SKU {line.sku}
+                        {t('sku', { sku: line.sku })}
                       </Text>
                       <LineError line={line} errors={errors?.byProduct} onRemove={() => store.remove(line.productId)} />
                     </Table.Td>
@@ -185,33 +187,33 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
           )}
 
           <Group justify="space-between" align="baseline">
-            <Text fw={700}>Total</Text>
+            <Text fw={700}>{t('cart.total')}</Text>
             <Text fw={700} size="xl" data-testid="review-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {formatMoney(priced.total, currency)}
             </Text>
           </Group>
           {priced.monthly > 0 && (
             <Text size="xs" c="dimmed" ta="right" mt={-12}>
-              Includes {formatMoney(priced.monthly, currency)} per month for monthly products.
+              {t('review.includesMonthly', { amount: formatMoney(priced.monthly, currency) })}
             </Text>
           )}
 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="PO number / reference (optional)" maxLength={60} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.reference : undefined} />
-            <Textarea label="Note for your reseller (optional)" maxLength={500} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.note : undefined} />
+            <TextInput label={t('review.reference')} maxLength={60} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.reference : undefined} />
+            <Textarea label={t('review.note')} maxLength={500} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={place.error instanceof ApiRequestError ? place.error.fields.note : undefined} />
           </SimpleGrid>
           <DeliverTo customerId={customerId} value={deliverTo} onChange={setDeliverTo} />
 
           <Alert color="blue" icon={<IconInfoCircle aria-hidden />} role="note">
-            Your order may have to wait for approval (your company’s approvers, then your reseller) before it goes ahead. You can follow its status on the order page.
+            {t('review.mayWait')}
           </Alert>
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onBackToCart} disabled={place.isPending}>
-              Back to cart
+              {t('review.backToCart')}
             </Button>
             <Button onClick={submit} loading={place.isPending} disabled={cart.lines.length === 0 || priced.unavailable > 0}>
-              Place order
+              {t('review.place')}
             </Button>
           </Group>
         </Stack>
@@ -221,7 +223,8 @@ export function ReviewOrderModal({ opened, onClose, onBackToCart, submitKey, onP
 }
 
 function LineError({ line, errors, onRemove }: { line: PricedLine; errors: Map<string, string> | undefined; onRemove: () => void }) {
-  const message = errors?.get(line.productId) ?? (line.available ? null : 'No longer in the catalogue');
+  const { t } = useTranslation(['catalogue', 'common']);
+  const message = errors?.get(line.productId) ?? (line.available ? null : t('cart.unavailable'));
   if (!message) return null;
   return (
     <Group gap="xs" mt={4}>
@@ -229,7 +232,7 @@ function LineError({ line, errors, onRemove }: { line: PricedLine; errors: Map<s
         {message}
       </Text>
       <Button size="compact-xs" variant="subtle" color="red" onClick={onRemove}>
-        Remove
+        {t('common:actions.remove')}
       </Button>
     </Group>
   );

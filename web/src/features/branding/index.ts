@@ -1,0 +1,2 @@
+export { BrandHeader } from './components/brand-header';
+export { BrandingPage } from './components/branding-page';
