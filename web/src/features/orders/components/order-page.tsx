@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -71,6 +72,7 @@ export function OrderPage({ back, customerPath, dateFormat, language, auditTrail
 function OrderView({ order: o, backLink, customerPath, dateFormat, language, auditTrail, actions }: { order: OrderDetail; backLink: React.ReactNode } & Omit<OrderPageProps, 'back'>) {
   const { t } = useTranslation(['orders', 'catalogue', 'common']);
   const decide = useDecideOrder();
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   const money = (n: number) => formatMoney(n, o.currency);
   // Cost comes only to those the policy lets see it (staff); so do the staff's words for how an order is fulfilled.
   const seesCost = o.totalCost !== undefined;
@@ -129,7 +131,7 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
       {o.customerWatchNote && <WatchNoteBanner text={o.customerWatchNote} />}
       <WaitingAndReference order={o} />
 
-      <SimpleGrid cols={{ base: 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
+      <SimpleGrid cols={{ base: seesCost ? 2 : 1, sm: seesCost ? 4 : 1 }} maw={seesCost ? undefined : 320}>
         <Figure label={t('order.totalAmount')} value={money(o.totalAmount)} hint={seesCost ? 'What the customer pays' : undefined} />
         {seesCost && <Figure label="Total cost" value={money(o.totalCost!)} hint="What the distributor charges" />}
         {seesCost && <Figure label="Margin" value={money(o.margin!)} />}
@@ -140,39 +142,68 @@ function OrderView({ order: o, backLink, customerPath, dateFormat, language, aud
         <Title order={2} size="h3" id="lines-title" mb="sm">
           {t('order.lines')}
         </Title>
-        <Table.ScrollContainer minWidth={seesCost ? 720 : 520}>
-          <Table verticalSpacing="sm" aria-labelledby="lines-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('catalogue:columns.product')}</Table.Th>
-                <Table.Th>{t('catalogue:columns.billing')}</Table.Th>
-                <Table.Th ta="right">{t('catalogue:columns.quantity')}</Table.Th>
-                <Table.Th ta="right">{t('catalogue:columns.unitPrice')}</Table.Th>
-                {seesCost && <Table.Th ta="right">Unit cost</Table.Th>}
-                <Table.Th ta="right">{t('order.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {o.lines.map((l) => (
-                <Table.Tr key={l.productId}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {l.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {l.sku} · {seesCost ? (l.provisioning === 'manual' ? 'manual provisioning' : 'automatic') : t(`catalogue:provisioning.${l.provisioning}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`catalogue:billing.${l.billing}`)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(l.quantity)}</Table.Td>
-                  <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
-                  {seesCost && <Table.Td ta="right">{money(l.unitCost!)}</Table.Td>}
-                  <Table.Td ta="right">{money(l.amount)}</Table.Td>
+        {phone ? (
+          // On a phone each line stacks: what it is, then quantity × price and the amount, all in view.
+          <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="lines-title">
+            {o.lines.map((l, i) => (
+              <Stack component="li" key={l.productId} gap={2} py="sm" style={i > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}>
+                <Text size="sm" fw={600}>
+                  {l.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {l.sku} · {seesCost ? (l.provisioning === 'manual' ? 'manual provisioning' : 'automatic') : t(`catalogue:provisioning.${l.provisioning}`)} · {t(`catalogue:billing.${l.billing}`)}
+                </Text>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm" aria-label={`${t('catalogue:columns.quantity')} ${formatNumber(l.quantity)}, ${t('catalogue:columns.unitPrice')} ${money(l.unitPrice)}`}>
+                    {formatNumber(l.quantity)} × {money(l.unitPrice)}
+                  </Text>
+                  <Text size="sm" fw={700} aria-label={`${t('order.amount')} ${money(l.amount)}`}>
+                    {money(l.amount)}
+                  </Text>
+                </Group>
+                {seesCost && (
+                  <Text size="xs" c="dimmed">
+                    Unit cost {money(l.unitCost!)}
+                  </Text>
+                )}
+              </Stack>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={seesCost ? 720 : 520}>
+            <Table verticalSpacing="sm" aria-labelledby="lines-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('catalogue:columns.product')}</Table.Th>
+                  <Table.Th>{t('catalogue:columns.billing')}</Table.Th>
+                  <Table.Th ta="right">{t('catalogue:columns.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('catalogue:columns.unitPrice')}</Table.Th>
+                  {seesCost && <Table.Th ta="right">Unit cost</Table.Th>}
+                  <Table.Th ta="right">{t('order.amount')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {o.lines.map((l) => (
+                  <Table.Tr key={l.productId}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {l.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {l.sku} · {seesCost ? (l.provisioning === 'manual' ? 'manual provisioning' : 'automatic') : t(`catalogue:provisioning.${l.provisioning}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{t(`catalogue:billing.${l.billing}`)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(l.quantity)}</Table.Td>
+                    <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
+                    {seesCost && <Table.Td ta="right">{money(l.unitCost!)}</Table.Td>}
+                    <Table.Td ta="right">{money(l.amount)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Paper>
 
       {(o.tracking.length > 0 || o.abilities.addTracking) && <OrderTracking order={o} dateFormat={dateFormat} language={language} />}
