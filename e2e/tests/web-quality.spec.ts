@@ -253,4 +253,18 @@ test.describe('on a phone (390 px)', () => {
     await expect(section.getByText('Pending activation').first()).toBeInViewport({ ratio: 1 });
     expect(await page.locator('html').evaluate((e) => e.scrollWidth)).toBeLessThanOrEqual(390);
   });
+  test('the customers start within the first screen, and an order’s lines show quantity, price and amount without a sideways scroll', async ({ page }) => {
+    await signedIn(page, 'reseller.cash@demo.example');
+    await page.goto('/reseller/customers');
+    const grid = page.getByRole('treegrid').or(page.getByRole('grid'));
+    await expect(grid.getByRole('link').first()).toBeInViewport();
+
+    const { items } = (await (await page.request.get('/api/orders?limit=1&status=executed')).json()) as { items: { id: string }[] };
+    await page.goto(`/reseller/orders/${items[0]!.id}`);
+    const lines = page.getByRole('list', { name: 'Lines' });
+    await expect(lines.getByRole('listitem').first()).toBeVisible();
+    await expect(lines.getByLabel(/^Quantity \d+, Unit price/).first()).toBeInViewport();
+    await expect(lines.getByLabel(/^Amount /).first()).toBeInViewport();
+    expect(await page.locator('html').evaluate((e) => e.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });
