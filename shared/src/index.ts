@@ -26,3 +26,4 @@ export * from './schemas/webhooks.js';
 export * from './schemas/customer-notes.js';
 export * from './schemas/tracking.js';
 export * from './schemas/customer-details.js';
+export * from './schemas/invoices.js';

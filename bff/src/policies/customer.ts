@@ -28,7 +28,8 @@ export const customerPolicy = definePolicy<
   | 'customer.setActive'
   | 'customer.setOrderApproval'
   | 'customer.openWorkspace'
-  | 'customer.placeOrder',
+  | 'customer.placeOrder'
+  | 'customer.setCreditTerms',
   CustomerResource
 >({
   'customer.list': { roles: ['reseller', 'distributor'] },
@@ -40,6 +41,8 @@ export const customerPolicy = definePolicy<
   // Switching approval on is always allowed; off only where the payment method does not force it.
   'customer.setOrderApproval': { roles: ['reseller'], when: (c) => c.to === true || !approvalForcedBy(c.paymentMethod) },
   'customer.openWorkspace': { roles: ['reseller'] },
+  // Terms, credit limit and VAT rate are the reseller's to agree with its customer.
+  'customer.setCreditTerms': { roles: ['reseller'] },
   // Staff order on a customer's behalf; its own users order through the storefront. An inactive
   // customer, or any customer of a suspended reseller, orders nothing (rule 8).
   'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true && c.resellerSuspended !== true },

@@ -230,6 +230,11 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams, body: async (t) => ({ text: 'Edited by the matrix', revision: (await noteOf(t)).revision }) },
   'DELETE /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams },
   'GET /api/customers/:id/delivery-addresses': { roles: ['reseller', 'storefront'], target: 'customer' },
+  'PUT /api/customers/:id/credit-terms': {
+    roles: ['reseller'],
+    target: 'customer',
+    body: async (t) => ({ paymentTerms: 'net_30', creditLimitCents: 500000, vatRateBp: 2400, revision: await revisionOf(t) }),
+  },
   'PUT /api/customers/:id/watch-note': { roles: ['reseller'], target: 'customer', body: async (t) => ({ text: 'Watched by the matrix', revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
   'POST /api/auth/activate': { roles: 'public' },

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'customer.watch_note_set',
   'customer.watch_note_cleared',
   'order.tracking_added',
+  'customer.credit_terms_changed',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -102,6 +103,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'customer.watch_note_set': 'Watch-list note set',
   'customer.watch_note_cleared': 'Taken off the watch list',
   'order.tracking_added': 'Tracking number added',
+  'customer.credit_terms_changed': 'Payment terms or credit changed',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -5,6 +5,7 @@ import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
 import { watchNoteSchema } from './customer-notes.js';
 import { customerDetailsShape, shownAddressSchema } from './customer-details.js';
+import { creditTermsSchema } from './invoices.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -140,6 +141,8 @@ export const customerDetailSchema = customerFieldsSchema
     /** Null: the same as the main (admin) address. */
     billingAddress: shownAddressSchema.nullable(),
     deliveryAddress: shownAddressSchema.nullable(),
+    /** Payment terms, credit limit and VAT rate (invoices/): defaults when never set. */
+    creditTerms: creditTermsSchema,
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -153,6 +156,7 @@ export const customerDetailSchema = customerFieldsSchema
         openWorkspace: z.boolean(),
         placeOrder: z.boolean(),
         setWatchNote: z.boolean(),
+        setCreditTerms: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })
