@@ -9,6 +9,7 @@ import { customersWithOrderNumber } from './orders/order-number-search.js';
 import { customersWithTrackingNumber } from './orders/order-tracking.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
+import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
 import { User } from './users/user.model.js';
 
 /*
@@ -30,6 +31,8 @@ onChangeOf(Order, async (id) => {
   const customerId = await refreshRunRateOfOrder(id);
   if (customerId) await settleFiguresOf(Customer, customerId);
   await settleFiguresOf(Order, id);
+  // An executed order's invoice: issued once, and again here at start-up if a crash came between.
+  await issueInvoiceForOrder(id);
 });
 
 // The customer grid's search finds a customer by one of its order numbers.

@@ -18,7 +18,9 @@ import { OutboxMessage } from './mail/outbox.model.js';
 import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
+import { Invoice } from './invoices/invoice.model.js';
+import { InvoiceCounter } from './invoices/invoice-numbering.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, Invoice, InvoiceCounter];
 
 registerModels(allModels);

@@ -2,6 +2,7 @@ import { sweepPendingAudit } from './audit/audit-outbox.js';
 import { sweepPendingDeliveries } from './deliveries/delivery-outbox.js';
 import './change-follow-ups.js';
 import { sweepWaitingDeltas } from './figures/figure-sources.js';
+import { finishPendingNumbers } from './invoices/invoice-numbering.js';
 
 /**
  * Finishes what a crash or a failed write left half-done: audit events still waiting in the
@@ -11,6 +12,8 @@ import { sweepWaitingDeltas } from './figures/figure-sources.js';
  * which join the delivery queue. Answers how many audit events and messages it moved.
  */
 export async function recoverUnfinishedChanges(): Promise<{ auditEvents: number; messages: number }> {
+  // A number drawn but not written onto its invoice (a crash in between) first: nothing else waits on it.
+  await finishPendingNumbers();
   const auditEvents = await sweepPendingAudit();
   await sweepWaitingDeltas();
   const messages = await sweepPendingDeliveries();

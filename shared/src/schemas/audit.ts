@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   'customer.watch_note_cleared',
   'order.tracking_added',
   'customer.credit_terms_changed',
+  'invoice.issued',
+  'credit_note.issued',
+  'payment.recorded',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -104,6 +107,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'customer.watch_note_cleared': 'Taken off the watch list',
   'order.tracking_added': 'Tracking number added',
   'customer.credit_terms_changed': 'Payment terms or credit changed',
+  'invoice.issued': 'Invoice issued',
+  'credit_note.issued': 'Credit note issued',
+  'payment.recorded': 'Payment recorded',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

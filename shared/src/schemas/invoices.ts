@@ -38,3 +38,6 @@ export type SetCreditTerms = z.infer<typeof setCreditTermsSchema>;
 
 /** What a customer without terms set has: prepaid, no limit, no VAT. */
 export const DEFAULT_CREDIT_TERMS: CreditTerms = { paymentTerms: 'prepaid', creditLimitCents: null, vatRateBp: 0 };
+
+export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
