@@ -10,6 +10,7 @@ import { customersWithTrackingNumber } from './orders/order-tracking.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
 import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
+import { Invoice } from './invoices/invoice.model.js';
 import { User } from './users/user.model.js';
 
 /*
@@ -21,6 +22,11 @@ import { User } from './users/user.model.js';
 // Whose figures a change of each model's documents moves (figures/kept-figures.ts).
 registerFigureSource(Order, orderFigureTargets);
 registerFigureSource(Customer, customerFigureTargets);
+// An invoice's balance is its customer's, its reseller's and its distributor's (like an order's counts).
+registerFigureSource(Invoice, orderFigureTargets);
+onChangeOf(Invoice, async (id) => {
+  await settleFiguresOf(Invoice, id);
+});
 
 onChangeOf(User, refreshStorefrontAccessOfUser);
 onChangeOf(Customer, async (id) => {

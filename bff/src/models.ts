@@ -20,7 +20,8 @@ import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
 import { Invoice } from './invoices/invoice.model.js';
 import { InvoiceCounter } from './invoices/invoice-numbering.js';
+import { Payment } from './invoices/payment.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, Invoice, InvoiceCounter];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, Invoice, InvoiceCounter, Payment];
 
 registerModels(allModels);

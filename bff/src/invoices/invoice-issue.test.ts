@@ -90,7 +90,7 @@ describe('an executed order’s invoice', () => {
     // As if the process died right after the execution's write: no invoice yet, the event still waiting.
     await Invoice.collection.deleteOne({ _id: issued._id });
     await InvoiceCounter.collection.updateOne({ _id: counterKey('invoice', cash, year) as never }, { $inc: { seq: -1 } });
-    await Order.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { pendingAudit: [{ _id: new Types.ObjectId(), distributorId: demoId('distributor:northwind'), resellerId: cash, customerId: customer, at: new Date(), actor: { userId: null, role: 'system', name: 'test', email: null }, action: 'order.executed', target: { type: 'order', id: new Types.ObjectId(id), label: 'x' }, customerName: 'x', changes: null, ip: null, userAgent: null, requestId: null }] } });
+    await Order.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { invoiceDue: true, pendingAudit: [{ _id: new Types.ObjectId(), distributorId: demoId('distributor:northwind'), resellerId: cash, customerId: customer, at: new Date(), actor: { userId: null, role: 'system', name: 'test', email: null }, action: 'order.executed', target: { type: 'order', id: new Types.ObjectId(id), label: 'x' }, customerName: 'x', changes: null, ip: null, userAgent: null, requestId: null }] } });
     await recoverUnfinishedChanges();
     const again = (await invoiceOf(id))!;
     expect(again.number).toBe(issued.number);
@@ -111,9 +111,13 @@ describe('an executed order’s invoice', () => {
   });
 
   it('50 orders executed at once draw 50 distinct consecutive numbers', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await inProgressOrder());
-    const before = (await InvoiceCounter.collection.findOne({ _id: counterKey('invoice', cash, year) as never }))!.seq as number;
+    // One order placed, 49 copies of it stored beside it (the race is in executing, not placing).
+    const first = await inProgressOrder();
+    const { pendingAudit: _a, pendingFigures: _f, pendingDeliveries: _d, ...template } = (await Order.collection.findOne({ _id: new Types.ObjectId(first) }))!;
+    const copies = Array.from({ length: 49 }, (_, i) => ({ ...template, _id: new Types.ObjectId(), number: `${template.number}-R${i}` }));
+    await Order.collection.insertMany(copies);
+    const ids = [first, ...copies.map((c) => c._id.toHexString())];
+    const before = ((await InvoiceCounter.collection.findOne({ _id: counterKey('invoice', cash, year) as never }))?.seq as number | undefined) ?? 0;
     const answers = await Promise.all(ids.map((id) => http.post(`/api/orders/${id}/mark-executed`, {}, cookies.distributor)));
     expect(answers.map((r) => r.status)).toEqual(ids.map(() => 200));
     const numbers = await Promise.all(ids.map(async (id) => seqOf((await invoiceOf(id))!.number)));

@@ -50,23 +50,30 @@ async function finishPending(key: string, c: CounterState & { pending: Types.Obj
  * the one it already has. Safe to run any number of times, from any process, for the same document.
  */
 export async function numberDocument(key: string, id: Types.ObjectId): Promise<string> {
+  const doc = await unsafeUnscoped(Invoice.findById(id, { number: 1 }), 'invoices: has the document its number').lean();
+  if (!doc) throw new Error(`invoice ${id.toHexString()} must be stored before it draws a number`);
+  if (doc.number) return doc.number;
   await InvoiceCounter.updateOne({ _id: key }, { $setOnInsert: { seq: 0, pending: null } }, { upsert: true });
+  let seen = '';
+  let pause = 2;
   for (;;) {
-    const doc = await unsafeUnscoped(Invoice.findById(id, { number: 1 }), 'invoices: has the document its number').lean();
-    if (!doc) throw new Error(`invoice ${id.toHexString()} must be stored before it draws a number`);
-    if (doc.number) return doc.number;
-    const c = (await InvoiceCounter.findById(key).lean()) as CounterState | null;
-    if (!c) continue;
-    if (c.pending) {
+    // Nothing pending: draw (the condition is the lock; `pending` names who drew).
+    const claimed = (await InvoiceCounter.findOneAndUpdate({ _id: key, pending: null }, { $inc: { seq: 1 }, $set: { pending: id } }, { returnDocument: 'after' }).lean()) as CounterState | null;
+    const c = claimed ?? ((await InvoiceCounter.findById(key).lean()) as CounterState | null);
+    if (c?.pending?.equals(id)) {
+      // Ours: drawn now, or by an earlier attempt that died before writing it.
       await finishPending(key, { seq: c.seq, pending: c.pending });
-      continue;
+      return formatNumber(key, c.seq);
     }
-    const claimed = (await InvoiceCounter.findOneAndUpdate(
-      { _id: key, seq: c.seq, pending: null },
-      { $inc: { seq: 1 }, $set: { pending: id } },
-      { returnDocument: 'after' },
-    ).lean()) as CounterState | null;
-    if (claimed?.pending) await finishPending(key, { seq: claimed.seq, pending: claimed.pending });
+    if (c?.pending) {
+      // Someone else's. Its drawer writes it in a moment; seen twice, the drawer may have died: finish it.
+      const now = `${c.pending.toHexString()}:${c.seq}`;
+      if (now === seen) await finishPending(key, { seq: c.seq, pending: c.pending });
+      seen = now;
+    }
+    // A short, growing, jittered pause: racing drawers queue instead of hammering the one counter.
+    await new Promise((resolve) => setTimeout(resolve, pause * (1 + Math.random())));
+    pause = Math.min(pause * 2, 40);
   }
 }
 

@@ -2,7 +2,9 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 import { INVOICE_KINDS, PAYMENT_TERMS } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { deliveryOutboxPlugin } from '../deliveries/delivery-outbox.js';
+import { figureSourcePlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
+import { immutableOnceIssued } from './invoice-immutability.js';
 
 const invoiceLineSchema = new Schema(
   {
@@ -67,8 +69,14 @@ const invoiceSchema = new Schema(
     creditedLines: { type: [Number], default: [] },
     /** Invoice: the credit notes claimed against it, numbered or still being issued. */
     creditNoteIds: { type: [Schema.Types.ObjectId], default: [] },
-    /** Invoice: the sum of the payments recorded against it. */
+    /** Invoice: the sum of the payments recorded against it, and those payments (each applied once). */
     paidCents: { type: Number, required: true, default: 0 },
+    paymentIds: { type: [Schema.Types.ObjectId], default: [] },
+    /**
+     * Invoice: total − credited − paid, kept by the same writes that move those, so a payment or a
+     * credit note larger than what is open is refused by the write's own condition (never below 0).
+     */
+    openCents: { type: Number, required: true, default: 0 },
     /** Whether its issue was announced (audit event, emails): done once, after it is numbered. */
     announced: { type: Boolean, required: true, default: false },
   },
@@ -79,7 +87,13 @@ const invoiceSchema = new Schema(
 invoiceSchema.index({ distributorId: 1, resellerId: 1, number: 1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, issuedAt: -1, _id: -1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, issuedAt: -1, _id: -1 });
+invoiceSchema.index({ distributorId: 1, issuedAt: -1, _id: -1 });
+// What a customer still owes, and its overdue invoices (the credit checks on approval).
+invoiceSchema.index({ distributorId: 1, customerId: 1, openCents: 1, dueAt: 1 });
+invoiceSchema.plugin(immutableOnceIssued);
 invoiceSchema.plugin(auditOutboxPlugin);
+// Issuing, crediting and paying move the customer's balance (kept figures), in the same writes.
+invoiceSchema.plugin(figureSourcePlugin);
 invoiceSchema.plugin(deliveryOutboxPlugin);
 invoiceSchema.plugin(tenantPlugin, { distributor: 'distributorId', reseller: 'resellerId', customer: 'customerId' });
 

@@ -4,6 +4,7 @@ import { PAYMENT_TERMS_DAYS } from '@app/shared';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import type { AuditEventRecord } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { pushFigureDelta } from '../figures/kept-figures.js';
 import { Order } from '../orders/order.model.js';
 import { SYSTEM_CLIENT } from '../tenancy/actor.js';
 import { systemScope } from '../tenancy/scope.js';
@@ -53,7 +54,12 @@ export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<vo
   if (doc.announced) return;
   const event = issueEvent({ ...doc, number }, by, new Date());
   const announced = await unsafeUnscoped(
-    Invoice.findOneAndUpdate({ _id: id, announced: false }, { $set: { announced: true }, ...pushAudit(event) }, { returnDocument: 'after' }),
+    Invoice.findOneAndUpdate(
+      { _id: id, announced: false },
+      // An invoice adds what it is for to the customer's balance, in the same write that announces it.
+      { $set: { announced: true }, $push: { ...pushAudit(event).$push, ...(doc.kind === 'invoice' ? pushFigureDelta({ balanceCents: doc.totalCents }) : {}) } },
+      { returnDocument: 'after' },
+    ),
     'invoices: announcing an issued document',
   ).lean();
   if (announced) await settleAudit({ client: SYSTEM_CLIENT }, Invoice, announced);
@@ -66,17 +72,25 @@ export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<vo
  * issuing its invoice is finished by the recovery. Monthly lines are invoiced per month, not here.
  */
 export async function issueInvoiceForOrder(orderId: Types.ObjectId): Promise<void> {
-  const order = await unsafeUnscoped(Order.findById(orderId), 'invoices: an executed order to invoice').lean();
-  if (!order || order.status !== 'executed') return;
+  const order = await readOrder(orderId);
+  if (!order || order.status !== 'executed' || order.invoiceDue !== true) return;
   const oneTime = order.lines.filter((l) => l.billing === 'one_time');
-  if (oneTime.length === 0) return;
+  if (oneTime.length > 0) await issueInvoice(order, oneTime);
+  await unsafeUnscoped(Order.updateOne({ _id: order._id, invoiceDue: true }, { $unset: { invoiceDue: 1 } }, { timestamps: false }), 'invoices: the order’s invoice is issued');
+}
+
+type ExecutedOrder = NonNullable<Awaited<ReturnType<typeof readOrder>>>;
+const readOrder = (orderId: Types.ObjectId) => unsafeUnscoped(Order.findById(orderId), 'invoices: an executed order to invoice').lean();
+
+async function issueInvoice(order: ExecutedOrder, oneTime: readonly { sku: string; name: string; quantity: number; unitPriceCents: number }[]): Promise<void> {
   const _id = invoiceIdFor(order._id);
   const executed = [...order.history].reverse().find((h) => h.to === 'executed');
-  const by: Who = { userId: executed?.byUserId ?? null, name: executed?.byName ?? 'System', role: 'reseller' };
+  // Executed by a decision, or placed executed (automatic lines): whoever did it issues the invoice.
+  const by: Who = executed ? { userId: executed.byUserId ?? null, name: executed.byName, role: 'reseller' } : { userId: order.placedBy?.userId ?? null, name: order.placedBy?.name ?? 'System', role: order.placedBy?.kind ?? 'system' };
   const existing = await unsafeUnscoped(Invoice.findById(_id, { _id: 1 }), 'invoices: is this order invoiced').lean();
   if (!existing) {
     const { customer, seller, buyer, terms, currency } = await invoiceParties(order.customerId);
-    const issuedAt = executed?.at ?? new Date();
+    const issuedAt = executed?.at ?? order.orderedAt;
     const lines = oneTime.map((l) => ({
       sku: l.sku,
       name: l.name,
@@ -106,6 +120,7 @@ export async function issueInvoiceForOrder(orderId: Types.ObjectId): Promise<voi
       netCents: totals.netCents,
       vatCents: totals.vatCents,
       totalCents: totals.grossCents,
+      openCents: totals.grossCents,
     });
     try {
       await scopedDoc(doc, systemScope({ distributorId: order.distributorId, resellerId: order.resellerId, customerId: order.customerId })).save();

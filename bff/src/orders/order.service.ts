@@ -94,7 +94,8 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
     Order.findOneAndUpdate(
       { _id: order._id, status: order.status },
       {
-        $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0 },
+        // An execution marks the order for its invoice (invoices/issue-invoice.ts), in the same write.
+        $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0, ...(to === 'executed' ? { invoiceDue: true } : {}) },
         // The counts per status move with the status, in the same write (figures/kept-figures.ts).
         $push: { history: entry, ...pushAudit(event).$push, ...pushFigureDelta(orderStatusDelta(order.status, to)), ...pushDeliveries(messages) },
       },
@@ -237,6 +238,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     totalAmountCents,
     monthlyAmountCents,
     subscriptionActive: status === 'executed' && monthlyAmountCents > 0,
+    ...(status === 'executed' ? { invoiceDue: true } : {}),
     currency,
     status,
     orderedAt: at,
