@@ -6,6 +6,7 @@ import { Reseller } from '../resellers/reseller.model.js';
 import { customerPolicy } from '../policies/customer.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import { orderPolicy } from '../policies/order.js';
+import { invoicePolicy } from '../policies/invoice.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import { staffUserPolicy } from '../policies/staff-user.js';
@@ -53,6 +54,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       listResellerStaff: staffUserPolicy.can(principal, 'staffUser.list'),
       manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
       manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
+      viewInvoices: invoicePolicy.can(principal, 'invoice.list'),
     },
     companyRole: principal.companyRole,
   };

@@ -7,6 +7,7 @@ import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.j
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 import { applyApprovalRules, assignBlueHarborRoles, blueHarborTeam, blueHarborWaitingOrders } from './demo-company.js';
 import { buildDemoRecords } from './demo-notes.js';
+import { buildDemoInvoices } from './demo-invoices.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
@@ -64,13 +65,17 @@ export interface DemoDataSet {
   counters: { _id: string; seq: number }[];
   /** Notes on customer records (seed/demo-notes.ts); watch notes and tracking are set on customers and orders. */
   customerNotes: Record<string, unknown>[];
+  /** Invoices, credit notes, their payments and numbering counters (seed/demo-invoices.ts). */
+  invoices: Record<string, unknown>[];
+  payments: Record<string, unknown>[];
+  invoiceCounters: { _id: string; seq: number; pending: null }[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
   const blueHarborTeams = new Map<string, { tenant: Tenant; team: ReturnType<typeof blueHarborTeam> }>();
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [], invoices: [], payments: [], invoiceCounters: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -127,6 +132,10 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
   applyApprovalRules(data.customers, data.orders, paymentOf, demoId('reseller:cash'), demoId(BUYER_CUSTOMER_KEY));
   applyDerivedCustomerFields(data);
   data.customerNotes = buildDemoRecords(data, now).notes;
+  const invoicing = buildDemoInvoices(data as never, now);
+  data.invoices = invoicing.invoices;
+  data.payments = invoicing.payments;
+  data.invoiceCounters = invoicing.counters;
   return data;
 }
 

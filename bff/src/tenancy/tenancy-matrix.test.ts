@@ -29,6 +29,7 @@ import { CustomerNote } from '../customer-notes/customer-note.model.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
+import { Invoice } from '../invoices/invoice.model.js';
 import { Order } from '../orders/order.model.js';
 import { PriceLevel } from '../price-levels/price-level.model.js';
 import { Product } from '../products/product.model.js';
@@ -89,6 +90,7 @@ function subtree(p: Persona, fields: { reseller: string; customer: string }): Re
   return { distributorId: p.distributorId, ...(p.resellerId ? { [fields.reseller]: p.resellerId } : {}), ...(p.customerId ? { [fields.customer]: p.customerId } : {}) };
 }
 const visibleCustomers = (p: Persona) => Customer.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: '_id' }));
+const visibleInvoices = (p: Persona) => Invoice.collection.countDocuments({ ...subtree(p, { reseller: 'resellerId', customer: 'customerId' }), number: { $ne: null } });
 const visibleOrders = (p: Persona) => Order.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: 'customerId' }));
 
 /** Customers to aim at: the buyer's company, another cash customer, one of each other reseller. */
@@ -108,6 +110,8 @@ const userTargets: Types.ObjectId[] = [];
 const orderTargets: Types.ObjectId[] = [];
 /** Outgoing messages to aim at: a failed one to a staff user of each reseller. */
 const deliveryTargets: Types.ObjectId[] = [];
+/** Invoices to aim at: an open one of each reseller, and one of the buyer's company. */
+const invoiceTargets: Types.ObjectId[] = [];
 /** Webhook endpoints to aim at: a paused one of each reseller and one of each distributor. */
 const webhookTargets: Types.ObjectId[] = [];
 
@@ -118,6 +122,7 @@ const webhookTargets: Types.ObjectId[] = [];
 const TARGETS = {
   customer: { collection: () => Customer.collection, ids: CUSTOMER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d._id }) },
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  invoice: { collection: () => Invoice.collection, ids: invoiceTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   webhook: { collection: () => WebhookEndpoint.collection, ids: webhookTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
@@ -256,6 +261,22 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
+  'GET /api/invoices': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200', total: { field: 'total', equals: visibleInvoices } },
+  'GET /api/invoices/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'invoice' },
+  'POST /api/invoices/:id/credit-notes': { roles: ['reseller'], target: 'invoice', body: () => ({ lines: [0], reason: 'Matrix' }), alsoOk: [409] },
+  'GET /api/customers/:id/balance': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer' },
+  // Aimed at an open invoice of the buyer's company: its reseller records (201); other staff find no such customer (404).
+  'POST /api/payments': {
+    roles: ['reseller'],
+    body: async () => ({
+      customerId: String(CUSTOMER_TARGETS[0]),
+      receivedOn: '2026-12-01',
+      reference: 'MATRIX',
+      allocations: [{ invoiceId: String((await Invoice.collection.findOne({ customerId: CUSTOMER_TARGETS[0], kind: 'invoice' }))!._id), amountCents: 1 }],
+    }),
+    // The matrix's own credit note may have left nothing open on it.
+    alsoOk: [409],
+  },
   'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleOrders } },
   'GET /api/orders/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
@@ -413,6 +434,10 @@ beforeAll(async () => {
     }
   }
   orderTargets.push((await Order.collection.findOne({ customerId: CUSTOMER_TARGETS[0] }))!._id as Types.ObjectId);
+  for (const key of ['cash', 'card', 'deposit', 'other']) {
+    invoiceTargets.push((await Invoice.collection.findOne({ resellerId: demoId(`reseller:${key}`), kind: 'invoice', openCents: { $gt: 100 } }))!._id as Types.ObjectId);
+  }
+  invoiceTargets.push((await Invoice.collection.findOne({ customerId: CUSTOMER_TARGETS[0], kind: 'invoice', openCents: { $gt: 100 } }))!._id as Types.ObjectId);
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
     const at = new Date(Date.now() - 86_400_000);

@@ -48,6 +48,8 @@ export const principalSchema = z
         manageWebhooks: z.boolean(),
         /** A company's admin: its Company users page. */
         manageCompanyUsers: z.boolean(),
+        /** Invoices: staff's Invoices page; a storefront's admins and accounts users see their company's. */
+        viewInvoices: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
     /** A storefront user's role inside its company (null for staff). */

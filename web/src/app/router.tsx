@@ -35,6 +35,7 @@ const resellerPage: Lazy = async () => ({ Component: (await import('./routes/res
 const priceLevels: Lazy = async () => ({ Component: (await import('./routes/price-level-routes')).PriceLevelsRoute });
 const profilePage: Lazy = async () => ({ Component: (await import('@/features/profile')).ProfilePage });
 const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
+const invoicesPage: Lazy = async () => ({ Component: (await import('./routes/invoice-routes')).InvoicesRoute });
 const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
+        { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
@@ -87,6 +89,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
+        { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
       ]),
       area(
         'storefront',
@@ -96,6 +99,7 @@ export const router = createBrowserRouter([
           { path: AREA_SEGMENTS.order, lazy: orderPage },
           { path: AREA_SEGMENTS.approvals, lazy: approvals },
           { path: AREA_SEGMENTS.companyUsers, lazy: companyUsers },
+          { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
         ],
         StorefrontLayout,
       ),

@@ -16,6 +16,7 @@ export const AREA_SEGMENTS = {
   profile: 'profile',
   webhooks: 'settings/webhooks',
   companyUsers: 'company-users',
+  invoices: 'invoices',
 } as const;
 
 /**
@@ -67,6 +68,8 @@ export const paths = {
   resellers: (area: Role, query = '') => `/${area}/${AREA_SEGMENTS.resellers}${query}`,
   reseller: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.resellers}/${id}`,
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
+  /** Invoices: staff's across their customers; a storefront company's own. */
+  invoices: (area: Role) => `/${area}/${AREA_SEGMENTS.invoices}`,
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,

@@ -17,4 +17,5 @@ export const QUERY_ROOTS = {
   profile: 'profile',
   webhooks: 'webhooks',
   customerNotes: 'customer-notes',
+  invoices: 'invoices',
 } as const;
