@@ -11,6 +11,8 @@ import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
 import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
 import { Invoice } from './invoices/invoice.model.js';
+import { creditStanding } from './invoices/credit-standing.js';
+import { askCreditWith } from './orders/order-credit.js';
 import { User } from './users/user.model.js';
 
 /*
@@ -40,6 +42,9 @@ onChangeOf(Order, async (id) => {
   // An executed order's invoice: issued once, and again here at start-up if a crash came between.
   await issueInvoiceForOrder(id);
 });
+
+// Placing an order asks where the customer stands on its invoices (credit decides approval).
+askCreditWith(creditStanding);
 
 // The customer grid's search finds a customer by one of its order numbers.
 alsoFindCustomersBy(customersWithOrderNumber);

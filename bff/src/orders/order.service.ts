@@ -20,6 +20,7 @@ import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import { companyWaitingMessages, orderDecidedMessages, orderReceivedMessages, orderWaitingMessages, tellsStaffItWaits, waitingOrderRecipients } from './order-notifications.js';
 import { buyerOf, companyHasApprovers } from './order-buyer.js';
 import { nextOrderNumber } from './order-number.js';
+import { creditStandingOf } from './order-credit.js';
 import { canMove, initialStatus, isWaiting, statusAfterCompany, statusWithoutApproval } from './order-state.js';
 import { orderStatusDelta } from './order-figures.js';
 import { Order, type OrderDoc } from './order.model.js';
@@ -205,7 +206,9 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
   const totalAmountCents = sum((l) => l.unitPriceCents * l.quantity);
   const at = new Date();
   const [buyer, hasApprovers] = byCustomer ? await Promise.all([buyerOf(actor, at), companyHasApprovers(scope, customer._id)]) : [null, false];
-  const approval = approvalSteps({ paymentMethod, customer, totalCents: totalAmountCents, buyer, companyHasApprovers: hasApprovers });
+  // Where the customer stands on its invoices: over its credit limit, or long overdue, a buyer's order waits.
+  const credit = byCustomer ? await creditStandingOf(customer, at) : undefined;
+  const approval = approvalSteps({ paymentMethod, customer, totalCents: totalAmountCents, buyer, companyHasApprovers: hasApprovers, credit });
   const status = initialStatus(approval, lines);
   const monthlyAmountCents = sum((l) => (l.billing === 'monthly' ? l.unitPriceCents * l.quantity : 0));
   const placedByName = byCustomer ? principal.displayName : customer.resellerName;

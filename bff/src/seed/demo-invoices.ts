@@ -66,8 +66,9 @@ export function buildDemoInvoices(data: { customers: SeedCustomer[]; orders: See
       const totals = totalsOf(lines);
       const _id = demoId(`invoice:${o.number}`);
       const key = counterKey('invoice', r._id, issuedAt.getUTCFullYear());
-      // 0 paid, 1 partly paid, 2 credited, 3–4 open (overdue once due); the buyer's company's are open.
-      const state = o.customerId.equals(buyerCompany) ? 3 : i % 5;
+      // 0 paid, 1 partly paid, 2 credited, 3–4 open (overdue once due). The buyer's company has paid
+      // its own: an overdue invoice would hold every order its users place (credit decides approval).
+      const state = o.customerId.equals(buyerCompany) ? 0 : i % 5;
       const paid = state === 0 ? totals.grossCents : state === 1 ? Math.floor(totals.grossCents / 2) : 0;
       const credited = state === 2 ? totals.grossCents : 0;
       const creditNoteIds: Types.ObjectId[] = [];
