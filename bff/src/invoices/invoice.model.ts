@@ -88,6 +88,10 @@ invoiceSchema.index({ distributorId: 1, resellerId: 1, number: 1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, issuedAt: -1, _id: -1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, issuedAt: -1, _id: -1 });
 invoiceSchema.index({ distributorId: 1, issuedAt: -1, _id: -1 });
+// One customer's, for its distributor (the reseller's and the storefront's go through the first index).
+invoiceSchema.index({ distributorId: 1, customerId: 1, issuedAt: -1, _id: -1 });
+// The start-up recovery's credit notes left unnumbered.
+invoiceSchema.index({ kind: 1, number: 1 });
 // What a customer still owes, and its overdue invoices (the credit checks on approval).
 invoiceSchema.index({ distributorId: 1, customerId: 1, openCents: 1, dueAt: 1 });
 invoiceSchema.plugin(immutableOnceIssued);

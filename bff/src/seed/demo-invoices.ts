@@ -30,6 +30,9 @@ type SeedOrder = {
 };
 type SeedReseller = Record<string, unknown> & { _id: Types.ObjectId; name: string; contactEmail: string; city: string; country: string; phone: string };
 
+/** When an order was executed: its invoice's date (numbers follow it, as live issuing does). */
+const executedAt = (o: SeedOrder) => o.history.findLast((h) => h.to === 'executed')?.at ?? o.orderedAt;
+
 export function buildDemoInvoices(data: { customers: SeedCustomer[]; orders: SeedOrder[]; resellers: SeedReseller[] }, now: Date) {
   const invoices: Record<string, unknown>[] = [];
   const payments: Record<string, unknown>[] = [];
@@ -52,14 +55,14 @@ export function buildDemoInvoices(data: { customers: SeedCustomer[]; orders: See
     const chosen = [
       ...executed.filter((o) => o.customerId.equals(buyerCompany)).slice(-5),
       ...executed.filter((o) => !o.customerId.equals(buyerCompany) && o.orderedAt >= SINCE).slice(-PER_RESELLER),
-    ].sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+    ].sort((a, b) => executedAt(a).getTime() - executedAt(b).getTime());
     chosen.forEach((o, i) => {
       const c = customers.get(o.customerId.toHexString())!;
       const terms: PaymentTerms = Number(String(c.companyName).length) % 2 === 0 ? 'net_30' : 'net_60';
       const vatRateBp = 2400;
       c.creditTerms ??= { paymentTerms: terms, creditLimitCents: null, vatRateBp };
       const t = c.creditTerms as { paymentTerms: PaymentTerms; vatRateBp: number };
-      const issuedAt = o.history.findLast((h) => h.to === 'executed')?.at ?? o.orderedAt;
+      const issuedAt = executedAt(o);
       const lines = o.lines
         .filter((l) => l.billing === 'one_time')
         .map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents, vatRateBp: t.vatRateBp, ...taxLine(l.unitPriceCents, l.quantity, t.vatRateBp) }));

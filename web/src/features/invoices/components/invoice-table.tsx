@@ -7,7 +7,7 @@ const STATUS_COLOR: Record<InvoiceStatus, string> = { open: 'blue.8', partly_pai
 export const money = (cents: number, currency: string) => formatMoney(cents / 100, currency);
 
 export function InvoiceStatusBadge({ invoice }: { invoice: Invoice }) {
-  if (!invoice.status) return <Badge color="grape.8" variant="light">Credit note</Badge>;
+  if (!invoice.status) return <Badge color="grape.9">Credit note</Badge>;
   return <Badge color={STATUS_COLOR[invoice.status]}>{INVOICE_STATUS_LABEL[invoice.status]}</Badge>;
 }
 
