@@ -266,17 +266,14 @@ const MATRIX: Record<string, Entry> = {
   // The buyer's company's invoice is paid (409: nothing open to credit); the resellers' open ones are credited.
   'POST /api/invoices/:id/credit-notes': { roles: ['reseller'], target: 'invoice', body: () => ({ lines: [0], reason: 'Matrix' }), alsoOk: [409] },
   'GET /api/customers/:id/balance': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer' },
-  // Aimed at an open invoice of the buyer's company: its reseller records (201); other staff find no such customer (404).
+  // Aimed at an open invoice of a Cash & Carry customer: its reseller records (201); other staff find no such customer (404).
   'POST /api/payments': {
     roles: ['reseller'],
-    body: async () => ({
-      customerId: String(CUSTOMER_TARGETS[0]),
-      receivedOn: '2026-12-01',
-      reference: 'MATRIX',
-      allocations: [{ invoiceId: String((await Invoice.collection.findOne({ customerId: CUSTOMER_TARGETS[0], kind: 'invoice' }))!._id), amountCents: 1 }],
-    }),
-    // The matrix's own credit note may have left nothing open on it.
-    alsoOk: [409],
+    body: async () => {
+      const open = (await Invoice.collection.findOne({ resellerId: demoId('reseller:cash'), kind: 'invoice', openCents: { $gt: 100 } }))!;
+      return { customerId: String(open.customerId), receivedOn: '2026-12-01', reference: 'MATRIX', allocations: [{ invoiceId: String(open._id), amountCents: 1 }] };
+    },
+    alsoOk: [404],
   },
   'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleOrders } },
   'GET /api/orders/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
