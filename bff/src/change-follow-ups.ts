@@ -9,6 +9,10 @@ import { customersWithOrderNumber } from './orders/order-number-search.js';
 import { customersWithTrackingNumber } from './orders/order-tracking.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
+import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
+import { Invoice } from './invoices/invoice.model.js';
+import { creditStanding } from './invoices/credit-standing.js';
+import { askCreditWith } from './orders/order-credit.js';
 import { User } from './users/user.model.js';
 
 /*
@@ -20,6 +24,11 @@ import { User } from './users/user.model.js';
 // Whose figures a change of each model's documents moves (figures/kept-figures.ts).
 registerFigureSource(Order, orderFigureTargets);
 registerFigureSource(Customer, customerFigureTargets);
+// An invoice's balance is its customer's, its reseller's and its distributor's (like an order's counts).
+registerFigureSource(Invoice, orderFigureTargets);
+onChangeOf(Invoice, async (id) => {
+  await settleFiguresOf(Invoice, id);
+});
 
 onChangeOf(User, refreshStorefrontAccessOfUser);
 onChangeOf(Customer, async (id) => {
@@ -30,7 +39,12 @@ onChangeOf(Order, async (id) => {
   const customerId = await refreshRunRateOfOrder(id);
   if (customerId) await settleFiguresOf(Customer, customerId);
   await settleFiguresOf(Order, id);
+  // An executed order's invoice: issued once, and again here at start-up if a crash came between.
+  await issueInvoiceForOrder(id);
 });
+
+// Placing an order asks where the customer stands on its invoices (credit decides approval).
+askCreditWith(creditStanding);
 
 // The customer grid's search finds a customer by one of its order numbers.
 alsoFindCustomersBy(customersWithOrderNumber);

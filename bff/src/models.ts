@@ -20,7 +20,10 @@ import { User } from './users/user.model.js';
 import { Delivery, DeliveryClaim } from './deliveries/delivery.model.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.model.js';
 import { ResellerLogo } from './branding/reseller-logo.model.js';
+import { Invoice } from './invoices/invoice.model.js';
+import { InvoiceCounter } from './invoices/invoice-numbering.js';
+import { Payment } from './invoices/payment.model.js';
 
-export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, CustomerImport, CustomerImportBatch, ResellerLogo];
+export const allModels = [Distributor, Reseller, Customer, User, Product, PriceLevel, Order, AuditEvent, Session, Counter, SsoGrant, AccountToken, OutboxMessage, RateLimit, Delivery, DeliveryClaim, WebhookEndpoint, CustomerNote, CustomerImport, CustomerImportBatch, ResellerLogo, Invoice, InvoiceCounter, Payment];
 
 registerModels(allModels);

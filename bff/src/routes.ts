@@ -15,6 +15,7 @@ import { defineRoute } from './http/route.js';
 import { devMailboxEnabled, devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { orderRoutes } from './orders/order.routes.js';
+import { invoiceRoutes } from './invoices/invoice.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { priceLevelRoutes } from './price-levels/price-level.routes.js';
 import { profileRoutes } from './profile/profile.routes.js';
@@ -48,6 +49,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...viewAsRoutes,
     ...storefrontUserRoutes,
     ...orderRoutes,
+    ...invoiceRoutes,
     ...auditEventRoutes,
     ...deliveryRoutes,
     ...webhookRoutes,

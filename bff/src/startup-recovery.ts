@@ -2,6 +2,9 @@ import { sweepPendingAudit } from './audit/audit-outbox.js';
 import { sweepPendingDeliveries } from './deliveries/delivery-outbox.js';
 import './change-follow-ups.js';
 import { sweepWaitingDeltas } from './figures/figure-sources.js';
+import { finishCreditNotes } from './invoices/credit-note.service.js';
+import { finishPendingNumbers } from './invoices/invoice-numbering.js';
+import { finishPayments } from './invoices/payment.service.js';
 
 /**
  * Finishes what a crash or a failed write left half-done: audit events still waiting in the
@@ -11,6 +14,10 @@ import { sweepWaitingDeltas } from './figures/figure-sources.js';
  * which join the delivery queue. Answers how many audit events and messages it moved.
  */
 export async function recoverUnfinishedChanges(): Promise<{ auditEvents: number; messages: number }> {
+  // A number drawn but not written onto its invoice (a crash in between) first: nothing else waits on it.
+  await finishPendingNumbers();
+  await finishCreditNotes();
+  await finishPayments();
   const auditEvents = await sweepPendingAudit();
   await sweepWaitingDeltas();
   const messages = await sweepPendingDeliveries();

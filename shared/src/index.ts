@@ -30,3 +30,4 @@ export * from './schemas/view-as.js';
 export * from './schemas/customer-bulk.js';
 export * from './schemas/customer-imports.js';
 export * from './schemas/branding.js';
+export * from './schemas/invoices.js';

@@ -8,6 +8,7 @@ import { customerPolicy } from '../policies/customer.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import { brandingPolicy } from '../policies/branding.js';
 import { orderPolicy } from '../policies/order.js';
+import { invoicePolicy } from '../policies/invoice.js';
 import { User } from '../users/user.model.js';
 import { resellerPolicy } from '../policies/reseller.js';
 import { staffUserPolicy } from '../policies/staff-user.js';
@@ -58,6 +59,7 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
       manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
       manageBranding: brandingPolicy.can(principal, 'branding.edit'),
+      viewInvoices: invoicePolicy.can(principal, 'invoice.list'),
     },
     companyRole: principal.companyRole,
     viewingAs: principal.viewedBy

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { PAYMENT_TERMS } from '@app/shared';
 import { auditOutboxPlugin } from '../audit/audit-outbox.js';
 import { figureSourcePlugin, figureTargetPlugin } from '../figures/kept-figures.js';
 import { tenantPlugin } from '../tenancy/tenant-plugin.js';
@@ -70,6 +71,21 @@ const customerSchema = new Schema(
     watchNote: {
       type: new Schema({ text: { type: String, required: true }, byName: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
       default: null,
+    },
+    /**
+     * Payment terms, credit limit (minor units, null = none) and VAT rate (basis points) the
+     * invoices use (customers/customer-credit.ts); unset on records from before: the defaults.
+     */
+    creditTerms: {
+      type: new Schema(
+        {
+          paymentTerms: { type: String, enum: PAYMENT_TERMS, required: true },
+          creditLimitCents: { type: Number, default: null },
+          vatRateBp: { type: Number, required: true, default: 0 },
+        },
+        { _id: false },
+      ),
+      default: undefined,
     },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },

@@ -3,6 +3,7 @@ import { customerPolicy, effectiveApproval } from '../policies/customer.js';
 import { customerNotePolicy } from '../policies/customer-note.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
+import { creditTermsOf } from './credit-terms.js';
 import type { CustomerDoc } from './customer.model.js';
 
 type StoredCustomer = CustomerDoc & { _id: { toHexString(): string }; createdAt: Date; updatedAt: Date };
@@ -45,6 +46,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
     countryCode: c.countryCode ?? null,
     billingAddress: shownAddress(c.billingAddress),
     deliveryAddress: shownAddress(c.deliveryAddress),
+    creditTerms: creditTermsOf(c),
     revision: c.revision,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -56,6 +58,7 @@ export function presentCustomerDetail(c: StoredCustomer, paymentMethod: string, 
         openWorkspace: 'customer.openWorkspace',
         placeOrder: 'customer.placeOrder',
         viewAs: 'customer.viewAs',
+        setCreditTerms: 'customer.setCreditTerms',
       }),
       addStorefrontUser: storefrontUserPolicy.can(principal, 'storefrontUser.add'),
       setWatchNote: customerNotePolicy.can(principal, 'watchNote.set'),

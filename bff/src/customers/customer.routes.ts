@@ -11,12 +11,14 @@ import {
   setOrderApprovalSchema,
   approvalRuleSchema,
   updateCustomerSchema,
+  setCreditTermsSchema,
 } from '@app/shared';
 import { currencyOf } from '../distributors/currency.js';
 import { exportRoute } from '../exports/export-route.js';
 import { defineRoute } from '../http/route.js';
 import { customerPolicy } from '../policies/customer.js';
 import type { Principal } from '../tenancy/principal.js';
+import { setCreditTerms } from './customer-credit.js';
 import { customerExport } from './customer-export.js';
 import { listCustomerPage } from './customer-list.js';
 import { customerStats } from './customer-stats.js';
@@ -145,6 +147,21 @@ export const customerRoutes = [
     errors: [409],
     async handler({ principal, actor, params, body }) {
       return detail(principal, await setCustomerActive(actor, params.id, body.active, body.revision));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/customers/:id/credit-terms',
+    tag: 'customers',
+    summary: 'Set payment terms (prepaid, net 0/15/30/60), credit limit (minor units, null = none) and VAT rate (basis points); `revision` must be the one the edit was made on',
+    access: 'session',
+    roles: customerPolicy.roles('customer.setCreditTerms'),
+    params: idParamsSchema,
+    body: setCreditTermsSchema,
+    success: { status: 200, description: 'The customer', schema: customerDetailSchema },
+    errors: [409],
+    async handler({ principal, actor, params, body }) {
+      return detail(principal, await setCreditTerms(actor, params.id, body));
     },
   }),
 ];

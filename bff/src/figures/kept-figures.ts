@@ -34,6 +34,8 @@ export const FIGURE_FIELDS = [
   'executed',
   'canceled',
   'pendingCompanyApproval',
+  /** What is open on issued invoices (invoices/): total − credited − paid, in minor units. */
+  'balanceCents',
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 export type Figures = Record<FigureField, number>;

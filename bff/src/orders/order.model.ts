@@ -103,6 +103,12 @@ const orderSchema = new Schema(
     },
     /** Parcels staff shipped the order in (orders/order-tracking.ts); absent on orders before any. */
     tracking: { type: [trackingSchema], default: undefined },
+    /**
+     * Set by the write that executes the order, cleared once its invoice is issued (invoices/): the
+     * mark the issuing follows, so only an execution issues an invoice (never a later change of an
+     * order executed before invoicing began), and a crash in between leaves it to the recovery.
+     */
+    invoiceDue: { type: Boolean, default: undefined },
     /** The same numbers normalised: the customer search finds by them, and a number is added once. */
     trackingNumbers: { type: [String], default: undefined },
   },

@@ -20,6 +20,7 @@ import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import { companyWaitingMessages, orderDecidedMessages, orderReceivedMessages, orderWaitingMessages, tellsStaffItWaits, waitingOrderRecipients } from './order-notifications.js';
 import { buyerOf, companyHasApprovers } from './order-buyer.js';
 import { nextOrderNumber } from './order-number.js';
+import { creditStandingOf } from './order-credit.js';
 import { canMove, initialStatus, isWaiting, statusAfterCompany, statusWithoutApproval } from './order-state.js';
 import { orderStatusDelta } from './order-figures.js';
 import { Order, type OrderDoc } from './order.model.js';
@@ -94,7 +95,8 @@ export async function decideOrder(actor: Actor, id: string, decision: OrderDecis
     Order.findOneAndUpdate(
       { _id: order._id, status: order.status },
       {
-        $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0 },
+        // An execution marks the order for its invoice (invoices/issue-invoice.ts), in the same write.
+        $set: { status: to, subscriptionActive: to === 'executed' && order.monthlyAmountCents > 0, ...(to === 'executed' ? { invoiceDue: true } : {}) },
         // The counts per status move with the status, in the same write (figures/kept-figures.ts).
         $push: { history: entry, ...pushAudit(event).$push, ...pushFigureDelta(orderStatusDelta(order.status, to)), ...pushDeliveries(messages) },
       },
@@ -204,7 +206,9 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
   const totalAmountCents = sum((l) => l.unitPriceCents * l.quantity);
   const at = new Date();
   const [buyer, hasApprovers] = byCustomer ? await Promise.all([buyerOf(actor, at), companyHasApprovers(scope, customer._id)]) : [null, false];
-  const approval = approvalSteps({ paymentMethod, customer, totalCents: totalAmountCents, buyer, companyHasApprovers: hasApprovers });
+  // Where the customer stands on its invoices: over its credit limit, or long overdue, a buyer's order waits.
+  const credit = byCustomer ? await creditStandingOf(customer, at) : undefined;
+  const approval = approvalSteps({ paymentMethod, customer, totalCents: totalAmountCents, buyer, companyHasApprovers: hasApprovers, credit });
   const status = initialStatus(approval, lines);
   const monthlyAmountCents = sum((l) => (l.billing === 'monthly' ? l.unitPriceCents * l.quantity : 0));
   const placedByName = byCustomer ? principal.displayName : customer.resellerName;
@@ -237,6 +241,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder, origin: string
     totalAmountCents,
     monthlyAmountCents,
     subscriptionActive: status === 'executed' && monthlyAmountCents > 0,
+    ...(status === 'executed' ? { invoiceDue: true } : {}),
     currency,
     status,
     orderedAt: at,

@@ -5,6 +5,7 @@ import { FIGURE_FIELDS, NO_FIGURES, figuresOf, type FigureField, type Figures } 
 import { sweepWaitingDeltas } from '../figures/figure-sources.js';
 import { ORDER_STATUS_FIGURE } from '../orders/order-figures.js';
 import { Order } from '../orders/order.model.js';
+import { Invoice } from '../invoices/invoice.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { systemScope, type Scope } from '../tenancy/scope.js';
 import { scoped, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
@@ -56,8 +57,13 @@ export async function recountFigures(scope: Scope): Promise<Counted> {
     // Its own $group: FerretDB 1.24 answers 0 for a field's $sum beside another accumulator.
     ['runRateCents', group(Customer, { monthlyRunRateCents: { $gt: 0 } }, 'resellerId', 'monthlyRunRateCents')],
   ];
+  // What is open on a customer's issued invoices: its own balance and its reseller's.
+  const balances = scoped(
+    Invoice.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { kind: 'invoice', announced: true } }, { $group: { _id: '$customerId', n: { $sum: '$openCents' } } }]),
+    scope,
+  );
   const perCustomerStatus = Object.entries(ORDER_STATUS_FIGURE).map(([status, field]) => [field, group(Order, { status }, 'customerId', 1)] as const);
-  const orderGroups = await Promise.all(perCustomerStatus.map(async ([field, rows]) => [field, await rows] as const));
+  const orderGroups = await Promise.all([...perCustomerStatus, ['balanceCents' as const, balances] as const].map(async ([field, rows]) => [field, await rows] as const));
   for (const [field, rows] of perReseller) for (const r of await rows) add(counted, r._id, field, r.n);
   // A customer's order counts are its own and its reseller's (the customer knows its reseller).
   const resellerOf = new Map(

@@ -30,7 +30,8 @@ export const customerPolicy = definePolicy<
   | 'customer.bulkEdit'
   | 'customer.openWorkspace'
   | 'customer.placeOrder'
-  | 'customer.viewAs',
+  | 'customer.viewAs'
+  | 'customer.setCreditTerms',
   CustomerResource
 >({
   'customer.list': { roles: ['reseller', 'distributor'] },
@@ -44,6 +45,8 @@ export const customerPolicy = definePolicy<
   // Many customers at once: each is still decided by the rule of its action (setActive, setOrderApproval, …).
   'customer.bulkEdit': { roles: ['reseller'] },
   'customer.openWorkspace': { roles: ['reseller'] },
+  // Terms, credit limit and VAT rate are the reseller's to agree with its customer.
+  'customer.setCreditTerms': { roles: ['reseller'] },
   // Staff order on a customer's behalf; its own users order through the storefront. An inactive
   // customer, or any customer of a suspended reseller, orders nothing (rule 8).
   'customer.placeOrder': { roles: ['reseller', 'storefront'], when: (c) => c.active === true && c.resellerSuspended !== true },

@@ -65,6 +65,19 @@ export interface ApprovalQuestion {
   } | null;
   /** The company has an active approver (or admin other than the buyer). */
   companyHasApprovers: boolean;
+  /** Where the customer stands on its invoices (invoices/); absent: nothing owed, no limit. */
+  credit?: CreditStanding;
+}
+
+/** What the credit rules look at: the balance, the limit, and how late the oldest unpaid invoice is. */
+export interface CreditStanding {
+  balanceCents: number;
+  /** Null: no limit. */
+  limitCents: number | null;
+  /** Days the oldest open invoice is past its due date (0: none overdue). */
+  overdueDays: number;
+  /** The reseller's setting: an invoice overdue by more than this many days holds every order. */
+  overdueAfterDays: number;
 }
 
 export interface StoredReason {
@@ -97,6 +110,9 @@ export function approvalSteps(q: ApprovalQuestion): ApprovalSteps {
 }
 
 function resellerReason(q: ApprovalQuestion, buyer: NonNullable<ApprovalQuestion['buyer']>): StoredReason | null {
+  // Credit decides first, whatever the other rules say: over the limit, or an invoice long overdue.
+  const credit = creditReason(q.credit, q.totalCents);
+  if (credit) return credit;
   const rule = approvalRuleOf(q.customer);
   if (approvalForcedBy(q.paymentMethod)) return reason('card');
   if (rule.mode === 'always') return reason('always');
@@ -104,6 +120,14 @@ function resellerReason(q: ApprovalQuestion, buyer: NonNullable<ApprovalQuestion
   const month = buyer.monthSpentCents + q.totalCents;
   if (buyer.monthlyLimitCents !== null && month > buyer.monthlyLimitCents) return reason('monthly_limit', month, buyer.monthlyLimitCents);
   if (rule.mode === 'above' && rule.aboveCents !== null && q.totalCents >= rule.aboveCents) return reason('above', q.totalCents, rule.aboveCents);
+  return null;
+}
+
+/** The credit rule: the balance with this order over the credit limit, or an invoice overdue by more than N days. */
+export function creditReason(c: CreditStanding | undefined, totalCents: number): StoredReason | null {
+  if (!c) return null;
+  if (c.limitCents !== null && c.balanceCents + totalCents > c.limitCents) return reason('credit_limit', c.balanceCents + totalCents, c.limitCents);
+  if (c.overdueDays > c.overdueAfterDays) return reason('overdue', c.overdueDays, c.overdueAfterDays);
   return null;
 }
 
@@ -132,6 +156,10 @@ export function approvalReasonText(r: StoredReason, currency: string): string {
       return `total ${m(r.amountCents)} ≥ ${m(r.thresholdCents)}`;
     case 'company':
       return "placed by a buyer: the company's approvers approve it first";
+    case 'credit_limit':
+      return `what the customer owes with this order ${m(r.amountCents)} > its credit limit ${m(r.thresholdCents)}`;
+    case 'overdue':
+      return `an invoice of this customer is ${r.amountCents} days overdue (more than ${r.thresholdCents})`;
   }
 }
 
@@ -140,7 +168,9 @@ export function presentApprovalReason(stored: StoredReasonFields | null | undefi
   if (!stored) return null;
   const r: StoredReason = { code: stored.code, amountCents: stored.amountCents ?? null, thresholdCents: stored.thresholdCents ?? null };
   const major = (c: number | null) => (c === null ? null : c / 100);
-  return { code: r.code, amount: major(r.amountCents), threshold: major(r.thresholdCents), text: approvalReasonText(r, currency) };
+  // The overdue rule's figures are days, not money.
+  const figure = r.code === 'overdue' ? (n: number | null) => n : major;
+  return { code: r.code, amount: figure(r.amountCents), threshold: figure(r.thresholdCents), text: approvalReasonText(r, currency) };
 }
 
 type StoredReasonFields = { code: ApprovalReasonCode; amountCents?: number | null; thresholdCents?: number | null };

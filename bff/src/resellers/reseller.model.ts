@@ -20,6 +20,8 @@ const resellerSchema = new Schema(
      * Read wherever approval is decided, so a change applies to every customer at once.
      */
     paymentMethod: { type: String, enum: PAYMENT_METHODS, required: true },
+    /** Credit (invoices/): an invoice overdue by more than this many days holds the customers' orders for approval. */
+    overdueApprovalDays: { type: Number, default: 30 },
     markupPercent: { type: Number, required: true, min: 0, max: 1000 },
     /** Suspended by the distributor: its staff and storefront users cannot sign in (rule 8). */
     status: { type: String, enum: RESELLER_STATUSES, required: true, default: 'active' },

@@ -8,6 +8,7 @@ import { buildDemoPriceLevels, demoCustomerPricing } from './demo-price-levels.j
 import { buildCustomer, buildOrder, buildStorefrontUser, buildProducts, type Tenant } from './builders.js';
 import { applyApprovalRules, assignBlueHarborRoles, blueHarborTeam, blueHarborWaitingOrders } from './demo-company.js';
 import { buildDemoRecords } from './demo-notes.js';
+import { buildDemoInvoices } from './demo-invoices.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-1';
 
@@ -67,13 +68,17 @@ export interface DemoDataSet {
   customerNotes: Record<string, unknown>[];
   /** Storefront logos (seed/demo-branding.ts); the reseller carries its accent colour and the logo's facts. */
   resellerLogos: Record<string, unknown>[];
+  /** Invoices, credit notes, their payments and numbering counters (seed/demo-invoices.ts). */
+  invoices: Record<string, unknown>[];
+  payments: Record<string, unknown>[];
+  invoiceCounters: { _id: string; seq: number; pending: null }[];
 }
 
 /** Builds the whole demo data set in memory; `passwordHash` is the hash of DEMO_PASSWORD. */
 export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T09:00:00Z')): DemoDataSet {
   const rnd = seededRandom(20261101);
   const blueHarborTeams = new Map<string, { tenant: Tenant; team: ReturnType<typeof blueHarborTeam> }>();
-  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [], resellerLogos: [] };
+  const data: DemoDataSet = { distributors: [], resellers: [], customers: [], users: [], products: [], orders: [], priceLevels: [], counters: [], customerNotes: [], resellerLogos: [], invoices: [], payments: [], invoiceCounters: [] };
 
   for (const d of DISTRIBUTORS) {
     const distributorId = demoId(`distributor:${d.key}`);
@@ -132,6 +137,10 @@ export function buildDemoData(passwordHash: string, now = new Date('2026-11-01T0
   applyApprovalRules(data.customers, data.orders, paymentOf, demoId('reseller:cash'), demoId(BUYER_CUSTOMER_KEY));
   applyDerivedCustomerFields(data);
   data.customerNotes = buildDemoRecords(data, now).notes;
+  const invoicing = buildDemoInvoices(data as never, now);
+  data.invoices = invoicing.invoices;
+  data.payments = invoicing.payments;
+  data.invoiceCounters = invoicing.counters;
   return data;
 }
 

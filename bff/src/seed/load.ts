@@ -21,6 +21,9 @@ import { withSeededFigures } from './seeded-figures.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.model.js';
 import { buildDemoWebhooks } from './demo-webhooks.js';
+import { Invoice } from '../invoices/invoice.model.js';
+import { InvoiceCounter } from '../invoices/invoice-numbering.js';
+import { Payment } from '../invoices/payment.model.js';
 
 /** Seeding writes through the raw collections on purpose: it is the one system job above every tenant. */
 export async function insertInBatches(model: Model<any>, docs: readonly object[], batchSize = 2000): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -30,7 +33,7 @@ export async function insertInBatches(model: Model<any>, docs: readonly object[]
 }
 
 export async function wipeAll(): Promise<void> {
-  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint, CustomerNote, ResellerLogo]) {
+  for (const model of [PriceLevel, AuditEvent, Session, Customer, Distributor, Counter, Order, Product, Reseller, User, AccountToken, OutboxMessage, SsoGrant, WebhookEndpoint, CustomerNote, ResellerLogo, Invoice, Payment, InvoiceCounter]) {
     await model.collection.deleteMany({});
   }
   // Webhook calls go with their endpoints (the demo's log among them).
@@ -70,6 +73,9 @@ export async function loadDemoData(): Promise<SeedSummary> {
   await insertInBatches(Delivery, webhooks.deliveries);
   await insertInBatches(CustomerNote, data.customerNotes);
   await insertInBatches(ResellerLogo, data.resellerLogos);
+  await insertInBatches(Invoice, data.invoices);
+  await insertInBatches(Payment, data.payments);
+  await insertInBatches(InvoiceCounter, data.invoiceCounters);
   return {
     distributors: data.distributors.length,
     resellers: data.resellers.length,

@@ -16,6 +16,7 @@ export function withSeededFigures(data: {
   resellers: Record<string, unknown>[];
   customers: { _id: Types.ObjectId; resellerId: Types.ObjectId; distributorId: Types.ObjectId; active: boolean; monthlyRunRateCents: number }[];
   orders: { customerId: Types.ObjectId; resellerId: Types.ObjectId; distributorId: Types.ObjectId; status: string }[];
+  invoices?: Record<string, unknown>[];
 }): void {
   const figures = new Map<string, Figures>();
   const add = (targets: FigureTarget[], delta: FigureDelta) => {
@@ -28,6 +29,8 @@ export function withSeededFigures(data: {
   };
   for (const c of data.customers) add(customerFigureTargets(c), customerShare(c));
   for (const o of data.orders) add(orderFigureTargets(o), orderStatusDelta(null, o.status as OrderStatus));
+  // What is open on each issued invoice is its customer's balance (invoices/), and its reseller's and distributor's.
+  for (const i of data.invoices ?? []) if (i.kind === 'invoice') add(orderFigureTargets(i), { balanceCents: i.openCents as number });
   for (const doc of [...data.distributors, ...data.resellers, ...data.customers] as { _id: Types.ObjectId; keptFigures?: unknown }[]) {
     doc.keptFigures = { ...(figures.get(doc._id.toHexString()) ?? NO_FIGURES), version: 1 };
   }

@@ -30,6 +30,7 @@ import { CustomerImport } from '../customer-imports/customer-import.model.js';
 import { Delivery } from '../deliveries/delivery.model.js';
 import { demoId } from '../seed/demo-ids.js';
 import { Distributor } from '../distributors/distributor.model.js';
+import { Invoice } from '../invoices/invoice.model.js';
 import { Order } from '../orders/order.model.js';
 import { PriceLevel } from '../price-levels/price-level.model.js';
 import { Product } from '../products/product.model.js';
@@ -105,6 +106,7 @@ function subtree(p: Persona, fields: { reseller: string; customer: string }): Re
   return { distributorId: p.distributorId, ...(p.resellerId ? { [fields.reseller]: p.resellerId } : {}), ...(p.customerId ? { [fields.customer]: p.customerId } : {}) };
 }
 const visibleCustomers = (p: Persona) => Customer.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: '_id' }));
+const visibleInvoices = (p: Persona) => Invoice.collection.countDocuments({ ...subtree(p, { reseller: 'resellerId', customer: 'customerId' }), number: { $ne: null } });
 const visibleOrders = (p: Persona) => Order.collection.countDocuments(subtree(p, { reseller: 'resellerId', customer: 'customerId' }));
 
 /** Customers to aim at: the buyer's company, another cash customer, one of each other reseller. */
@@ -124,6 +126,8 @@ const userTargets: Types.ObjectId[] = [];
 const orderTargets: Types.ObjectId[] = [];
 /** Outgoing messages to aim at: a failed one to a staff user of each reseller. */
 const deliveryTargets: Types.ObjectId[] = [];
+/** Invoices to aim at: an open one of each reseller, and one of the buyer's company. */
+const invoiceTargets: Types.ObjectId[] = [];
 /** Webhook endpoints to aim at: a paused one of each reseller and one of each distributor. */
 const webhookTargets: Types.ObjectId[] = [];
 /** Customer imports to aim at: a checked one of three resellers (two of one distributor, one of the other). */
@@ -136,6 +140,7 @@ const importTargets: Types.ObjectId[] = [];
 const TARGETS = {
   customer: { collection: () => Customer.collection, ids: CUSTOMER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d._id }) },
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  invoice: { collection: () => Invoice.collection, ids: invoiceTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   webhook: { collection: () => WebhookEndpoint.collection, ids: webhookTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
@@ -279,6 +284,11 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams, body: async (t) => ({ text: 'Edited by the matrix', revision: (await noteOf(t)).revision }) },
   'DELETE /api/customers/:id/notes/:noteId': { roles: ['reseller'], target: 'customer', params: noteParams },
   'GET /api/customers/:id/delivery-addresses': { roles: ['reseller', 'storefront'], target: 'customer' },
+  'PUT /api/customers/:id/credit-terms': {
+    roles: ['reseller'],
+    target: 'customer',
+    body: async (t) => ({ paymentTerms: 'net_30', creditLimitCents: 500000, vatRateBp: 2400, revision: await revisionOf(t) }),
+  },
   'PUT /api/customers/:id/watch-note': { roles: ['reseller'], target: 'customer', body: async (t) => ({ text: 'Watched by the matrix', revision: await revisionOf(t) }) },
   'POST /api/customers/:id/sso-links': { roles: ['reseller'], target: 'customer', body: () => ({ target: 'services' }) },
   // Staff looking as the customer's first admin: ended at once, so the persona's next calls are its own.
@@ -319,6 +329,20 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/deactivate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
+  'GET /api/invoices': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200', total: { field: 'total', equals: visibleInvoices } },
+  'GET /api/invoices/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'invoice' },
+  // The buyer's company's invoice is paid (409: nothing open to credit); the resellers' open ones are credited.
+  'POST /api/invoices/:id/credit-notes': { roles: ['reseller'], target: 'invoice', body: () => ({ lines: [0], reason: 'Matrix' }), alsoOk: [409] },
+  'GET /api/customers/:id/balance': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer' },
+  // Aimed at an open invoice of a Cash & Carry customer: its reseller records (201); other staff find no such customer (404).
+  'POST /api/payments': {
+    roles: ['reseller'],
+    body: async () => {
+      const open = (await Invoice.collection.findOne({ resellerId: demoId('reseller:cash'), kind: 'invoice', openCents: { $gt: 100 } }))!;
+      return { customerId: String(open.customerId), receivedOn: '2026-12-01', reference: 'MATRIX', allocations: [{ invoiceId: String(open._id), amountCents: 1 }] };
+    },
+    alsoOk: [404],
+  },
   'GET /api/orders': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200&total=1', total: { field: 'total', equals: visibleOrders } },
   'GET /api/orders/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
   'GET /api/orders/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'order' },
@@ -498,6 +522,10 @@ beforeAll(async () => {
     { _id: { $in: orderTargets } },
     { $push: { tracking: { carrier: 'ups', number: 'MATRIX0001', addedAt: new Date(), addedByName: 'Matrix' }, trackingNumbers: 'MATRIX0001' } } as never,
   );
+  for (const key of ['cash', 'card', 'deposit', 'other']) {
+    invoiceTargets.push((await Invoice.collection.findOne({ resellerId: demoId(`reseller:${key}`), kind: 'invoice', openCents: { $gt: 100 } }))!._id as Types.ObjectId);
+  }
+  invoiceTargets.push((await Invoice.collection.findOne({ customerId: CUSTOMER_TARGETS[0], kind: 'invoice' }))!._id as Types.ObjectId);
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
     const at = new Date(Date.now() - 86_400_000);

@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = [
   'order.tracking_removed',
   'customer.view_as_started',
   'customer.view_as_ended',
+  'customer.credit_terms_changed',
+  'invoice.issued',
+  'credit_note.issued',
+  'payment.recorded',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -110,6 +114,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'order.tracking_removed': 'Tracking number removed',
   'customer.view_as_started': 'Viewed the storefront as a user',
   'customer.view_as_ended': 'Stopped viewing as a user',
+  'customer.credit_terms_changed': 'Payment terms or credit changed',
+  'invoice.issued': 'Invoice issued',
+  'credit_note.issued': 'Credit note issued',
+  'payment.recorded': 'Payment recorded',
 };
 
 export const AUDIT_SORTS = ['-at', 'at'] as const;

@@ -55,6 +55,8 @@ export const principalSchema = z
         manageCompanyUsers: z.boolean(),
         /** A reseller's staff: its storefront's accent colour and logo. */
         manageBranding: z.boolean(),
+        /** Invoices: staff's Invoices page; a storefront's admins and accounts users see their company's. */
+        viewInvoices: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
     /** A storefront user's role inside its company (null for staff). */

@@ -65,7 +65,7 @@ export const approvalRuleSchema = z
 export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 
 /** Why an order waits (or waited), kept on the order: the rule that made it wait, with its figures. */
-export const APPROVAL_REASONS = ['card', 'always', 'order_limit', 'monthly_limit', 'above', 'company'] as const;
+export const APPROVAL_REASONS = ['card', 'always', 'order_limit', 'monthly_limit', 'above', 'company', 'credit_limit', 'overdue'] as const;
 export type ApprovalReasonCode = (typeof APPROVAL_REASONS)[number];
 export const approvalReasonSchema = z
   .object({

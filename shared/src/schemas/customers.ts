@@ -5,6 +5,7 @@ import { emailSchema, objectIdSchema, paymentMethodSchema } from './common.js';
 import { exportQueryOf } from './exports.js';
 import { watchNoteSchema } from './customer-notes.js';
 import { customerDetailsShape, shownAddressSchema } from './customer-details.js';
+import { creditTermsSchema } from './invoices.js';
 
 const required = (label: string, max = 120) =>
   z
@@ -140,6 +141,8 @@ export const customerDetailSchema = customerFieldsSchema
     /** Null: the same as the main (admin) address. */
     billingAddress: shownAddressSchema.nullable(),
     deliveryAddress: shownAddressSchema.nullable(),
+    /** Payment terms, credit limit and VAT rate (invoices/): defaults when never set. */
+    creditTerms: creditTermsSchema,
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -155,6 +158,7 @@ export const customerDetailSchema = customerFieldsSchema
         setWatchNote: z.boolean(),
         /** Open the customer's storefront as one of its users, read-only. */
         viewAs: z.boolean(),
+        setCreditTerms: z.boolean(),
       })
       .meta({ id: 'CustomerAbilities' }),
   })

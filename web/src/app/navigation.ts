@@ -1,4 +1,4 @@
-import { IconBrush, IconBuildingStore, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import { IconBrush, IconBuildingStore, IconFileInvoice, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
 import type { MessageKey } from '@/lib/i18n';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
@@ -25,6 +25,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Resellers', to: paths.resellers('distributor'), icon: IconBuildingWarehouse },
     { label: 'Customers', to: paths.customers('distributor'), icon: IconBuildingStore },
     { label: 'Orders in progress', to: paths.ordersInProgress('distributor'), icon: IconTruckDelivery, count: (o) => o.ordersInProgress },
+    { label: 'Invoices', to: paths.invoices('distributor'), icon: IconFileInvoice, ability: 'viewInvoices' },
     { label: 'Audit log', to: paths.auditLog('distributor'), icon: IconHistory, ability: 'viewAuditLog' },
     { label: 'Webhooks', to: paths.webhooks('distributor'), icon: IconWebhook, ability: 'manageWebhooks' },
   ],
@@ -33,6 +34,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'My customers', to: paths.customers('reseller'), icon: IconUsers },
     { label: 'Orders', to: paths.orders('reseller'), icon: IconReceipt, ability: 'browseOrders' },
     { label: 'Approvals', to: paths.approvals('reseller'), icon: IconChecklist, count: (o) => o.ordersPendingApproval },
+    { label: 'Invoices', to: paths.invoices('reseller'), icon: IconFileInvoice, ability: 'viewInvoices' },
     { label: 'Price levels', to: paths.priceLevels('reseller'), icon: IconTags },
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
     { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
@@ -43,6 +45,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Catalogue', labelKey: 'nav.catalogue', to: paths.storefrontCatalogue, icon: IconShoppingBag },
     { label: 'My orders', labelKey: 'nav.myOrders', to: paths.orders('storefront'), icon: IconReceipt },
     { label: 'Approvals', labelKey: 'nav.approvals', to: paths.approvals('storefront'), icon: IconChecklist, ability: 'approveOrders', count: (o) => o.ordersPendingCompanyApproval },
+    { label: 'Invoices', labelKey: 'nav.invoices', to: paths.invoices('storefront'), icon: IconFileInvoice, ability: 'viewInvoices' },
     { label: 'Company users', labelKey: 'nav.companyUsers', to: paths.companyUsers('storefront'), icon: IconUsers, ability: 'manageCompanyUsers' },
   ],
 };

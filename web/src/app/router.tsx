@@ -36,6 +36,7 @@ const priceLevels: Lazy = async () => ({ Component: (await import('./routes/pric
 const profilePage: Lazy = async () => ({ Component: (await import('./routes/profile-route')).ProfileRoute });
 const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
 const branding: Lazy = async () => ({ Component: (await import('./routes/branding-route')).BrandingRoute });
+const invoicesPage: Lazy = async () => ({ Component: (await import('./routes/invoice-routes')).InvoicesRoute });
 const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
 
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.order, lazy: orderPage },
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
+        { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
       ]),
       area('reseller', [
         { path: AREA_SEGMENTS.customers, lazy: customersPage },
@@ -91,6 +93,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
         { path: AREA_SEGMENTS.branding, lazy: branding },
+        { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
       ]),
       area(
         'storefront',
@@ -100,6 +103,7 @@ export const router = createBrowserRouter([
           { path: AREA_SEGMENTS.order, lazy: orderPage },
           { path: AREA_SEGMENTS.approvals, lazy: approvals },
           { path: AREA_SEGMENTS.companyUsers, lazy: companyUsers },
+          { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
         ],
         StorefrontLayout,
       ),

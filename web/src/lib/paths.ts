@@ -19,6 +19,7 @@ export const AREA_SEGMENTS = {
   customerImports: 'customer-imports',
   customerImport: 'customer-imports/:importId',
   branding: 'settings/storefront',
+  invoices: 'invoices',
 } as const;
 
 /**
@@ -72,6 +73,8 @@ export const paths = {
   priceLevels: (area: Role) => `/${area}/${AREA_SEGMENTS.priceLevels}`,
   customerImports: (area: Role) => `/${area}/${AREA_SEGMENTS.customerImports}`,
   customerImport: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customerImports}/${id}`,
+  /** Invoices: staff's across their customers; a storefront company's own. */
+  invoices: (area: Role) => `/${area}/${AREA_SEGMENTS.invoices}`,
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
   /** Reseller · Storefront branding: the accent colour and logo its customers' storefront wears. */
   branding: (area: Role) => `/${area}/${AREA_SEGMENTS.branding}`,

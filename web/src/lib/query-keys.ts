@@ -19,4 +19,5 @@ export const QUERY_ROOTS = {
   customerNotes: 'customer-notes',
   customerImports: 'customer-imports',
   branding: 'branding',
+  invoices: 'invoices',
 } as const;

@@ -1,5 +1,5 @@
 import { useMe } from '@/features/auth';
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
@@ -8,6 +8,7 @@ import { COMPANY_ROLE_LABEL, type CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
 import { CustomerTimeline } from '@/features/customer-notes';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
+import { BalanceFacts, InvoicesPanel } from '@/features/invoices';
 import { OrdersView } from '@/features/orders';
 import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-levels';
 import { useResellerOptions } from '@/features/resellers';
@@ -46,6 +47,12 @@ export function CustomerRecordRoute() {
     ),
     priceLevels: ({ customer }) => <CustomerPriceLevelsSection customerId={customer.id} />,
     viewAs: ({ customer }) => <CustomerViewAs customer={customer} />,
+    invoices: ({ customer }) => (
+      <Stack mt="lg">
+        <BalanceFacts customerId={customer.id} />
+        <InvoicesPanel customerId={customer.id} dateFormat={principal.preferences.dateFormat} />
+      </Stack>
+    ),
     timeline: ({ customer }) => <CustomerTimeline customerId={customer.id} version={customer.revision} orderPath={(id) => paths.order(area, id)} dateFormat={principal.preferences.dateFormat} />,
     orders: ({ customer }) => (
       <CustomerOrders

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalRule, CreateCustomer, CustomerDetail, SetWatchNote, SsoLink, UpdateCustomer } from '@app/shared';
+import type { ApprovalRule, CreateCustomer, CustomerDetail, SetCreditTerms, SetWatchNote, SsoLink, UpdateCustomer } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { customerKeys } from './keys';
 
@@ -44,3 +44,6 @@ export function useSsoLink(id: string) {
 
 export const useSetWatchNote = (id: string) =>
   useCustomerMutation((body: SetWatchNote) => apiRequest<CustomerDetail>(`/api/customers/${id}/watch-note`, { method: 'PUT', body }));
+
+export const useSetCreditTerms = (id: string) =>
+  useCustomerMutation((body: SetCreditTerms) => apiRequest<CustomerDetail>(`/api/customers/${id}/credit-terms`, { method: 'PUT', body }));

@@ -9,6 +9,7 @@ import { paths } from '@/lib/paths';
 import { withRememberedSearch } from '@/lib/remembered-view';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCustomer } from '../api/get-customer';
+import { CreditTermsSection } from './credit-terms-section';
 import { CustomerInformation } from './customer-information';
 import { RecordMenu } from './record-menu';
 import { WatchNoteControl } from './watch-note-control';
@@ -21,6 +22,8 @@ export interface RecordSlots {
   priceLevels?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** Notes, changes and orders merged, newest first (the customer-notes feature's). */
   timeline?: (ctx: { customer: CustomerDetail }) => ReactNode;
+  /** The customer's balance and invoices (the invoices feature's), under its terms. */
+  invoices?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** The record's own audit trail (the audit feature's), where the viewer may read it. */
   history?: (ctx: { customer: CustomerDetail }) => ReactNode;
   /** "View as customer" (the view-as feature's), where the viewer may look. */
@@ -90,6 +93,7 @@ export function CustomerRecordPage({ principal, area, slots = {} }: { principal:
       <WatchNoteControl customer={c} dateFormat={principal.preferences.dateFormat} />
       <RecordMenu customer={c} onAddStorefrontUser={slots.storefrontUsers && c.abilities.addStorefrontUser ? add.open : undefined} withHistory={Boolean(slots.history)} />
       <CustomerInformation key={c.id} customer={c} />
+      <CreditTermsSection customer={c} extra={slots.invoices?.({ customer: c })} />
       {slots.priceLevels?.({ customer: c })}
       {slots.storefrontUsers?.({ customer: c, addOpen, openAdd: add.open, closeAdd: add.close })}
       {slots.timeline && (

@@ -7,6 +7,7 @@ import { i18n } from '@/lib/i18n';
  * `text` is English, for staff, exports and the log).
  */
 export function approvalReasonText(reason: ApprovalReason, currency: string): string {
-  const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
-  return i18n.fixedT('orders')(`reason.${reason.code}`, { amount: money(reason.amount), threshold: money(reason.threshold) });
+  // The overdue rule's figures are days; every other rule's are money.
+  const figure = (n: number | null) => (n === null ? '—' : reason.code === 'overdue' ? String(n) : formatMoney(n, currency));
+  return i18n.fixedT('orders')(`reason.${reason.code}`, { amount: figure(reason.amount), threshold: figure(reason.threshold) });
 }

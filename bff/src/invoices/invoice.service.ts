@@ -1,0 +1,65 @@
+import { Types } from 'mongoose';
+import type { InvoiceListQuery, InvoiceStatus } from '@app/shared';
+import { forbidden, notFound } from '../errors/app-error.js';
+import { invoicePolicy } from '../policies/invoice.js';
+import type { Actor } from '../tenancy/actor.js';
+import type { Scope } from '../tenancy/scope.js';
+import { scoped } from '../tenancy/tenant-plugin.js';
+import type { StoredInvoice } from './invoice.presenter.js';
+import { Invoice } from './invoice.model.js';
+
+/** An issued (numbered) invoice or credit note inside the scope, or 404. */
+export async function getInvoice(scope: Scope, id: string): Promise<StoredInvoice> {
+  if (!Types.ObjectId.isValid(id)) throw notFound('The invoice');
+  const doc = await scoped(Invoice.findOne({ _id: new Types.ObjectId(id), number: { $ne: null } }), scope).lean();
+  if (!doc) throw notFound('The invoice');
+  return doc as StoredInvoice;
+}
+
+export async function readInvoice(actor: Actor, id: string): Promise<StoredInvoice> {
+  invoicePolicy.authorize(actor.principal, 'invoice.read', undefined, () => forbidden());
+  return getInvoice(actor.scope, id);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The filter of a status at `now` (what is open, paid, and the due date decide it). */
+export function statusFilter(status: InvoiceStatus, now: Date): Record<string, unknown> {
+  switch (status) {
+    case 'paid':
+      return { kind: 'invoice', openCents: 0, paidCents: { $gt: 0 } };
+    case 'credited':
+      return { kind: 'invoice', openCents: 0, paidCents: 0 };
+    case 'overdue':
+      return { kind: 'invoice', openCents: { $gt: 0 }, dueAt: { $lt: now } };
+    case 'open':
+      return { kind: 'invoice', openCents: { $gt: 0 }, paidCents: 0, dueAt: { $gte: now } };
+    case 'partly_paid':
+      return { kind: 'invoice', openCents: { $gt: 0 }, paidCents: { $gt: 0 }, dueAt: { $gte: now } };
+  }
+}
+
+/** The view a list or an export shows: one customer's or all the scope's, by kind, status and issue day. */
+export function invoiceFilter(q: Pick<InvoiceListQuery, 'customerId' | 'kind' | 'status' | 'from' | 'to'>, now = new Date()): Record<string, unknown> {
+  const issuedAt: Record<string, Date> = {};
+  if (q.from) issuedAt.$gte = new Date(`${q.from}T00:00:00Z`);
+  if (q.to) issuedAt.$lt = new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS);
+  return {
+    number: { $ne: null },
+    ...(q.customerId ? { customerId: new Types.ObjectId(q.customerId) } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.status ? statusFilter(q.status, now) : {}),
+    ...(Object.keys(issuedAt).length > 0 ? { issuedAt } : {}),
+  };
+}
+
+/** One page of the scope's invoices and credit notes, newest first, with the view's total. */
+export async function listInvoices(actor: Actor, q: InvoiceListQuery): Promise<{ items: StoredInvoice[]; total: number }> {
+  invoicePolicy.authorize(actor.principal, 'invoice.list', undefined, () => forbidden());
+  const filter = invoiceFilter(q);
+  const [items, total] = await Promise.all([
+    scoped(Invoice.find(filter).sort({ issuedAt: -1, _id: -1 }).skip(q.offset).limit(q.limit), actor.scope).lean(),
+    scoped(Invoice.countDocuments(filter), actor.scope),
+  ]);
+  return { items: items as StoredInvoice[], total };
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import { PAYMENT_TERMS_DAYS } from '@app/shared';
+import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
+import type { AuditEventRecord } from '../audit/audit.service.js';
+import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { pushFigureDelta } from '../figures/kept-figures.js';
+import { Order } from '../orders/order.model.js';
+import { SYSTEM_CLIENT } from '../tenancy/actor.js';
+import { systemScope } from '../tenancy/scope.js';
+import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { languageOfCustomer } from './invoice-recipients.js';
+import { invoiceParties } from './invoice-parties.js';
+import { taxLine, totalsOf } from './invoice-tax.js';
+import { counterKey, numberDocument } from './invoice-numbering.js';
+import { Invoice } from './invoice.model.js';
+
+const DAY_MS = 86_400_000;
+
+/** One order has one invoice: its _id derives from the order's, so issuing twice finds the first. */
+export const invoiceIdFor = (orderId: Types.ObjectId) =>
+  new Types.ObjectId(createHash('sha256').update(`invoice:${orderId.toHexString()}`).digest('hex').slice(0, 24));
+
+type Who = { userId: Types.ObjectId | null; name: string; role: string };
+
+/** The audit event of a document's issue: by whoever caused it (the order's executor, the staff member crediting). */
+export function issueEvent(doc: { _id: Types.ObjectId; distributorId: Types.ObjectId; resellerId: Types.ObjectId; customerId: Types.ObjectId; customerName: string; kind: string; number: string | null; totalCents: number }, by: Who, at: Date): AuditEventRecord {
+  return {
+    _id: new Types.ObjectId(),
+    distributorId: doc.distributorId,
+    resellerId: doc.resellerId,
+    customerId: doc.customerId,
+    at,
+    actor: { userId: by.userId, role: by.role, name: by.name, email: null },
+    action: doc.kind === 'invoice' ? 'invoice.issued' : 'credit_note.issued',
+    target: { type: doc.kind, id: doc._id, label: doc.number },
+    customerName: doc.customerName,
+    changes: { total: { from: null, to: (doc.totalCents / 100).toFixed(2) } },
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  };
+}
+
+/**
+ * Numbers a stored document and announces it once (its audit event, and later its emails, in one
+ * conditional write on `announced`). Idempotent: the recovery path runs it again safely.
+ */
+export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<void> {
+  const doc = await unsafeUnscoped(Invoice.findById(id), 'invoices: a document to number').lean();
+  if (!doc) return;
+  const key = counterKey(doc.kind, doc.resellerId, doc.issuedAt.getUTCFullYear());
+  const number = await numberDocument(key, id);
+  if (doc.announced) return;
+  const event = issueEvent({ ...doc, number }, by, new Date());
+  const announced = await unsafeUnscoped(
+    Invoice.findOneAndUpdate(
+      { _id: id, announced: false },
+      // An invoice adds what it is for to the customer's balance, in the same write that announces it.
+      { $set: { announced: true }, $push: { ...pushAudit(event).$push, ...(doc.kind === 'invoice' ? pushFigureDelta({ balanceCents: doc.totalCents }) : {}) } },
+      { returnDocument: 'after' },
+    ),
+    'invoices: announcing an issued document',
+  ).lean();
+  if (announced) await settleAudit({ client: SYSTEM_CLIENT }, Invoice, announced);
+}
+
+/**
+ * The invoice of an executed order's one-time lines, issued once whatever calls it: the order's
+ * change follow-up (change-follow-ups.ts) runs this after the execution's write and again at
+ * start-up while that write's audit event still waits, so a crash between executing the order and
+ * issuing its invoice is finished by the recovery. Monthly lines are invoiced per month, not here.
+ */
+export async function issueInvoiceForOrder(orderId: Types.ObjectId): Promise<void> {
+  const order = await readOrder(orderId);
+  if (!order || order.status !== 'executed' || order.invoiceDue !== true) return;
+  const oneTime = order.lines.filter((l) => l.billing === 'one_time');
+  if (oneTime.length > 0) await issueInvoice(order, oneTime);
+  await unsafeUnscoped(Order.updateOne({ _id: order._id, invoiceDue: true }, { $unset: { invoiceDue: 1 } }, { timestamps: false }), 'invoices: the order’s invoice is issued');
+}
+
+type ExecutedOrder = NonNullable<Awaited<ReturnType<typeof readOrder>>>;
+const readOrder = (orderId: Types.ObjectId) => unsafeUnscoped(Order.findById(orderId), 'invoices: an executed order to invoice').lean();
+
+async function issueInvoice(order: ExecutedOrder, oneTime: readonly { sku: string; name: string; quantity: number; unitPriceCents: number }[]): Promise<void> {
+  const _id = invoiceIdFor(order._id);
+  const executed = [...order.history].reverse().find((h) => h.to === 'executed');
+  // Executed by a decision, or placed executed (automatic lines): whoever did it issues the invoice.
+  const by: Who = executed ? { userId: executed.byUserId ?? null, name: executed.byName, role: 'reseller' } : { userId: order.placedBy?.userId ?? null, name: order.placedBy?.name ?? 'System', role: order.placedBy?.kind ?? 'system' };
+  const existing = await unsafeUnscoped(Invoice.findById(_id, { _id: 1 }), 'invoices: is this order invoiced').lean();
+  if (!existing) {
+    const { customer, seller, buyer, terms, currency } = await invoiceParties(order.customerId);
+    const issuedAt = executed?.at ?? order.orderedAt;
+    const lines = oneTime.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      vatRateBp: terms.vatRateBp,
+      ...taxLine(l.unitPriceCents, l.quantity, terms.vatRateBp),
+    }));
+    const totals = totalsOf(lines);
+    const doc = new Invoice({
+      _id,
+      distributorId: order.distributorId,
+      resellerId: order.resellerId,
+      customerId: order.customerId,
+      customerName: customer.companyName,
+      kind: 'invoice',
+      orderId: order._id,
+      orderNumber: order.number,
+      issuedAt,
+      dueAt: new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
+      paymentTerms: terms.paymentTerms,
+      currency,
+      language: await languageOfCustomer(order.customerId),
+      seller,
+      buyer,
+      lines,
+      netCents: totals.netCents,
+      vatCents: totals.vatCents,
+      totalCents: totals.grossCents,
+      openCents: totals.grossCents,
+    });
+    try {
+      await scopedDoc(doc, systemScope({ distributorId: order.distributorId, resellerId: order.resellerId, customerId: order.customerId })).save();
+    } catch (err) {
+      // Issued meanwhile by another caller (the recovery and the live path at once): theirs stands.
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+  await numberAndAnnounce(_id, by);
+}

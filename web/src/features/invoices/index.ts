@@ -1,0 +1,2 @@
+export { InvoicesPage } from './components/invoices-page';
+export { BalanceFacts, InvoicesPanel } from './components/invoices-panel';
