@@ -249,7 +249,7 @@ describe('one customer', () => {
     const cookie = await signIn(app, 'distributor');
     const res = await http.get(`/api/customers/${cashCustomer}`, cookie);
     expect(res.status).toBe(200);
-    expect(res.body.abilities).toEqual({ edit: false, setActive: false, setOrderApproval: false, addStorefrontUser: false, openWorkspace: false, placeOrder: false, setWatchNote: false, viewAs: true });
+    expect(res.body.abilities).toEqual({ edit: false, setActive: false, setOrderApproval: false, addStorefrontUser: false, openWorkspace: false, placeOrder: false, setWatchNote: false, viewAs: true, setCreditTerms: false });
     const edit = await http.put(`/api/customers/${cashCustomer}`, { ...NEW_CUSTOMER, revision: res.body.revision }, cookie);
     expect(edit.status).toBe(403);
     expect((await http.get(`/api/customers/${otherCustomer}`, cookie)).status).toBe(404);
