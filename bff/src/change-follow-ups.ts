@@ -7,6 +7,7 @@ import { registerFigureSource, settleFiguresOf } from './figures/figure-sources.
 import { orderFigureTargets } from './orders/order-figures.js';
 import { customersWithOrderNumber } from './orders/order-number-search.js';
 import { customersWithTrackingNumber } from './orders/order-tracking.js';
+import { customersWithInvoiceNumber } from './invoices/invoice-number-search.js';
 import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
 import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
@@ -50,3 +51,5 @@ askCreditWith(creditStanding);
 alsoFindCustomersBy(customersWithOrderNumber);
 // And by a parcel's tracking number on one of its orders.
 alsoFindCustomersBy(customersWithTrackingNumber);
+// And by the number of one of its invoices or credit notes.
+alsoFindCustomersBy(customersWithInvoiceNumber);

@@ -85,6 +85,8 @@ const invoiceSchema = new Schema(
 // A reseller's documents by number (the numbering itself keeps numbers unique: invoice-numbering.ts),
 // and newest first per customer and overall.
 invoiceSchema.index({ distributorId: 1, resellerId: 1, number: 1 });
+// The customer search by a document's number, for the distributor across its resellers too.
+invoiceSchema.index({ distributorId: 1, number: 1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, issuedAt: -1, _id: -1 });
 invoiceSchema.index({ distributorId: 1, resellerId: 1, issuedAt: -1, _id: -1 });
 invoiceSchema.index({ distributorId: 1, issuedAt: -1, _id: -1 });
