@@ -1,4 +1,6 @@
 import { Types } from 'mongoose';
+import request from 'supertest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@app/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../audit/audit-event.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
@@ -122,8 +124,12 @@ describe('the logo', () => {
     expect(await ResellerLogo.collection.countDocuments({})).toBe(logos);
   });
 
-  it('the reseller removes it: the image is gone for the buyer too', async () => {
-    const res = await http.delete('/api/branding/logo', cookies.cash);
+  it('the reseller removes it, on the revision it saw (a stale one is 409 and removes nothing): the image is gone for the buyer too', async () => {
+    const remove = (body: object) => request(app).delete('/api/branding/logo').set(CSRF_HEADER, CSRF_HEADER_VALUE).set('Cookie', cookies.cash).send(body);
+    expect((await remove({})).status).toBe(400);
+    expect((await remove({ revision: (await revision()) - 1 })).status).toBe(409);
+    expect(await ResellerLogo.collection.countDocuments({ resellerId: new Types.ObjectId(cash) })).toBe(1);
+    const res = await remove({ revision: await revision() });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.logo).toBeNull();
     expect((await http.get('/api/branding/logo', cookies.buyer)).status).toBe(404);

@@ -1,4 +1,4 @@
-import { brandingSchema, updateBrandingSchema, uploadLogoSchema } from '@app/shared';
+import { brandingSchema, removeLogoSchema, updateBrandingSchema, uploadLogoSchema } from '@app/shared';
 import { defineRoute } from '../http/route.js';
 import { brandingPolicy } from '../policies/branding.js';
 import { getBranding, logoImage, removeLogo, updateBranding, uploadLogo } from './branding.service.js';
@@ -43,11 +43,13 @@ export const brandingRoutes = [
     method: 'delete',
     path: '/api/branding/logo',
     tag: 'branding',
-    summary: 'Remove the logo (whichever is shown now; removing none changes nothing)',
+    summary: 'Remove the logo, on the revision it was decided on (removing none changes nothing)',
     access: 'session',
     roles: brandingPolicy.roles('branding.edit'),
+    body: removeLogoSchema,
     success: { status: 200, description: 'The branding', schema: brandingSchema },
-    handler: ({ actor }) => removeLogo(actor),
+    errors: [409],
+    handler: ({ actor, body }) => removeLogo(actor, body.revision),
   }),
   defineRoute({
     method: 'get',

@@ -105,12 +105,13 @@ export async function uploadLogo(actor: Actor, input: UploadLogo): Promise<Brand
 }
 
 /** Removes the logo shown now: conditional on it still being that one, so a racing upload is never lost. */
-export async function removeLogo(actor: Actor): Promise<Branding> {
+export async function removeLogo(actor: Actor, revision: number): Promise<Branding> {
   brandingPolicy.authorize(actor.principal, 'branding.edit', undefined, forbidden);
   const before = await ownReseller(actor);
   const logo = before.branding?.logo;
   if (!logo) return present(actor, before);
-  const updated = await writeBranding(actor, before, { 'branding.logo.id': logo.id }, { accentColor: before.branding?.accentColor ?? null, logo: null }, { logo: { from: logoFacts(before.branding), to: null } });
+  if (before.revision !== revision) throw stale();
+  const updated = await writeBranding(actor, before, { 'branding.logo.id': logo.id, revision }, { accentColor: before.branding?.accentColor ?? null, logo: null }, { logo: { from: logoFacts(before.branding), to: null } });
   await scoped(ResellerLogo.deleteOne({ _id: logo.id }), actor.scope);
   return present(actor, updated);
 }

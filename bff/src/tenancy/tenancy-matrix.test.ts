@@ -236,7 +236,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/branding': { roles: ['reseller', 'storefront'] },
   'PUT /api/branding': { roles: ['reseller'], body: async () => ({ accentColor: '#1f4e79', revision: await ownResellerRevision() }), alsoOk: [409] },
   'PUT /api/branding/logo': { roles: ['reseller'], body: async () => ({ contentType: 'image/png', data: TINY_PNG, revision: await ownResellerRevision() }), alsoOk: [409] },
-  'DELETE /api/branding/logo': { roles: ['reseller'] },
+  'DELETE /api/branding/logo': { roles: ['reseller'], body: async () => ({ revision: await ownResellerRevision() }), alsoOk: [409] },
   // 404 while the persona's reseller has no logo (the PUT above may have set one).
   'GET /api/branding/logo': { roles: ['reseller', 'storefront'], alsoOk: [404] },
   'GET /api/overview': { roles: ['distributor', 'reseller', 'storefront'] },

@@ -47,6 +47,10 @@ export type Branding = z.infer<typeof brandingSchema>;
 
 const revisionSchema = z.number({ error: 'revision is required' }).int().min(1);
 
+/** Removing the logo names the revision it was decided on: a logo changed meanwhile is not removed unseen. */
+export const removeLogoSchema = z.object({ revision: revisionSchema }).meta({ id: 'RemoveLogo' });
+export type RemoveLogo = z.infer<typeof removeLogoSchema>;
+
 export const updateBrandingSchema = z.object({ accentColor: accentColorSchema.nullable(), revision: revisionSchema }).meta({ id: 'UpdateBranding' });
 export type UpdateBranding = z.infer<typeof updateBrandingSchema>;
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Branding, UpdateBranding, UploadLogo } from '@app/shared';
+import type { Branding, RemoveLogo, UpdateBranding, UploadLogo } from '@app/shared';
 import { apiRequest } from '@/lib/api-client';
 import { QUERY_ROOTS } from '@/lib/query-keys';
 
@@ -20,4 +20,4 @@ function useBrandingMutation<I>(request: (input: I) => Promise<Branding>) {
 
 export const useUpdateBranding = () => useBrandingMutation((body: UpdateBranding) => apiRequest<Branding>(BRANDING_PATH, { method: 'PUT', body }));
 export const useUploadLogo = () => useBrandingMutation((body: UploadLogo) => apiRequest<Branding>(`${BRANDING_PATH}/logo`, { method: 'PUT', body }));
-export const useRemoveLogo = () => useBrandingMutation(() => apiRequest<Branding>(`${BRANDING_PATH}/logo`, { method: 'DELETE' }));
+export const useRemoveLogo = () => useBrandingMutation((body: RemoveLogo) => apiRequest<Branding>(`${BRANDING_PATH}/logo`, { method: 'DELETE', body }));

@@ -156,7 +156,7 @@ function LogoForm({ branding }: { branding: Branding }) {
               variant="default"
               color="red"
               loading={remove.isPending}
-              onClick={() => remove.mutate(undefined, { onSuccess: () => notifications.show({ color: 'green', message: 'The logo was removed.' }), onError: (err) => setProblem(err.message) })}
+              onClick={() => remove.mutate({ revision: branding.revision }, { onSuccess: () => notifications.show({ color: 'green', message: 'The logo was removed.' }), onError: (err) => setProblem(err.message) })}
             >
               Remove the logo
             </Button>
