@@ -11,6 +11,8 @@ export const CUSTOMER_BULK_IDS_LIMIT = 3000;
 /** The grid's view without its sort and paging: what "all matching the filter" means. */
 export const customerBulkFilterSchema = customerListQuerySchema
   .pick({ search: true, active: true, storefrontAccess: true, approvalRequired: true, resellerId: true, priceLevelId: true })
+  // Nothing else: a key the grid has no filter for is a mistake (or an operator), not a wider view.
+  .strict()
   .meta({ id: 'CustomerBulkFilter' });
 export type CustomerBulkFilter = z.infer<typeof customerBulkFilterSchema>;
 
