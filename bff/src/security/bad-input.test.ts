@@ -160,7 +160,7 @@ async function judge(route: Route, kind: 'bodies' | 'queries' | 'ids' | 'oversiz
   journal.take();
   const path = `${route.path.replace(':id', parts.id ?? foreignIds[0]!)}${parts.query ? `?${parts.query}` : ''}`;
   const res = await send(route, path, parts.body);
-  const what = `${keyOf(route)} ${kind}: ${path.slice(0, 300)} ${parts.body?.slice(0, 200) ?? ''} → ${res.status} ${res.text.slice(0, 200)}`;
+  const what = `${keyOf(route)} ${kind}: ${path.slice(0, 300)} ${parts.body?.slice(0, 200) ?? ''} → ${res.status} ${(res.text ?? `${res.type} answer`).slice(0, 200)}`;
   if (res.status >= 500) figures.fiveHundreds++;
   if (res.status >= 400 && res.status < 500) figures.fourHundreds++;
   expect(res.status, what).toBeLessThan(500);
