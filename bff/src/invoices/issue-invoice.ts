@@ -113,7 +113,7 @@ async function issueInvoice(order: ExecutedOrder, oneTime: readonly { sku: strin
       dueAt: new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
       paymentTerms: terms.paymentTerms,
       currency,
-      language: await languageOfCustomer(order.customerId),
+      language: await languageOfCustomer({ distributorId: order.distributorId, customerId: order.customerId }),
       seller,
       buyer,
       lines,

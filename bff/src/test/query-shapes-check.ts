@@ -17,6 +17,7 @@ const WHOLE_COLLECTION_BY_DESIGN: Record<string, string> = {
   'auth/token-retention.ts deleteMany': 'housekeeping: spent links, across every user',
   'mail/outbox-retention.ts deleteMany': 'housekeeping: old development mail (absent in production)',
   'auth/rate-limit-store.ts deleteMany': 'housekeeping: sign-in counters past their window',
+  'invoices/invoice-numbering.ts find': 'start-up recovery: numbering counters with a drawn number still pending (one counter per reseller and year)',
   'price-levels/price-level-migration.ts find': 'start-up migration: every reseller gets its default price level (idempotent, a no-op once done)',
 };
 
