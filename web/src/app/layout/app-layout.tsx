@@ -5,7 +5,8 @@ import { useTranslation } from '@/lib/i18n';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Principal } from '@app/shared';
 import { useLiveOverview } from '@/features/overview';
-import { ViewingAsBanner } from '@/features/view-as';
+// The banner alone, not the feature's index (its user picker would bring Select into every page's first load).
+import { ViewingAsBanner } from '@/features/view-as/components/viewing-as-banner';
 import { withRememberedSearch } from '@/lib/remembered-view';
 import { AREAS, NAVIGATION } from '../navigation';
 import { UserMenu } from './user-menu';
