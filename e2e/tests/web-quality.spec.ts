@@ -263,6 +263,7 @@ test.describe('on a phone (390 px)', () => {
     await page.goto(`/reseller/orders/${items[0]!.id}`);
     const lines = page.getByRole('list', { name: 'Lines' });
     await expect(lines.getByRole('listitem').first()).toBeVisible();
+    await lines.scrollIntoViewIfNeeded();
     await expect(lines.getByLabel(/^Quantity \d+, Unit price/).first()).toBeInViewport();
     await expect(lines.getByLabel(/^Amount /).first()).toBeInViewport();
     expect(await page.locator('html').evaluate((e) => e.scrollWidth)).toBeLessThanOrEqual(390);
