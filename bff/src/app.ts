@@ -12,11 +12,14 @@ import { refuseOperatorKeys } from './http/input-guard.js';
 import { hostCheck } from './http/public-origin.js';
 import { requestLogging } from './http/request-context.js';
 import { REVALIDATE, staticFiles } from './http/static-files.js';
+import { setInvoiceLinkOrigin } from './invoices/invoice-mail.js';
 import { buildRoutes } from './routes.js';
 import './change-follow-ups.js';
 
 export function createApp(deps: AppDeps): express.Express {
   const { config } = deps;
+  // Issuing an invoice is system work without a request: its emails' links start here.
+  setInvoiceLinkOrigin(config.PUBLIC_ORIGIN);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);

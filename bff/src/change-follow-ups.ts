@@ -12,6 +12,7 @@ import { Order } from './orders/order.model.js';
 import { refreshRunRateOfOrder } from './orders/run-rate.js';
 import { issueInvoiceForOrder } from './invoices/issue-invoice.js';
 import { Invoice } from './invoices/invoice.model.js';
+import { invoiceFigureTargets } from './invoices/invoice-figures.js';
 import { creditStanding } from './invoices/credit-standing.js';
 import { askCreditWith } from './orders/order-credit.js';
 import { User } from './users/user.model.js';
@@ -25,8 +26,9 @@ import { User } from './users/user.model.js';
 // Whose figures a change of each model's documents moves (figures/kept-figures.ts).
 registerFigureSource(Order, orderFigureTargets);
 registerFigureSource(Customer, customerFigureTargets);
-// An invoice's balance is its customer's, its reseller's and its distributor's (like an order's counts).
-registerFigureSource(Invoice, orderFigureTargets);
+// An invoice's balance is its customer's, its reseller's and its distributor's (like an order's
+// counts); on the customer it also moves the credit headroom and the oldest open due date.
+registerFigureSource(Invoice, invoiceFigureTargets);
 onChangeOf(Invoice, async (id) => {
   await settleFiguresOf(Invoice, id);
 });

@@ -51,6 +51,11 @@ const envSchema = z.object({
    * (a receiver on this machine: development, tests); never in production (webhooks/ssrf-guard.ts).
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /**
+   * `off`: this process's housekeeping issues no monthly subscription invoices (another process of
+   * the deployment does; issuing is idempotent, so two that do are harmless too).
+   */
+  MONTHLY_INVOICES: z.enum(['on', 'off']).default('on'),
   /** How long a webhook receiver has to answer before the attempt counts as failed (and is retried). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });

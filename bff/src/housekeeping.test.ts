@@ -32,13 +32,13 @@ describe('housekeeping', () => {
     await Delivery.collection.insertMany([delivery('sent', 31), delivery('sent', 29), delivery('failed', null)]);
     await DeliveryClaim.collection.insertMany([{ _id: 'old:1' as never, owner: 'a', at: ago(2) }, { _id: 'new:1' as never, owner: 'a', at: now }]);
 
-    expect(await runHousekeeping({ now })).toEqual({ viewAs: 0, sessions: 1, rateLimits: 0, tokens: 2, mail: 1, deliveries: 2, indexes: 0 });
+    expect(await runHousekeeping({ now })).toEqual({ viewAs: 0, sessions: 1, rateLimits: 0, tokens: 2, mail: 1, deliveries: 2, indexes: 0, monthlyInvoices: 0 });
     expect((await Delivery.collection.find().toArray()).map((d) => d.state).sort()).toEqual(['failed', 'sent']);
     expect((await DeliveryClaim.collection.find().toArray()).map((c) => c._id)).toEqual(['new:1']);
     expect((await Session.collection.find().toArray()).map((s) => s._id)).toEqual(['live']);
     expect((await AccountToken.collection.find().sort({ _id: 1 }).toArray()).map((t) => t._id)).toEqual(['open', 'used-recently']);
     expect(await OutboxMessage.collection.countDocuments()).toBe(1);
 
-    expect(await runHousekeeping({ now })).toEqual({ viewAs: 0, sessions: 0, rateLimits: 0, tokens: 0, mail: 0, deliveries: 0, indexes: 0 });
+    expect(await runHousekeeping({ now })).toEqual({ viewAs: 0, sessions: 0, rateLimits: 0, tokens: 0, mail: 0, deliveries: 0, indexes: 0, monthlyInvoices: 0 });
   });
 });

@@ -16,6 +16,7 @@ import { devMailboxEnabled, devMailRoutes } from './mail/dev-mail.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { orderRoutes } from './orders/order.routes.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
+import { creditSettingsRoutes } from './invoices/credit-settings.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { priceLevelRoutes } from './price-levels/price-level.routes.js';
 import { profileRoutes } from './profile/profile.routes.js';
@@ -50,6 +51,7 @@ export function buildRoutes(config: Parameters<typeof devMailboxEnabled>[0]): Ro
     ...storefrontUserRoutes,
     ...orderRoutes,
     ...invoiceRoutes,
+    ...creditSettingsRoutes,
     ...auditEventRoutes,
     ...deliveryRoutes,
     ...webhookRoutes,

@@ -38,7 +38,9 @@ async function main() {
   if (priced.levels + priced.customers > 0) logger.info(`Price levels: ${priced.levels} default level(s) made from resellers' markups, ${priced.customers} customer(s) marked`);
 
   // What TTL indexes would do on MongoDB (FerretDB has none), and the embedded database's indexes.
-  scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'));
+  scheduleHousekeeping(db.embedded?.postgresUrl ?? null, (err) => logger.warn({ err }, 'housekeeping failed; it runs again in ten minutes'), {
+    monthlyInvoices: config.MONTHLY_INVOICES === 'on',
+  });
 
   // Delivers the outgoing messages queue: this process's share of it, until the stop.
   const courier = createMailCourier(createMailer(config, logger), config, logger, { webhook: webhookTransportOf(config) });

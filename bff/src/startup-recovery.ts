@@ -4,7 +4,9 @@ import './change-follow-ups.js';
 import { sweepWaitingDeltas } from './figures/figure-sources.js';
 import { finishCreditNotes } from './invoices/credit-note.service.js';
 import { finishPendingNumbers } from './invoices/invoice-numbering.js';
+import { finishMonthlyInvoices } from './invoices/monthly-invoices.js';
 import { finishPayments } from './invoices/payment.service.js';
+import { finishPriceLevelDeletes } from './price-levels/price-level-deletes.js';
 
 /**
  * Finishes what a crash or a failed write left half-done: audit events still waiting in the
@@ -17,8 +19,12 @@ export async function recoverUnfinishedChanges(): Promise<{ auditEvents: number;
   // A number drawn but not written onto its invoice (a crash in between) first: nothing else waits on it.
   await finishPendingNumbers();
   await finishCreditNotes();
+  // A monthly invoice stored but not numbered; one numbered but not announced is finished by housekeeping's next round.
+  await finishMonthlyInvoices();
   await finishPayments();
   const auditEvents = await sweepPendingAudit();
+  // After the sweep: a level being deleted goes once its event is logged.
+  await finishPriceLevelDeletes();
   await sweepWaitingDeltas();
   const messages = await sweepPendingDeliveries();
   return { auditEvents, messages };

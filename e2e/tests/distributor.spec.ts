@@ -120,6 +120,18 @@ test('the distributor edits a reseller’s details in place: leaving asks first,
   await expect(distributor.getByRole('heading', { level: 1, name: 'Resellers' })).toBeVisible();
 });
 
+test('a reseller’s country is chosen from the list of countries, found by typing', async ({ browser }) => {
+  const distributor = await personAt(browser, 'distributor@demo.example');
+  await openCashReseller(distributor);
+  const country = distributor.getByRole('combobox', { name: 'Country' });
+  await expect(country).toHaveValue('Greece');
+  await country.fill('Atlant');
+  await expect(distributor.getByText('No such country')).toBeVisible();
+  await country.fill('Germ');
+  await distributor.getByRole('option', { name: 'Germany' }).click();
+  await expect(country).toHaveValue('Germany');
+});
+
 test('the distributor sees a reseller’s staff users and sends the one still waiting a new activation link', async ({ browser }, testInfo) => {
   const distributor = await personAt(browser, 'distributor@demo.example');
   await distributor.getByRole('link', { name: 'Resellers', exact: true }).first().click();

@@ -22,7 +22,7 @@ test('one’s own profile: a name and date format saved show at once; a password
   await signIn(page, EMAIL);
   // A second window of the same person, signed in separately.
   const other = await browser.newPage();
-  await signIn(other, EMAIL);
+  await signIn(other, EMAIL, undefined, { fresh: true });
   await expect(other.getByRole('button', { name: /Account menu for Dev Deposit/ })).toBeVisible();
 
   await page.getByRole('button', { name: /Account menu for Dev Deposit/ }).click();

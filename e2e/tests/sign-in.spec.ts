@@ -9,7 +9,7 @@ test.describe('signing in and out', () => {
       await expect(page).toHaveURL(/\/sign-in/);
       await expectAccessible(page, testInfo, 'sign-in');
 
-      await signIn(page, persona.email);
+      await signIn(page, persona.email, undefined, { fresh: true });
       await expect(page).toHaveURL(new RegExp(`${persona.home}$`));
       await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${persona.name}` })).toBeVisible();
       await expect(page.getByRole('banner')).toContainText(persona.tenant);
@@ -32,7 +32,7 @@ test.describe('signing in and out', () => {
   });
 
   test('a session ended on the server sends the person to sign-in with a message', async ({ page, playwright, baseURL }, testInfo) => {
-    await signIn(page, 'reseller.card@demo.example');
+    await signIn(page, 'reseller.card@demo.example', undefined, { fresh: true });
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
     // End the session from elsewhere (another device with the same cookie); this browser keeps its cookie.
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -47,7 +47,7 @@ test.describe('signing in and out', () => {
   });
 
   test('a persona cannot open another persona’s area, and unknown pages say so', async ({ page }, testInfo) => {
-    await signIn(page, 'buyer@demo.example');
+    await signIn(page, 'buyer@demo.example', undefined, { fresh: true });
     await expect(page).toHaveURL(/\/storefront$/);
     await page.goto('/distributor');
     await expect(page).toHaveURL(/\/storefront$/);

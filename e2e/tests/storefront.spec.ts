@@ -120,3 +120,21 @@ test('the server’s refusals are shown where they belong, and the cart stays', 
   await expect(cartButton(page)).toHaveAccessibleName('Cart, 2 products');
   await page.unroute('**/api/orders');
 });
+
+test('a buyer’s “waiting for approval” card opens My orders filtered so, and the filter and search stay in the URL', async ({ page }) => {
+  await signIn(page, 'bob.buyer@demo.example');
+  await page.getByRole('link', { name: 'Open my waiting orders' }).click();
+  await expect(page).toHaveURL(/\/storefront\/orders\?status=pending_approval$/);
+  const status = page.getByRole('combobox', { name: 'Status' });
+  await expect(status).toHaveValue('Pending reseller approval');
+
+  await page.getByRole('textbox', { name: 'Search orders' }).fill('ORD-');
+  await expect(page).toHaveURL(/status=pending_approval&q=ORD-/);
+  await page.reload();
+  await expect(status).toHaveValue('Pending reseller approval');
+  await expect(page.getByRole('textbox', { name: 'Search orders' })).toHaveValue('ORD-');
+  // Back returns to the view before the search, and the box follows.
+  await page.goBack();
+  await expect(page).toHaveURL(/\?status=pending_approval$/);
+  await expect(page.getByRole('textbox', { name: 'Search orders' })).toHaveValue('');
+});

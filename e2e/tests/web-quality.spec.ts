@@ -63,7 +63,9 @@ test('Manage services opens the distributor’s workspace in a new tab and leave
   await context.route('https://workspace.northwind.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Workspace</title>' }));
   await signedIn(page, 'reseller.cash@demo.example');
   await page.goto(`/reseller/customers/${customer.id}`);
-  await page.getByRole('button', { name: 'Actions' }).click();
+  // The record's own menu: exactly "Actions" (its storefront users' menus are "Actions for …",
+  // and appear as that section answers).
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
   const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Manage services' }).click()]);
   await expect.poll(() => tab.url()).toMatch(/^https:\/\/workspace\.northwind\.example\/sso\/services\?customer=[0-9a-f]{24}&token=/);
   await expect(page).toHaveURL(new RegExp(`/reseller/customers/${customer.id}$`));
@@ -245,7 +247,11 @@ test.describe('on a phone (390 px)', () => {
     await expect(firstName).toBeInViewport();
 
     await page.getByLabel('Search customers').fill('Blue Harbor');
+    // The grid answers the search before the row is clicked: a row of the page before the answer
+    // is replaced under the click, which then goes nowhere.
+    await expect(page.getByText(/^1 customer$/)).toBeVisible();
     await page.getByRole('link', { name: 'Blue Harbor Trading Ltd' }).click();
+    await expect(page).toHaveURL(/\/reseller\/customers\/[0-9a-f]{24}/);
     const section = page.getByRole('region', { name: 'Storefront users' });
     const actions = section.getByRole('button', { name: 'Actions for Bea Buyer' });
     await actions.scrollIntoViewIfNeeded();

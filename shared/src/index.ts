@@ -31,3 +31,4 @@ export * from './schemas/customer-bulk.js';
 export * from './schemas/customer-imports.js';
 export * from './schemas/branding.js';
 export * from './schemas/invoices.js';
+export * from './schemas/credit-settings.js';

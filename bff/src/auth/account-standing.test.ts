@@ -68,3 +68,27 @@ describe('the reseller and company a session token names', () => {
     for (const token of [cookie.split('=')[1]!, misleading, bare]) expect((await http.get('/api/auth/me', `session=${token}`)).status).toBe(200);
   });
 });
+
+describe('a storefront user deactivated while its pages are asking', () => {
+  it('is told why by every answer that finds the session gone, never only that it ended (the reads race the deactivation)', async () => {
+    const buyer = await signIn(app, 'buyer');
+    const cash = await signIn(app, 'cash');
+    const bea = (await User.collection.findOne({ email: DEMO_ACCOUNTS.buyer }))!;
+    const asks = () => Array.from({ length: 50 }, () => http.get('/api/auth/session', buyer));
+    try {
+      const [deactivated, ...answers] = await Promise.all([http.post(`/api/storefront-users/${bea._id}/deactivate`, {}, cash), ...asks(), ...asks()]);
+      expect(deactivated.status).toBe(200);
+      const after = await Promise.all(asks());
+      const cash_ = (await Reseller.collection.findOne({ _id: demoId('reseller:cash') }))!;
+      const why = `Your account was deactivated by ${cash_.name as string}. Please contact them if you need access again.`;
+      for (const answer of [...answers, ...after]) {
+        expect(answer.status).toBe(200);
+        // Still signed in (asked before the change), or told why; "ended" without a reason only for a logout.
+        if (answer.body.principal === null) expect(answer.body).toEqual({ principal: null, ended: true, why });
+      }
+      expect(after.every((a) => a.body.why === why)).toBe(true);
+    } finally {
+      expect((await http.post(`/api/storefront-users/${bea._id}/activate`, {}, cash)).status).toBe(200);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { customerImportPolicy } from '../policies/customer-import.js';
 import { customerPolicy } from '../policies/customer.js';
 import { auditEventPolicy } from '../policies/audit-event.js';
 import { brandingPolicy } from '../policies/branding.js';
+import { creditSettingsPolicy } from '../policies/credit-settings.js';
 import { orderPolicy } from '../policies/order.js';
 import { invoicePolicy } from '../policies/invoice.js';
 import { User } from '../users/user.model.js';
@@ -59,7 +60,9 @@ export async function presentMe(principal: Principal): Promise<PrincipalDto> {
       manageWebhooks: webhookEndpointPolicy.can(principal, 'webhook.list'),
       manageCompanyUsers: principal.role === 'storefront' && storefrontUserPolicy.can(principal, 'storefrontUser.list'),
       manageBranding: brandingPolicy.can(principal, 'branding.edit'),
+      manageCreditSettings: creditSettingsPolicy.can(principal, 'creditSettings.edit'),
       viewInvoices: invoicePolicy.can(principal, 'invoice.list'),
+      exportInvoices: invoicePolicy.can(principal, 'invoice.export'),
     },
     companyRole: principal.companyRole,
     viewingAs: principal.viewedBy

@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import type { ClientInfo } from '../tenancy/actor.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { User } from '../users/user.model.js';
-import { standingFacts, standingIdsOf, standingOf } from './account-standing.js';
+import { accountStanding, standingFacts, standingIdsOf, standingOf } from './account-standing.js';
 import { Session } from './session.model.js';
 import { SESSION_TTL_SECONDS, type SessionClaims } from './session-token.js';
 
@@ -77,8 +77,20 @@ export async function resolveSession(claims: SessionClaims, now = new Date()) {
   const facts = sameIds(ids, hinted) ? hintedFacts : await standingFacts(ids);
   const standing = standingOf(user, facts);
   if (standing !== null) return { why: standing.message };
-  if (session.endedAt || session.expiresAt <= now) return { why: null };
+  if (session.endedAt) return { why: await whyEnded(claims.userId) };
+  if (session.expiresAt <= now) return { why: null };
   return { session, user };
+}
+
+/**
+ * Why an ended session ended, read after seeing it ended. The three reads above run at once, so
+ * the account may have been read just before a deactivation (or suspension) that ended the session
+ * read just after: every such change writes the account's standing first and ends its sessions
+ * second, so a read that starts once the end is seen finds the reason, if there is one.
+ */
+async function whyEnded(userId: string): Promise<string | null> {
+  const user = await unsafeUnscoped(User.findById(userId), 'auth: why a session of this user ended').lean();
+  return user ? ((await accountStanding(user))?.message ?? null) : null;
 }
 
 /** The token claims of a new session of `user`. */

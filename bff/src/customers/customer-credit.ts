@@ -44,7 +44,17 @@ export async function setCreditTerms(actor: Actor, id: string, input: SetCreditT
     changes,
   });
   const updated = await scoped(
-    Customer.findOneAndUpdate({ _id: customer._id, revision: input.revision }, { $set: { creditTerms: after }, $inc: { revision: 1 }, ...pushAudit(event) }, { returnDocument: 'after' }),
+    Customer.findOneAndUpdate(
+      { _id: customer._id, revision: input.revision },
+      // The headroom (limit − balance) moves by the limit's change: an `$inc`, so a balance delta
+      // added meanwhile (which moves it too) is never overwritten.
+      {
+        $set: { creditTerms: after, creditLimited: after.creditLimitCents !== null },
+        $inc: { revision: 1, creditHeadroomCents: (after.creditLimitCents ?? 0) - (before.creditLimitCents ?? 0) },
+        ...pushAudit(event),
+      },
+      { returnDocument: 'after' },
+    ),
     scope,
   ).lean();
   if (!updated) throw stale();

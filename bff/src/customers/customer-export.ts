@@ -9,12 +9,12 @@ import type { Actor } from '../tenancy/actor.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { customerView } from './customer-list.js';
 import { Customer, type CustomerDoc } from './customer.model.js';
-import { fromCents } from './customer.presenter.js';
+import { creditColumns, fromCents } from './customer.presenter.js';
 
 type ExportedCustomer = CustomerDoc & { createdAt?: Date };
 
 /** Customers.xlsx: the grid's columns and the record's address; the reseller for those who oversee several. */
-function customerColumns(currency: string, withReseller: boolean): ExportColumn<ExportedCustomer>[] {
+function customerColumns(currency: string, withReseller: boolean, now: Date): ExportColumn<ExportedCustomer>[] {
   return [
     { header: 'Company name', width: 34, type: 'text', value: (c) => c.companyName },
     ...(withReseller ? [{ header: 'Reseller', width: 28, type: 'text', value: (c) => c.resellerName } satisfies ExportColumn<ExportedCustomer>] : []),
@@ -26,6 +26,9 @@ function customerColumns(currency: string, withReseller: boolean): ExportColumn<
     { header: 'Postcode', width: 12, type: 'text', value: (c) => c.postcode },
     { header: 'Country', width: 18, type: 'text', value: (c) => c.country },
     { header: 'Monthly run rate', width: 18, type: 'money', currency, value: (c) => fromCents(c.monthlyRunRateCents) },
+    { header: 'Balance', width: 16, type: 'money', currency, value: (c) => fromCents(creditColumns(c, now).balanceCents) },
+    { header: 'Overdue since', width: 16, type: 'date', value: (c) => { const since = creditColumns(c, now).overdueSince; return since ? new Date(since) : undefined; } },
+    { header: 'Over credit limit', width: 18, type: 'yesNo', value: (c) => creditColumns(c, now).overLimit },
     { header: 'Storefront access', width: 18, type: 'yesNo', value: (c) => c.storefrontAccess },
     { header: 'Active', width: 10, type: 'yesNo', value: (c) => c.active },
     { header: 'Customer since', width: 16, type: 'date', value: (c) => c.createdAt },
@@ -36,9 +39,10 @@ function customerColumns(currency: string, withReseller: boolean): ExportColumn<
 export async function customerExport(actor: Actor, q: CustomerExportQuery): Promise<ExportContent<ExportedCustomer>> {
   const { principal, scope } = actor;
   customerPolicy.authorize(principal, 'customer.export', undefined, forbidden);
-  const [{ filter, sort }, currency] = await Promise.all([customerView(q, scope), currencyOf(scope)]);
+  const now = new Date();
+  const [{ filter, sort }, currency] = await Promise.all([customerView(q, scope, now), currencyOf(scope)]);
   return {
-    columns: customerColumns(currency, resellerPolicy.can(principal, 'reseller.list')),
+    columns: customerColumns(currency, resellerPolicy.can(principal, 'reseller.list'), now),
     rows: cursorRows<ExportedCustomer>(scoped(Customer.find(filter).sort(sort).lean<ExportedCustomer[]>(), scope)),
   };
 }

@@ -8,6 +8,7 @@ import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Customer, type CustomerDoc } from './customer.model.js';
 import { sortKey } from './customer-keys.js';
+import { keptCustomerTotal } from './customer-totals.js';
 
 /** Grid column → the stored field that sorts it (lower-cased keys for text, cents for money). */
 const SORT_FIELDS: Record<CustomerSortKey, 'nameKey' | 'phone' | 'cityKey' | 'email' | 'monthlyRunRateCents'> = {
@@ -47,7 +48,7 @@ async function approvalForcingResellers(scope: Scope): Promise<Types.ObjectId[]>
  * filters), never paging. The one place a grid query becomes a database filter: the grid and the
  * Excel export both call it, so the export holds what the grid shows.
  */
-export async function customerViewFilter(q: CustomerViewQuery, scope: Scope): Promise<FilterQuery<CustomerDoc>> {
+export async function customerViewFilter(q: CustomerViewQuery, scope: Scope, now = new Date()): Promise<FilterQuery<CustomerDoc>> {
   const all: FilterQuery<CustomerDoc>[] = [];
   if (q.resellerId) all.push({ resellerId: new Types.ObjectId(q.resellerId) });
   if (q.priceLevelId) all.push({ priceLevelIds: new Types.ObjectId(q.priceLevelId) });
@@ -62,6 +63,9 @@ export async function customerViewFilter(q: CustomerViewQuery, scope: Scope): Pr
         : { orderApprovalRequired: false, resellerId: { $nin: forcing } },
     );
   }
+  // Kept on the customer by the writes that move them (invoices/invoice-figures.ts), read by their indexes.
+  if (q.overdue) all.push(q.overdue === 'yes' ? { oldestDueAt: { $lt: now } } : { $or: [{ oldestDueAt: null }, { oldestDueAt: { $gte: now } }] });
+  if (q.overLimit) all.push(q.overLimit === 'yes' ? { creditLimited: true, creditHeadroomCents: { $lt: 0 } } : { $or: [{ creditLimited: { $ne: true } }, { creditHeadroomCents: { $gte: 0 } }] });
   const search = q.search?.trim();
   if (search) {
     const text = { searchText: { $regex: escapeRegex(sortKey(search)) } };
@@ -72,9 +76,9 @@ export async function customerViewFilter(q: CustomerViewQuery, scope: Scope): Pr
 }
 
 /** The one query of a customer grid's view: its filter and sort. Pages and the export both run it. */
-export async function customerView(q: CustomerViewQuery & Pick<CustomerListQuery, 'sort'>, scope: Scope) {
+export async function customerView(q: CustomerViewQuery & Pick<CustomerListQuery, 'sort'>, scope: Scope, now = new Date()) {
   const keyset = customerKeysetView(q);
-  return { keyset, filter: await customerViewFilter(q, scope), sort: keysetSort(keyset) };
+  return { keyset, filter: await customerViewFilter(q, scope, now), sort: keysetSort(keyset) };
 }
 
 /**
@@ -85,6 +89,6 @@ export async function listCustomerPage(q: CustomerListQuery, scope: Scope) {
   const { keyset: view, filter: base, sort } = await customerView(q, scope);
   let query = Customer.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, () => scoped(Customer.countDocuments(base), scope))]);
+  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, async () => (await keptCustomerTotal(base, scope)) ?? (await scoped(Customer.countDocuments(base), scope)))]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
 }

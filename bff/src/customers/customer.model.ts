@@ -50,7 +50,8 @@ const customerSchema = new Schema(
     /** Derived by customerDerivedFields (customer-keys.ts) on every write: sort and search keys. */
     nameKey: { type: String, required: true },
     cityKey: { type: String, required: true },
-    searchText: { type: String, required: true },
+    // Any part of it is searched (`$regex`): a trigram index in the embedded database (db/postgres-indexes.ts).
+    searchText: { type: String, required: true, substringSearch: true },
     /** The customer's price level per product category; a category not named takes the reseller's default level. */
     priceLevels: {
       type: [new Schema({ category: { type: String, required: true }, levelId: { type: Schema.Types.ObjectId, required: true } }, { _id: false })],
@@ -87,6 +88,19 @@ const customerSchema = new Schema(
       ),
       default: undefined,
     },
+    /**
+     * Kept for the grid's *over limit* filter (invoices/invoice-figures.ts): whether a credit limit
+     * is set, and the limit (0 when none) − the balance, moved by `$inc` in the very writes that
+     * move the balance (a delta added) or the limit (credit terms set). Over limit: limited and < 0.
+     */
+    creditLimited: { type: Boolean, required: true, default: false },
+    creditHeadroomCents: { type: Number, required: true, default: 0 },
+    /**
+     * Kept for the grid's *overdue* filter and column: the earliest due date among the customer's
+     * open invoices (null: none open), read back from them in the write that adds an invoice's
+     * balance delta to the customer. Overdue: before now.
+     */
+    oldestDueAt: { type: Date, default: null },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
   },
@@ -103,6 +117,11 @@ for (const key of ['nameKey', 'cityKey', 'email', 'phone', 'monthlyRunRateCents'
 // The grid filtered by price level (sorted by name), and the customers a level is used by.
 customerSchema.index({ distributorId: 1, resellerId: 1, priceLevelIds: 1, nameKey: 1, _id: 1 });
 customerSchema.index({ distributorId: 1, priceLevelIds: 1, nameKey: 1, _id: 1 });
+// The grid filtered by overdue (the oldest open due date before now) and by over limit.
+customerSchema.index({ distributorId: 1, resellerId: 1, oldestDueAt: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, oldestDueAt: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, resellerId: 1, creditLimited: 1, creditHeadroomCents: 1, _id: 1 });
+customerSchema.index({ distributorId: 1, creditLimited: 1, creditHeadroomCents: 1, _id: 1 });
 // Audit events of changes to this document wait here until moved to the audit log.
 customerSchema.plugin(auditOutboxPlugin);
 // Webhook calls about the customer travel in its changes' writes (webhooks/webhook-events.ts).

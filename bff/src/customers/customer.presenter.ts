@@ -3,6 +3,7 @@ import { customerPolicy, effectiveApproval } from '../policies/customer.js';
 import { customerNotePolicy } from '../policies/customer-note.js';
 import { storefrontUserPolicy } from '../policies/storefront-user.js';
 import type { Principal } from '../tenancy/principal.js';
+import { figuresOf } from '../figures/kept-figures.js';
 import { creditTermsOf } from './credit-terms.js';
 import type { CustomerDoc } from './customer.model.js';
 
@@ -12,6 +13,16 @@ const shownAddress = (a: CustomerDoc['billingAddress']) =>
   a ? { address: a.address, city: a.city, state: a.state ?? '', postcode: a.postcode, countryCode: a.countryCode, country: a.country } : null;
 
 export const fromCents = (cents: number) => Math.round(cents) / 100;
+
+/** The kept credit fields as the grid shows them: balance, overdue since (only when past, at `now`), over limit. */
+export function creditColumns(c: Pick<CustomerDoc, 'oldestDueAt' | 'creditLimited' | 'creditHeadroomCents'>, now = new Date()) {
+  const oldest = c.oldestDueAt ?? null;
+  return {
+    balanceCents: figuresOf(c).balanceCents,
+    overdueSince: oldest && oldest < now ? oldest.toISOString() : null,
+    overLimit: c.creditLimited === true && (c.creditHeadroomCents ?? 0) < 0,
+  };
+}
 
 export function presentCustomerRow(c: StoredCustomer, currency: string, principal: Principal): CustomerRow {
   return {
@@ -27,6 +38,7 @@ export function presentCustomerRow(c: StoredCustomer, currency: string, principa
     resellerId: String(c.resellerId),
     resellerName: c.resellerName,
     watchNote: c.watchNote?.text ?? null,
+    ...creditColumns(c),
     abilities: { openWorkspace: customerPolicy.can(principal, 'customer.openWorkspace') },
   };
 }

@@ -1,4 +1,5 @@
 import mongoose, { Schema, Types, type Model } from 'mongoose';
+import { inTurn } from '../lib/in-turn.js';
 import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 
 /*
@@ -56,6 +57,15 @@ export interface DeltaMarker {
 export interface FigureTarget {
   model: AnyModel;
   id: Types.ObjectId;
+  /** Fields of the target that move with a delta (`$inc`, in the same write as the figures). */
+  alsoInc?: (inc: FigureDelta) => Record<string, number>;
+  /**
+   * Fields of the target read back from the sources (the customer's oldest open due date), for a
+   * delta that touches them: read after the target's version, and `$set` in the same write as the
+   * figures, which then lands only while that version stands (else it is read again). So the last
+   * delta added recomputed them after every source write whose delta came before it.
+   */
+  recompute?: (inc: FigureDelta) => Promise<Record<string, unknown> | null>;
 }
 
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -126,23 +136,36 @@ async function markerWaits(source: AnyModel, sourceId: Types.ObjectId, markerId:
   return doc !== null;
 }
 
-/** Adds one marker to one target, at most once whoever else tries (see the top of this file). */
-async function applyOnce(target: FigureTarget, source: AnyModel, sourceId: Types.ObjectId, marker: DeltaMarker): Promise<void> {
+/**
+ * Adds one marker to one target, at most once whoever else tries (see the top of this file). The
+ * callers of one target in this process take turns: the write is conditional on the target's epoch
+ * (and version), so racers would otherwise fail each other's writes and read again, round after
+ * round — a tenant's figures are one document that every change of the tenant moves.
+ */
+const applyOnce = (target: FigureTarget, source: AnyModel, sourceId: Types.ObjectId, marker: DeltaMarker) =>
+  inTurn(`figures:${target.model.modelName}:${target.id.toHexString()}`, () => applyInTurn(target, source, sourceId, marker));
+
+async function applyInTurn(target: FigureTarget, source: AnyModel, sourceId: Types.ObjectId, marker: DeltaMarker): Promise<void> {
   const tag = tagOf(source, sourceId, marker);
   for (;;) {
-    const doc = (await unsafeUnscoped(target.model.findById(target.id, { figuresEpoch: 1, figuresApplied: 1 }), 'figures: a target’s epoch').lean()) as {
+    // The whole keptFigures (a few numbers), not 'keptFigures.version': a dotted projection is not
+    // served by the SQL reads, and this read is on every figure delta's path.
+    const doc = (await unsafeUnscoped(target.model.findById(target.id, { figuresEpoch: 1, figuresApplied: 1, keptFigures: 1 }), 'figures: a target’s epoch').lean()) as {
       figuresEpoch?: number;
       figuresApplied?: string[];
+      keptFigures?: { version?: number };
     } | null;
     if (!doc || doc.figuresApplied?.includes(tag)) return;
     // After reading the epoch: a marker pulled since was added by someone else.
     if (!(await markerWaits(source, sourceId, marker.id))) return;
-    const inc: Record<string, number> = { 'keptFigures.version': 1 };
+    const inc: Record<string, number> = { 'keptFigures.version': 1, ...target.alsoInc?.(marker.inc) };
     for (const [field, n] of Object.entries(marker.inc)) inc[`keptFigures.${field}`] = n;
+    // Read after the version: the write below lands only while no other delta came in between.
+    const set = (await target.recompute?.(marker.inc)) ?? null;
     const res = await unsafeUnscoped(
       target.model.updateOne(
-        { _id: target.id, figuresEpoch: doc.figuresEpoch ?? null, figuresApplied: { $ne: tag } },
-        { $inc: inc, $push: { figuresApplied: tag } },
+        { _id: target.id, figuresEpoch: doc.figuresEpoch ?? null, figuresApplied: { $ne: tag }, ...(set ? { 'keptFigures.version': doc.keptFigures?.version ?? null } : {}) },
+        { $inc: inc, $push: { figuresApplied: tag }, ...(set ? { $set: set } : {}) },
         noTimestamps,
       ),
       'figures: adding a delta',

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { DEFAULT_OVERDUE_APPROVAL_DAYS } from '@app/shared';
 import { Customer } from '../customers/customer.model.js';
 import { creditTermsOf } from '../customers/credit-terms.js';
 import { figuresOf } from '../figures/kept-figures.js';
@@ -9,8 +10,6 @@ import { scoped } from '../tenancy/tenant-plugin.js';
 import { Invoice } from './invoice.model.js';
 
 const DAY_MS = 86_400_000;
-/** Without a reseller setting: an invoice more than 30 days overdue holds the customer's orders. */
-export const DEFAULT_OVERDUE_APPROVAL_DAYS = 30;
 
 /**
  * A customer's credit standing now: its kept balance and limit, and how many days its oldest open

@@ -16,8 +16,16 @@ import { Invoice } from './invoice.model.js';
 export async function customerBalance(actor: Actor, customerId: string, now = new Date()): Promise<CustomerBalance> {
   if (!invoicePolicy.admits(actor.principal, 'invoice.list')) throw forbidden();
   const { customer, currency } = await getCustomer(actor.scope, customerId);
-  return { balanceCents: figuresOf(customer).balanceCents, overdueCents: await overdueCentsOf(actor, customer._id, now), currency };
+  return { balanceCents: keptBalanceOf(customer), overdueCents: await overdueCentsOf(actor, customer._id, now), currency };
 }
+
+/**
+ * The one balance of a customer: issued − credited − paid, kept on the customer by the writes that
+ * issue, credit and pay (figures/kept-figures.ts). Everything that shows a balance reads it here —
+ * the record, the storefront, the statement (whose opening and closing are this balance less what
+ * moved after them) — never a recount of its own.
+ */
+export const keptBalanceOf = (customer: Parameters<typeof figuresOf>[0]): number => figuresOf(customer).balanceCents;
 
 export async function overdueCentsOf(actor: Pick<Actor, 'scope'>, customerId: Types.ObjectId, now: Date): Promise<number> {
   const overdue = await scoped(

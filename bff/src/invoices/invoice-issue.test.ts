@@ -122,5 +122,5 @@ describe('an executed order’s invoice', () => {
     expect(answers.map((r) => r.status)).toEqual(ids.map(() => 200));
     const numbers = await Promise.all(ids.map(async (id) => seqOf((await invoiceOf(id))!.number)));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => before + 1 + i));
-  });
+  }, 300_000);
 });

@@ -52,6 +52,8 @@ const invoiceSchema = new Schema(
     orderNumber: { type: String, default: null },
     invoiceId: { type: Schema.Types.ObjectId, default: null },
     invoiceNumber: { type: String, default: null },
+    /** A monthly subscription invoice: the month it bills (`2026-11`, monthly-billing.ts); null otherwise. */
+    billingMonth: { type: String, default: null },
     issuedAt: { type: Date, required: true },
     dueAt: { type: Date, default: null },
     paymentTerms: { type: String, enum: PAYMENT_TERMS, default: null },

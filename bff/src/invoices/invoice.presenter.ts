@@ -28,6 +28,7 @@ export function presentInvoice(i: StoredInvoice, principal: Principal, now = new
     orderNumber: i.orderNumber ?? null,
     invoiceId: id(i.invoiceId),
     invoiceNumber: i.invoiceNumber ?? null,
+    billingMonth: i.billingMonth ?? null,
     issuedAt: i.issuedAt.toISOString(),
     dueAt: i.dueAt ? i.dueAt.toISOString() : null,
     paymentTerms: (i.paymentTerms as PaymentTerms | null) ?? null,

@@ -2,20 +2,30 @@ import {
   createCreditNoteSchema,
   customerBalanceSchema,
   idParamsSchema,
+  invoiceExportQuerySchema,
   invoiceListQuerySchema,
   invoiceListSchema,
   invoiceSchema,
   paymentSchema,
   recordPaymentSchema,
+  statementQuerySchema,
 } from '@app/shared';
+import { pipeline } from 'node:stream/promises';
+import { contentDisposition } from '../exports/file-name.js';
+import { exportRoute } from '../exports/export-route.js';
+import { invoiceExport } from './invoice-export.js';
+import { statementExport } from './statement.js';
 import { defineRoute } from '../http/route.js';
 import { invoicePolicy } from '../policies/invoice.js';
 import { createCreditNote } from './credit-note.service.js';
 import { customerBalance } from './customer-balance.js';
+import { invoicePdf, pdfFileName, printedDocument } from './invoice-pdf.js';
 import { presentInvoice } from './invoice.presenter.js';
 import { listInvoices, readInvoice } from './invoice.service.js';
 import { presentPayment } from './payment.presenter.js';
 import { recordPayment } from './payment.service.js';
+
+const PDF_CONTENT_TYPE = 'application/pdf';
 
 export const invoiceRoutes = [
   defineRoute({
@@ -29,8 +39,28 @@ export const invoiceRoutes = [
     success: { status: 200, description: 'One page and the view’s total', schema: invoiceListSchema },
     async handler({ actor, principal, query }) {
       const page = await listInvoices(actor, query);
-      return { items: page.items.map((i) => presentInvoice(i, principal)), total: page.total };
+      return { items: page.items.map((i) => presentInvoice(i, principal)), total: page.total, nextCursor: page.nextCursor };
     },
+  }),
+  // Before /api/invoices/:id, which would otherwise take `export.xlsx` for an id.
+  exportRoute({
+    path: '/api/invoices/export.xlsx',
+    tag: 'invoices',
+    summary: 'Invoices.xlsx: the invoices grid’s view (customer, kind, status, overdue days, issue days), every document of it in the caller’s scope; never a cost',
+    roles: invoicePolicy.roles('invoice.export'),
+    query: invoiceExportQuerySchema,
+    title: 'Invoices',
+    build: (actor, query) => invoiceExport(actor, query),
+  }),
+  exportRoute({
+    path: '/api/customers/:id/statement.xlsx',
+    tag: 'invoices',
+    summary: 'Statement.xlsx: the customer’s statement of account from `from` to `to` (days, both included): opening balance, each invoice, credit note and payment with the running balance, closing balance',
+    roles: invoicePolicy.roles('invoice.export'),
+    query: statementQuerySchema,
+    params: idParamsSchema,
+    title: 'Statement',
+    build: statementExport,
   }),
   defineRoute({
     method: 'get',
@@ -43,6 +73,27 @@ export const invoiceRoutes = [
     success: { status: 200, description: 'The invoice', schema: invoiceSchema },
     async handler({ actor, principal, params }) {
       return presentInvoice(await readInvoice(actor, params.id), principal);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/invoices/:id/pdf',
+    tag: 'invoices',
+    summary: 'The invoice or credit note as a PDF (`INV-2026-000123.pdf`), in the language it was issued in; whoever may read it may download it',
+    access: 'session',
+    roles: invoicePolicy.roles('invoice.read'),
+    params: idParamsSchema,
+    success: { status: 200, description: 'The PDF, streamed', contentType: PDF_CONTENT_TYPE },
+    async handler({ actor, params, res }) {
+      const doc = await readInvoice(actor, params.id);
+      const pdf = invoicePdf(printedDocument(doc));
+      res.status(200).set({ 'Content-Type': PDF_CONTENT_TYPE, 'Content-Disposition': contentDisposition(pdfFileName(doc.number ?? '')) });
+      try {
+        await pipeline(pdf, res);
+      } catch (err) {
+        // The client went away mid-file: nothing to answer any more.
+        if ((err as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+      }
     },
   }),
   defineRoute({

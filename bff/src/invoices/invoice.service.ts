@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import type { InvoiceListQuery, InvoiceStatus } from '@app/shared';
+import type { InvoiceListQuery, InvoiceStatus, InvoiceView } from '@app/shared';
+import { afterCursor, keysetSort, nextCursorOf, type KeysetView } from '../lib/keyset-page.js';
 import { forbidden, notFound } from '../errors/app-error.js';
 import { invoicePolicy } from '../policies/invoice.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -39,27 +40,38 @@ export function statusFilter(status: InvoiceStatus, now: Date): Record<string, u
   }
 }
 
-/** The view a list or an export shows: one customer's or all the scope's, by kind, status and issue day. */
-export function invoiceFilter(q: Pick<InvoiceListQuery, 'customerId' | 'kind' | 'status' | 'from' | 'to'>, now = new Date()): Record<string, unknown> {
+/** The view a list or an export shows: one customer's or all the scope's, by kind, status, overdue days and issue day. */
+export function invoiceFilter(q: InvoiceView, now = new Date()): Record<string, unknown> {
   const issuedAt: Record<string, Date> = {};
   if (q.from) issuedAt.$gte = new Date(`${q.from}T00:00:00Z`);
   if (q.to) issuedAt.$lt = new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS);
-  return {
+  const base = {
     number: { $ne: null },
     ...(q.customerId ? { customerId: new Types.ObjectId(q.customerId) } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
-    ...(q.status ? statusFilter(q.status, now) : {}),
     ...(Object.keys(issuedAt).length > 0 ? { issuedAt } : {}),
   };
+  const more = [
+    q.status ? statusFilter(q.status, now) : null,
+    q.overdueDays !== undefined ? { kind: 'invoice', openCents: { $gt: 0 }, dueAt: { $lt: new Date(now.getTime() - q.overdueDays * DAY_MS) } } : null,
+  ].filter((f): f is Record<string, unknown> => f !== null);
+  return more.length === 0 ? base : { $and: [base, ...more] };
 }
 
-/** One page of the scope's invoices and credit notes, newest first, with the view's total. */
-export async function listInvoices(actor: Actor, q: InvoiceListQuery): Promise<{ items: StoredInvoice[]; total: number }> {
+/** The order of every invoices view: newest issued first. */
+export const INVOICE_KEYSET: KeysetView = { field: 'issuedAt', descending: true, view: [] };
+export const invoiceKeyset = (q: InvoiceView): KeysetView => ({
+  ...INVOICE_KEYSET,
+  view: [q.customerId, q.kind, q.status, q.overdueDays, q.from, q.to].map((v) => v ?? ''),
+});
+
+/** One page of the scope's invoices and credit notes, newest first, keyset-paged (offset for jumps), with the view's total. */
+export async function listInvoices(actor: Actor, q: InvoiceListQuery, now = new Date()): Promise<{ items: StoredInvoice[]; total: number; nextCursor: string | null }> {
   invoicePolicy.authorize(actor.principal, 'invoice.list', undefined, () => forbidden());
-  const filter = invoiceFilter(q);
-  const [items, total] = await Promise.all([
-    scoped(Invoice.find(filter).sort({ issuedAt: -1, _id: -1 }).skip(q.offset).limit(q.limit), actor.scope).lean(),
-    scoped(Invoice.countDocuments(filter), actor.scope),
-  ]);
-  return { items: items as StoredInvoice[], total };
+  const filter = invoiceFilter(q, now);
+  const keyset = invoiceKeyset(q);
+  let query = Invoice.find(afterCursor(keyset, filter, q.cursor)).sort(keysetSort(keyset)).limit(q.limit);
+  if (!q.cursor && q.offset) query = query.skip(q.offset);
+  const [items, total] = await Promise.all([scoped(query, actor.scope).lean(), scoped(Invoice.countDocuments(filter), actor.scope)]);
+  return { items: items as StoredInvoice[], total, nextCursor: nextCursorOf(keyset, items, q.limit) };
 }

@@ -3,12 +3,14 @@ import { Types } from 'mongoose';
 import { PAYMENT_TERMS_DAYS } from '@app/shared';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import type { AuditEventRecord } from '../audit/audit.service.js';
+import { pushDeliveries, queueDeliveries } from '../deliveries/delivery-outbox.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { pushFigureDelta } from '../figures/kept-figures.js';
 import { Order } from '../orders/order.model.js';
 import { SYSTEM_CLIENT } from '../tenancy/actor.js';
 import { systemScope } from '../tenancy/scope.js';
 import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { invoiceIssuedMessages } from './invoice-mail.js';
 import { languageOfCustomer } from './invoice-recipients.js';
 import { invoiceParties } from './invoice-parties.js';
 import { taxLine, totalsOf } from './invoice-tax.js';
@@ -43,7 +45,7 @@ export function issueEvent(doc: { _id: Types.ObjectId; distributorId: Types.Obje
 }
 
 /**
- * Numbers a stored document and announces it once (its audit event, and later its emails, in one
+ * Numbers a stored document and announces it once (its audit event and its emails, in one
  * conditional write on `announced`). Idempotent: the recovery path runs it again safely.
  */
 export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<void> {
@@ -52,17 +54,27 @@ export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<vo
   const key = counterKey(doc.kind, doc.resellerId, doc.issuedAt.getUTCFullYear());
   const number = await numberDocument(key, id);
   if (doc.announced) return;
-  const event = issueEvent({ ...doc, number }, by, new Date());
+  const at = new Date();
+  const event = issueEvent({ ...doc, number }, by, at);
+  // Its emails (to the customer's accounts users) are composed first and travel in the same write:
+  // of two callers announcing at once, one write lands, so they are queued once.
+  const messages = await invoiceIssuedMessages({ ...doc, number }, at);
   const announced = await unsafeUnscoped(
     Invoice.findOneAndUpdate(
       { _id: id, announced: false },
       // An invoice adds what it is for to the customer's balance, in the same write that announces it.
-      { $set: { announced: true }, $push: { ...pushAudit(event).$push, ...(doc.kind === 'invoice' ? pushFigureDelta({ balanceCents: doc.totalCents }) : {}) } },
+      {
+        $set: { announced: true },
+        $push: { ...pushAudit(event).$push, ...(doc.kind === 'invoice' ? pushFigureDelta({ balanceCents: doc.totalCents }) : {}), ...pushDeliveries(messages) },
+      },
       { returnDocument: 'after' },
     ),
     'invoices: announcing an issued document',
   ).lean();
-  if (announced) await settleAudit({ client: SYSTEM_CLIENT }, Invoice, announced);
+  if (!announced) return;
+  await settleAudit({ client: SYSTEM_CLIENT }, Invoice, announced);
+  // A failed move leaves them in the outbox for the sweep; the document is issued either way.
+  await queueDeliveries(Invoice, announced);
 }
 
 /**

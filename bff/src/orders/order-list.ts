@@ -5,6 +5,7 @@ import { afterCursor, keysetSort, nextCursorOf, totalIfAsked, type KeysetView } 
 import type { Scope } from '../tenancy/scope.js';
 import { scoped } from '../tenancy/tenant-plugin.js';
 import { Order } from './order.model.js';
+import { keptOrderTotal } from './order-totals.js';
 
 const SORT_FIELDS: Record<OrderSortKey, 'orderedAt' | 'number' | 'totalAmountCents' | 'customerName'> = {
   orderedAt: 'orderedAt',
@@ -49,6 +50,6 @@ export async function listOrderPage(q: OrderListQuery, scope: Scope) {
   const { keyset: view, filter: base, sort } = orderView(q);
   let query = Order.find(afterCursor(view, base, q.cursor)).sort(sort).limit(q.limit);
   if (!q.cursor && q.offset) query = query.skip(q.offset);
-  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, () => scoped(Order.countDocuments(base), scope))]);
+  const [items, total] = await Promise.all([scoped(query, scope).lean(), totalIfAsked(q.total, async () => (await keptOrderTotal(base, scope)) ?? (await scoped(Order.countDocuments(base), scope)))]);
   return { items, total, nextCursor: nextCursorOf(view, items, q.limit) };
 }

@@ -118,6 +118,8 @@ orderSchema.index({ distributorId: 1, number: 1 }, { unique: true });
 orderSchema.index({ distributorId: 1, resellerId: 1, customerId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, resellerId: 1, status: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, status: 1, orderedAt: -1, _id: -1 });
+// Housekeeping's monthly invoices: the executed orders whose subscriptions run (invoices/monthly-invoices.ts).
+orderSchema.index({ subscriptionActive: 1, status: 1, customerId: 1 });
 // Every order of a reseller, and of the distributor, newest first (the unfiltered orders grids).
 orderSchema.index({ distributorId: 1, resellerId: 1, orderedAt: -1, _id: -1 });
 orderSchema.index({ distributorId: 1, orderedAt: -1, _id: -1 });

@@ -5,6 +5,7 @@ import { FIGURE_FIELDS, NO_FIGURES, figuresOf, type FigureField, type Figures } 
 import { sweepWaitingDeltas } from '../figures/figure-sources.js';
 import { ORDER_STATUS_FIGURE } from '../orders/order-figures.js';
 import { Order } from '../orders/order.model.js';
+import { creditStandingFields } from '../invoices/invoice-figures.js';
 import { Invoice } from '../invoices/invoice.model.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { systemScope, type Scope } from '../tenancy/scope.js';
@@ -35,6 +36,9 @@ interface Kept {
   figures: Figures;
   /** The stored version as read, null when the document has none yet. */
   version: number | null;
+  /** A customer's credit fields as read, and its revision (a credit terms change moves both). */
+  credit?: CreditStandingFields;
+  revision?: number | null;
 }
 
 type Counted = Map<string, Figures>;
@@ -45,11 +49,17 @@ const add = (counted: Counted, id: Types.ObjectId, field: FigureField, n: number
   counted.set(key, figures);
 };
 
+/**
+ * A recount reads every order of the tree: at a million orders on two busy cores that takes longer
+ * than a screen's read may (30 s), and it is a background job that nobody waits for.
+ */
+const RECOUNT_TIME_MS = 15 * 60_000;
+
 /** What every figure of one distributor's tree should be, counted from its customers and orders. */
 export async function recountFigures(scope: Scope): Promise<Counted> {
   const counted: Counted = new Map();
   const group = <T>(model: typeof Customer | typeof Order, match: Record<string, unknown>, by: string, value: 1 | string) =>
-    scoped(model.aggregate<{ _id: Types.ObjectId; n: number } & T>([{ $match: match }, { $group: { _id: `$${by}`, n: { $sum: value === 1 ? 1 : `$${value}` } } }]), scope);
+    scoped(model.aggregate<{ _id: Types.ObjectId; n: number } & T>([{ $match: match }, { $group: { _id: `$${by}`, n: { $sum: value === 1 ? 1 : `$${value}` } } }]).option({ maxTimeMS: RECOUNT_TIME_MS }), scope);
   const perReseller: [FigureField, Promise<{ _id: Types.ObjectId; n: number }[]>][] = [
     ['customers', group(Customer, {}, 'resellerId', 1)],
     ['activeCustomers', group(Customer, { active: true }, 'resellerId', 1)],
@@ -59,11 +69,14 @@ export async function recountFigures(scope: Scope): Promise<Counted> {
   ];
   // What is open on a customer's issued invoices: its own balance and its reseller's.
   const balances = scoped(
-    Invoice.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { kind: 'invoice', announced: true } }, { $group: { _id: '$customerId', n: { $sum: '$openCents' } } }]),
+    Invoice.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { kind: 'invoice', announced: true } }, { $group: { _id: '$customerId', n: { $sum: '$openCents' } } }]).option({ maxTimeMS: RECOUNT_TIME_MS }),
     scope,
   );
   const perCustomerStatus = Object.entries(ORDER_STATUS_FIGURE).map(([status, field]) => [field, group(Order, { status }, 'customerId', 1)] as const);
-  const orderGroups = await Promise.all([...perCustomerStatus, ['balanceCents' as const, balances] as const].map(async ([field, rows]) => [field, await rows] as const));
+  // One after another: each reads the whole tree's orders, and side by side they starve each other
+  // (and every other read of the process) of the machine.
+  const orderGroups: (readonly [FigureField, { _id: Types.ObjectId; n: number }[]])[] = [];
+  for (const [field, rows] of [...perCustomerStatus, ['balanceCents' as const, balances] as const]) orderGroups.push([field, await rows] as const);
   for (const [field, rows] of perReseller) for (const r of await rows) add(counted, r._id, field, r.n);
   // A customer's order counts are its own and its reseller's (the customer knows its reseller).
   const resellerOf = new Map(
@@ -85,11 +98,50 @@ export async function recountFigures(scope: Scope): Promise<Counted> {
   return counted;
 }
 
+/** What the customers grid's credit filters read (invoices/invoice-figures.ts), as kept or as recounted. */
+export interface CreditStandingFields {
+  creditLimited: boolean;
+  creditHeadroomCents: number;
+  oldestDueAt: Date | null;
+}
+
+/** Each customer's credit fields recounted: its limit, its balance as counted, its open invoices' oldest due date. */
+export async function recountCreditStanding(scope: Scope, counted: Counted): Promise<Map<string, CreditStandingFields>> {
+  const [customers, open] = await Promise.all([
+    scoped(Customer.find({}, { creditTerms: 1 }), scope).lean(),
+    scoped(Invoice.find({ kind: 'invoice', announced: true, openCents: { $gt: 0 } }, { customerId: 1, dueAt: 1 }), scope).lean(),
+  ]);
+  const oldest = new Map<string, number>();
+  for (const i of open) {
+    if (!i.dueAt) continue;
+    const key = i.customerId.toHexString();
+    oldest.set(key, Math.min(oldest.get(key) ?? Infinity, i.dueAt.getTime()));
+  }
+  return new Map(customers.map((c) => [c._id.toHexString(), creditStandingFields(c, counted.get(c._id.toHexString())?.balanceCents ?? 0, oldest.get(c._id.toHexString()) ?? null)]));
+}
+
+/** The credit fields as kept on a customer (missing ones as a customer without limit or open invoices). */
+export const keptCreditStanding = (c: { creditLimited?: boolean | null; creditHeadroomCents?: number | null; oldestDueAt?: Date | null }): CreditStandingFields => ({
+  creditLimited: c.creditLimited ?? false,
+  creditHeadroomCents: c.creditHeadroomCents ?? 0,
+  oldestDueAt: c.oldestDueAt ?? null,
+});
+
+const sameCredit = (a: CreditStandingFields, b: CreditStandingFields) =>
+  a.creditLimited === b.creditLimited && a.creditHeadroomCents === b.creditHeadroomCents && (a.oldestDueAt?.getTime() ?? null) === (b.oldestDueAt?.getTime() ?? null);
+
 /** The figures as kept now on every target of the tree, with their versions. */
 async function keptFigures(scope: Scope): Promise<Kept[]> {
   const read = async (model: TargetModel) => {
-    const docs = (await scoped(model.find({}, { keptFigures: 1 }), scope).lean()) as { _id: Types.ObjectId; keptFigures?: { version?: number } }[];
-    return docs.map((d) => ({ model, id: d._id, figures: figuresOf(d), version: d.keptFigures?.version ?? null }));
+    const credit = model === Customer ? { revision: 1, creditLimited: 1, creditHeadroomCents: 1, oldestDueAt: 1 } : {};
+    const docs = (await scoped(model.find({}, { keptFigures: 1, ...credit }), scope).lean()) as ({ _id: Types.ObjectId; keptFigures?: { version?: number }; revision?: number } & Parameters<typeof keptCreditStanding>[0])[];
+    return docs.map((d) => ({
+      model,
+      id: d._id,
+      figures: figuresOf(d),
+      version: d.keptFigures?.version ?? null,
+      ...(model === Customer ? { credit: keptCreditStanding(d), revision: d.revision ?? null } : {}),
+    }));
   };
   return (await Promise.all([read(Distributor), read(Reseller), read(Customer)])).flat();
 }
@@ -101,12 +153,17 @@ export async function reconcileDistributor(distributorId: Types.ObjectId): Promi
   const scope = systemScope({ distributorId });
   const kept = await keptFigures(scope);
   const counted = await recountFigures(scope);
+  const credit = await recountCreditStanding(scope, counted);
   await sweepWaitingDeltas();
   const report: ReconcileReport = { checked: kept.length, repaired: 0, busy: 0 };
   // A distributor or reseller never counted (version 0 or none) is written even when it agrees, so
   // the start-up check finds it counted; a customer only when it differs (a large tenant has many).
   const neverCounted = (k: Kept) => k.version === null || (k.version === 0 && k.model !== Customer);
-  const repairs = kept.filter((k) => !sameFigures(k.figures, counted.get(k.id.toHexString()) ?? NO_FIGURES) || neverCounted(k));
+  const creditWanted = (k: Kept) => (k.credit ? credit.get(k.id.toHexString()) : undefined);
+  const repairs = kept.filter((k) => {
+    const wanted = creditWanted(k);
+    return !sameFigures(k.figures, counted.get(k.id.toHexString()) ?? NO_FIGURES) || neverCounted(k) || (wanted && !sameCredit(k.credit!, wanted));
+  });
   // One conditional write per document, a few at a time: on FerretDB a write naming only `_id` plus
   // conditions is a key lookup (db/serialised-writes.ts), where a bulk of them reads whole tables.
   let next = 0;
@@ -114,9 +171,13 @@ export async function reconcileDistributor(distributorId: Types.ObjectId): Promi
     while (next < repairs.length) {
       const k = repairs[next++]!;
       const want = counted.get(k.id.toHexString()) ?? NO_FIGURES;
-      const set = Object.fromEntries(FIGURE_FIELDS.map((f) => [`keptFigures.${f}`, want[f]]));
+      const set: Record<string, unknown> = Object.fromEntries(FIGURE_FIELDS.map((f) => [`keptFigures.${f}`, want[f]]));
+      // A customer's credit fields too, while its terms are the ones read (its revision).
+      const wanted = creditWanted(k);
+      if (wanted) Object.assign(set, wanted);
+      const unchanged = wanted ? { revision: k.revision } : {};
       // The driver's own write, as the seeds write: a system job across the tenant's documents.
-      const res = await k.model.collection.updateOne({ _id: k.id, 'keptFigures.version': k.version }, { $set: { ...set, 'keptFigures.version': (k.version ?? 0) + 1 } });
+      const res = await k.model.collection.updateOne({ _id: k.id, 'keptFigures.version': k.version, ...unchanged }, { $set: { ...set, 'keptFigures.version': (k.version ?? 0) + 1 } });
       if (res.modifiedCount === 1) report.repaired += 1;
       else report.busy += 1;
     }

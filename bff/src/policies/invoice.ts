@@ -11,9 +11,11 @@ export interface InvoiceResource {
  * oversees (reads); the customer's admins and accounts users (`viewer`) read their own company's.
  * Buyers and approvers never see what the company owes.
  */
-export const invoicePolicy = definePolicy<'invoice.list' | 'invoice.read' | 'invoice.credit' | 'payment.record', InvoiceResource>({
+export const invoicePolicy = definePolicy<'invoice.list' | 'invoice.read' | 'invoice.export' | 'invoice.credit' | 'payment.record', InvoiceResource>({
   'invoice.list': { roles: ['reseller', 'distributor', 'storefront'], companyRoles: ['admin', 'viewer'] },
   'invoice.read': { roles: ['reseller', 'distributor', 'storefront'], companyRoles: ['admin', 'viewer'] },
+  // Invoices.xlsx of a view, and a customer's statement of account: whoever may list them.
+  'invoice.export': { roles: ['reseller', 'distributor', 'storefront'], companyRoles: ['admin', 'viewer'] },
   // Only an invoice is credited, and only while something of it is not yet credited or paid.
   'invoice.credit': { roles: ['reseller'], when: (i) => i.kind === 'invoice' && i.openCents > 0 },
   'payment.record': { roles: ['reseller'], when: (i) => i.kind === 'invoice' && i.openCents > 0 },

@@ -33,8 +33,12 @@ export async function migrateToPriceLevels(): Promise<{ levels: number; customer
   let customers = 0;
   for (const r of resellers) {
     if (await ensureDefaultPriceLevel(r)) levels++;
+    const unmarked = { distributorId: r.distributorId, resellerId: r._id, priceLevelIds: { $exists: false } };
+    // Asked first (a read the SQL layer serves): on FerretDB the update reads every customer of the
+    // reseller in its own process, at every start, which at 100k customers outlasted the socket's 30 s.
+    if (!(await unsafeUnscoped(Customer.exists(unmarked), 'start-up: customers not yet priced by a level'))) continue;
     const marked = await unsafeUnscoped(
-      Customer.updateMany({ distributorId: r.distributorId, resellerId: r._id, priceLevelIds: { $exists: false } }, { $set: { priceLevels: [], priceLevelIds: [defaultPriceLevelIdOf(r._id)] } }),
+      Customer.updateMany(unmarked, { $set: { priceLevels: [], priceLevelIds: [defaultPriceLevelIdOf(r._id)] } }),
       'start-up: customers priced by their reseller’s default level',
     );
     customers += marked.modifiedCount;

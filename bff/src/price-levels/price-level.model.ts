@@ -32,6 +32,12 @@ const priceLevelSchema = new Schema(
     allowBelowCost: { type: Boolean, required: true, default: false },
     /** Bumped on every edit: an update sent with an older revision is stale (409). */
     revision: { type: Number, required: true, default: 1 },
+    /**
+     * Being deleted: set, with the deletion's audit event in the outbox, by the write that decides
+     * the deletion; the document goes once the event is in the audit log (at once, or at start-up
+     * after a crash: finishPriceLevelDeletes), so the event never goes with it.
+     */
+    deleting: { type: Boolean, default: undefined },
   },
   { timestamps: true },
 );

@@ -10,7 +10,9 @@ import { Product } from '../products/product.model.js';
 import { defaultPriceLevelIdOf } from '../resellers/default-price-level.js';
 import { downloadXlsx } from '../test/xlsx-download.js';
 import { api, buildTestApp, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { recoverUnfinishedChanges } from '../startup-recovery.js';
 import { migrateToPriceLevels } from './price-level-migration.js';
+import { finishPriceLevelDeletes } from './price-level-deletes.js';
 import { PriceLevel } from './price-level.model.js';
 
 useTestDatabase();
@@ -98,7 +100,7 @@ describe('creating, editing and deleting a level', () => {
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(statuses.filter((s) => s === 409), JSON.stringify(results.filter((r) => r.status !== 409 && r.status !== 200).map((r) => [r.status, r.body]))).toHaveLength(49);
     const winner = results.find((r) => r.status === 200)!.body as PriceLevelAnswer;
     const stored = (await PriceLevel.collection.findOne({ _id: demoIdFromHex(made.id) }))!;
     expect(stored).toMatchObject({ revision: made.revision + 1, markupPercent: winner.markupPercent });
@@ -120,6 +122,21 @@ describe('creating, editing and deleting a level', () => {
     expect((await http.delete(`/api/price-levels/${spare.id}`, cookies.cash)).status).toBe(204);
     expect(await PriceLevel.collection.countDocuments({ _id: demoIdFromHex(spare.id) })).toBe(0);
     expect((await eventsOf(spare.id, 'price_level.deleted'))[0]!.changes.name).toEqual({ from: 'Spare', to: null });
+  });
+
+  it('a deletion cut short by a crash (decided, its event still in the level’s outbox) is finished at start-up: the event logged once, then the level gone', async () => {
+    const spare = (await http.post('/api/price-levels', levelBody({ name: 'Crashed' }), cookies.cash)).body as PriceLevelAnswer;
+    const stored = (await PriceLevel.collection.findOne({ _id: demoIdFromHex(spare.id) }))!;
+    expect((await http.delete(`/api/price-levels/${spare.id}`, cookies.cash)).status).toBe(204);
+    // The state a crash right after the deciding write leaves: marked, the event waiting on the level.
+    const [event] = await eventsOf(spare.id, 'price_level.deleted');
+    await AuditEvent.collection.deleteOne({ _id: event!._id });
+    await PriceLevel.collection.insertOne({ ...stored, deleting: true, revision: stored.revision + 1, pendingAudit: [event] });
+
+    expect(await recoverUnfinishedChanges()).toMatchObject({ auditEvents: 1 });
+    expect(await finishPriceLevelDeletes()).toBe(0);
+    expect(await PriceLevel.collection.countDocuments({ _id: demoIdFromHex(spare.id) })).toBe(0);
+    expect(await eventsOf(spare.id, 'price_level.deleted')).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { PriceLevelFields, UpdatePriceLevel } from '@app/shared';
 import { pushAudit, settleAudit, withCreationAudit } from '../audit/audit-outbox.js';
-import { auditEventFor, recordAudit } from '../audit/audit.service.js';
+import { auditEventFor } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.model.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors/app-error.js';
 import { isDuplicateKey } from '../lib/mongo-errors.js';
@@ -13,6 +13,7 @@ import { scoped, scopedDoc } from '../tenancy/tenant-plugin.js';
 import type { StoredLevel } from './customer-pricing.js';
 import { cents, levelFields } from './price-level.presenter.js';
 import { PriceLevel } from './price-level.model.js';
+import { removeIfLogged } from './price-level-deletes.js';
 
 const DUPLICATE_NAME = 'You already have a price level with this name.';
 
@@ -141,14 +142,20 @@ export async function deletePriceLevel(actor: Actor, id: string): Promise<void> 
   if (using > 0) {
     throw conflict(`“${level.name}” is used by ${using} ${using === 1 ? 'customer' : 'customers'}: give them another level first.`, 'conflict', { customersUsing: String(using) });
   }
-  // Conditional on the revision read: an edit in between is not deleted unseen.
-  const gone = await scoped(PriceLevel.deleteOne({ _id: level._id, revision: level.revision }), scope);
-  if (gone.deletedCount !== 1) throw conflict('This price level was changed by someone else since you opened it. Reload to see the latest version.', 'stale');
-  // The document (and so its outbox) is gone: the event is written on its own.
-  await recordAudit(actor, {
+  // Decided on the revision read (an edit in between is not deleted unseen), with its audit event in
+  // the level's own outbox; the level goes once the event is in the audit log.
+  const event = auditEventFor(actor, {
     action: 'price_level.deleted',
     target: { type: 'price_level', id: level._id, label: level.name },
     resellerId: level.resellerId,
     changes: changesOf(levelFields(level), null),
   });
+  const marked = await scoped(
+    PriceLevel.findOneAndUpdate({ _id: level._id, revision: level.revision }, { $set: { deleting: true }, $inc: { revision: 1 }, ...pushAudit(event) }, { returnDocument: 'after' }),
+    scope,
+  ).lean();
+  if (!marked) throw conflict('This price level was changed by someone else since you opened it. Reload to see the latest version.', 'stale');
+  await settleAudit(actor, PriceLevel, marked);
+  await removeIfLogged(level._id);
 }
+

@@ -406,6 +406,18 @@ describe('onboarding a reseller', () => {
     const missing = await http.post('/api/resellers', { name: '', contactEmail: 'x', staff: {} }, cookies.distributor);
     expect(missing.status).toBe(400);
   });
+
+  it('takes the country from the list of countries (or none), and refuses any other text with 400, writing nothing', async () => {
+    const refused = await http.post('/api/resellers', { ...body('c'), country: 'Atlantis' }, cookies.distributor);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.country).toBe('Choose a country from the list');
+    expect(await Reseller.collection.countDocuments({ name: body('c').name })).toBe(0);
+    const none = await http.post('/api/resellers', { ...body('d'), country: '' }, cookies.distributor);
+    expect(none.status).toBe(201);
+    const germany = await http.post('/api/resellers', { ...body('e'), country: 'Germany' }, cookies.distributor);
+    expect(germany.status).toBe(201);
+    expect(germany.body.reseller.country).toBe('Germany');
+  });
 });
 
 describe('a reseller’s staff users, kept by its distributor', () => {

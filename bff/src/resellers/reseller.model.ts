@@ -27,7 +27,8 @@ const resellerSchema = new Schema(
     status: { type: String, enum: RESELLER_STATUSES, required: true, default: 'active' },
     /** Derived by resellerDerivedFields (reseller-keys.ts) on every write: sort and search keys. */
     nameKey: { type: String, required: true },
-    searchText: { type: String, required: true },
+    // Any part of it is searched (`$regex`): a trigram index in the embedded database (db/postgres-indexes.ts).
+    searchText: { type: String, required: true, substringSearch: true },
     /**
      * The storefront's look, set by the reseller's own staff (branding/): an accent colour checked
      * for contrast, and the logo's facts (its bytes are a ResellerLogo of their own).

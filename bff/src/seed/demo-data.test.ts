@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invoiceStatus } from '../invoices/invoice.presenter.js';
 import { buildDemoData } from './demo-data.js';
 
 describe('the demo data set', () => {
@@ -80,5 +81,33 @@ describe('the demo data set', () => {
     expect(details.filter((c) => c.billingAddress).length).toBeGreaterThan(5);
     const buyer = data.users.find((u) => u.email === 'buyer@demo.example')!;
     expect(details.find((c) => String(c._id) === String(buyer.customerId))!.deliveryAddress).toBeTruthy();
+  });
+
+  it('has months of invoices in every state, monthly subscription invoices, gapless numbers, a customer over its limit and one overdue', () => {
+    type Inv = { kind: string; number: string; seq: number; resellerId: unknown; customerId: unknown; billingMonth: string | null; openCents: number; paidCents: number; creditedCents: number; totalCents: number; dueAt: Date | null; issuedAt: Date };
+    const invoices = data.invoices as unknown as Inv[];
+    // The demo's date is 1 November 2026; a month later, unpaid invoices due in November are overdue.
+    const later = new Date('2026-12-07T00:00:00Z');
+    const states = new Set(invoices.filter((i) => i.kind === 'invoice').map((i) => invoiceStatus(i as never, later)));
+    expect(states).toEqual(new Set(['open', 'partly_paid', 'paid', 'overdue', 'credited']));
+    expect(invoices.some((i) => i.kind === 'credit_note')).toBe(true);
+    const monthly = invoices.filter((i) => i.billingMonth);
+    expect(new Set(monthly.map((i) => i.billingMonth))).toEqual(new Set(['2026-08', '2026-09', '2026-10']));
+    expect(new Set(monthly.map((i) => invoiceStatus(i as never, new Date('2026-11-02T00:00:00Z'))))).toEqual(new Set(['open', 'partly_paid', 'paid']));
+    // Numbers per reseller, kind and year: 1, 2, 3 … with no gap, in the order of the issue dates.
+    const byKey = new Map<string, Inv[]>();
+    for (const i of invoices) byKey.set(`${i.kind}:${String(i.resellerId)}:${i.number.slice(0, 8)}`, [...(byKey.get(`${i.kind}:${String(i.resellerId)}:${i.number.slice(0, 8)}`) ?? []), i]);
+    for (const docs of byKey.values()) {
+      expect(docs.map((d) => d.seq)).toEqual(docs.map((_, n) => n + 1));
+      expect(docs.every((d, n) => n === 0 || d.issuedAt >= docs[n - 1]!.issuedAt)).toBe(true);
+    }
+    const owed = new Map<string, number>();
+    for (const i of invoices) if (i.kind === 'invoice') owed.set(String(i.customerId), (owed.get(String(i.customerId)) ?? 0) + i.openCents);
+    const over = data.customers.filter((c) => {
+      const limit = ((c as Record<string, unknown>).creditTerms as { creditLimitCents: number | null } | undefined)?.creditLimitCents;
+      return limit !== null && limit !== undefined && (owed.get(String(c._id)) ?? 0) > limit;
+    });
+    expect(over.length).toBeGreaterThanOrEqual(1);
+    expect(invoices.some((i) => i.kind === 'invoice' && i.openCents > 0 && i.dueAt! < new Date('2026-11-01T09:00:00Z'))).toBe(true);
   });
 });

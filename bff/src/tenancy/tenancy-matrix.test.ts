@@ -128,6 +128,8 @@ const orderTargets: Types.ObjectId[] = [];
 const deliveryTargets: Types.ObjectId[] = [];
 /** Invoices to aim at: an open one of each reseller, and one of the buyer's company. */
 const invoiceTargets: Types.ObjectId[] = [];
+/** Documents to download (a PDF): the invoices above, and a credit note of each reseller that has one. */
+const documentTargets: Types.ObjectId[] = [];
 /** Webhook endpoints to aim at: a paused one of each reseller and one of each distributor. */
 const webhookTargets: Types.ObjectId[] = [];
 /** Customer imports to aim at: a checked one of three resellers (two of one distributor, one of the other). */
@@ -141,6 +143,7 @@ const TARGETS = {
   customer: { collection: () => Customer.collection, ids: CUSTOMER_TARGETS, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d._id }) },
   storefrontUser: { collection: () => User.collection, ids: userTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   invoice: { collection: () => Invoice.collection, ids: invoiceTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
+  invoiceDocument: { collection: () => Invoice.collection, ids: documentTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   order: { collection: () => Order.collection, ids: orderTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   delivery: { collection: () => Delivery.collection, ids: deliveryTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: d.customerId }) },
   webhook: { collection: () => WebhookEndpoint.collection, ids: webhookTargets, place: (d: Doc) => ({ distributorId: d.distributorId, resellerId: d.resellerId, customerId: null }) },
@@ -324,6 +327,13 @@ const MATRIX: Record<string, Entry> = {
     body: () => ({ firstName: 'Matrix', lastName: 'User', email: `u${Math.random().toString(36).slice(2)}@matrix.example`, language: 'en', dateFormat: 'DD/MM/YYYY' }),
   },
   'GET /api/resellers/:id/staff-users': { roles: ['distributor'], target: 'reseller' },
+  // A reseller's credit setting: its staff change their own (the targets are no persona's: 404), the distributor reads.
+  'GET /api/resellers/:id/credit-settings': { roles: ['distributor', 'reseller'], target: 'reseller' },
+  'PUT /api/resellers/:id/credit-settings': {
+    roles: ['reseller'],
+    target: 'reseller',
+    body: async ({ id }) => ({ overdueApprovalDays: 21, revision: (await Reseller.collection.findOne({ _id: id }))!.revision as number }),
+  },
   'POST /api/staff-users/:id/resend-activation': { roles: ['distributor'], target: 'staffUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/resend-activation': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'POST /api/storefront-users/:id/reset-password': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
@@ -331,6 +341,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/storefront-users/:id/activate': { roles: ['reseller'], target: 'storefrontUser', alsoOk: [409] },
   'GET /api/invoices': { roles: ['distributor', 'reseller', 'storefront'], query: '?limit=200', total: { field: 'total', equals: visibleInvoices } },
   'GET /api/invoices/:id': { roles: ['distributor', 'reseller', 'storefront'], target: 'invoice' },
+  'GET /api/invoices/:id/pdf': { roles: ['distributor', 'reseller', 'storefront'], target: 'invoiceDocument' },
+  // Invoices.xlsx of the persona's scope; a customer's statement: another tenant's customer 404.
+  'GET /api/invoices/export.xlsx': { roles: ['distributor', 'reseller', 'storefront'] },
+  'GET /api/customers/:id/statement.xlsx': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer', query: '?from=2026-01-01&to=2026-12-31' },
   // The buyer's company's invoice is paid (409: nothing open to credit); the resellers' open ones are credited.
   'POST /api/invoices/:id/credit-notes': { roles: ['reseller'], target: 'invoice', body: () => ({ lines: [0], reason: 'Matrix' }), alsoOk: [409] },
   'GET /api/customers/:id/balance': { roles: ['distributor', 'reseller', 'storefront'], target: 'customer' },
@@ -526,6 +540,12 @@ beforeAll(async () => {
     invoiceTargets.push((await Invoice.collection.findOne({ resellerId: demoId(`reseller:${key}`), kind: 'invoice', openCents: { $gt: 100 } }))!._id as Types.ObjectId);
   }
   invoiceTargets.push((await Invoice.collection.findOne({ customerId: CUSTOMER_TARGETS[0], kind: 'invoice' }))!._id as Types.ObjectId);
+  documentTargets.push(...invoiceTargets);
+  for (const key of ['cash', 'card', 'deposit', 'other']) {
+    const note = await Invoice.collection.findOne({ resellerId: demoId(`reseller:${key}`), kind: 'credit_note', number: { $ne: null } });
+    if (note) documentTargets.push(note._id as Types.ObjectId);
+  }
+  expect(documentTargets.length, 'the demo has credit notes to aim at').toBeGreaterThan(invoiceTargets.length);
   for (const key of ['cash', 'card', 'deposit', 'other']) {
     const staff = (await User.collection.findOne({ role: 'reseller', resellerId: demoId(`reseller:${key}`) }))!;
     const at = new Date(Date.now() - 86_400_000);
@@ -558,12 +578,15 @@ beforeAll(async () => {
     importTargets.push(insertedId as unknown as Types.ObjectId);
   }
   // A note on each target customer by its reseller's demo staff user: theirs to change, no one else's.
+  // Dated ahead: a note may be changed for 15 minutes, and on a busy machine the matrix reaches its
+  // routes later than that.
+  const written = new Date(Date.now() + 60 * 60_000);
   for (const customerId of CUSTOMER_TARGETS) {
     const c = (await Customer.collection.findOne({ _id: customerId }))!;
     const author = (await User.collection.findOne({ role: 'reseller', resellerId: c.resellerId, email: { $in: Object.values(DEMO_ACCOUNTS) } }))!;
     await CustomerNote.collection.insertOne({
       _id: noteIdOf(customerId), distributorId: c.distributorId, resellerId: c.resellerId, customerId, text: 'Matrix note', authorId: author._id, authorName: 'Matrix Staff',
-      editedAt: null, deleted: false, revision: 1, createdAt: new Date(), updatedAt: new Date(),
+      editedAt: null, deleted: false, revision: 1, createdAt: written, updatedAt: written,
     } as never);
   }
   for (const p of PERSONAS) {

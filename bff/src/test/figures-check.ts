@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { Customer } from '../customers/customer.model.js';
 import { Distributor } from '../distributors/distributor.model.js';
 import { FIGURE_FIELDS, NO_FIGURES, figuresOf } from '../figures/kept-figures.js';
-import { recountFigures } from '../overview/figure-reconciliation.js';
+import { keptCreditStanding, recountCreditStanding, recountFigures } from '../overview/figure-reconciliation.js';
 import { Reseller } from '../resellers/reseller.model.js';
 import { systemScope } from '../tenancy/scope.js';
 
@@ -23,4 +23,20 @@ export async function expectFiguresEqualRecount(distributorId: Types.ObjectId): 
   }
   expect(wrong).toEqual([]);
   expect(docs.length).toBeGreaterThan(1);
+}
+
+/** Every customer's kept credit fields (the grid's overdue and over-limit filters) equal a recount from its invoices and terms. */
+export async function expectCreditStandingEqualsRecount(distributorId: Types.ObjectId): Promise<void> {
+  const scope = systemScope({ distributorId });
+  const counted = await recountCreditStanding(scope, await recountFigures(scope));
+  const customers = await Customer.collection.find({ distributorId }).toArray();
+  const wrong: string[] = [];
+  for (const c of customers) {
+    const kept = keptCreditStanding(c as never);
+    const want = counted.get(String(c._id));
+    const show = (s: typeof kept | undefined) => JSON.stringify(s && { ...s, oldestDueAt: s.oldestDueAt?.toISOString() ?? null });
+    if (show(kept) !== show(want)) wrong.push(`${String(c._id)}: kept ${show(kept)}, counted ${show(want)}`);
+  }
+  expect(wrong).toEqual([]);
+  expect(customers.length).toBeGreaterThan(1);
 }

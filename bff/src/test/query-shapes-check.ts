@@ -18,6 +18,7 @@ const WHOLE_COLLECTION_BY_DESIGN: Record<string, string> = {
   'mail/outbox-retention.ts deleteMany': 'housekeeping: old development mail (absent in production)',
   'auth/rate-limit-store.ts deleteMany': 'housekeeping: sign-in counters past their window',
   'invoices/invoice-numbering.ts find': 'start-up recovery: numbering counters with a drawn number still pending (one counter per reseller and year)',
+  'price-levels/price-level-deletes.ts find': 'start-up recovery: levels whose deletion a crash cut short (a handful of levels per reseller)',
   'price-levels/price-level-migration.ts find': 'start-up migration: every reseller gets its default price level (idempotent, a no-op once done)',
 };
 

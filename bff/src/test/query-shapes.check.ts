@@ -38,6 +38,7 @@ const FALLBACKS_BY_DESIGN: Record<string, string> = {
   ),
   'deliveries find: a condition on mail.subject, which is not one scalar':
     'tests find an order’s emails by the number in their subject themselves (orders/order-notifications.test.ts, orders/company-approval.test.ts, deliveries/delivery-processes.test.ts): mail is a subdocument now, absent on webhook calls',
+  'deliveries countDocuments: a condition on mail.subject, which is not one scalar': 'invoices/invoice-documents.test.ts counts a document’s emails by its number itself',
   'deliveries find: a condition on mail.to, which is not one scalar': 'auth/forgot-password.test.ts finds the kept reset email by its address itself',
   'deliveries find: a condition on webhook.endpointId, which is not one scalar': 'an endpoint’s delivery log (webhooks/webhook.service.ts): at most 50 rows of one endpoint, by an index',
   'deliveries countDocuments: a condition on webhook.endpointId, which is not one scalar': 'webhooks/webhook-delivery.test.ts counts an endpoint’s calls itself',

@@ -7,3 +7,6 @@ export const orderPagePath = (area: 'reseller' | 'distributor' | 'storefront', o
 
 /** The webhooks page of a staff area: the email telling an endpoint's owner it was paused links here. */
 export const webhooksPagePath = (area: 'reseller' | 'distributor') => `/${area}/settings/webhooks`;
+
+/** The Invoices page of an area: the email announcing an issued invoice or credit note links here. */
+export const invoicesPagePath = (area: 'reseller' | 'distributor' | 'storefront') => `/${area}/invoices`;

@@ -55,8 +55,12 @@ export const principalSchema = z
         manageCompanyUsers: z.boolean(),
         /** A reseller's staff: its storefront's accent colour and logo. */
         manageBranding: z.boolean(),
+        /** A reseller's staff: after how many overdue days its customers' orders wait for approval. */
+        manageCreditSettings: z.boolean(),
         /** Invoices: staff's Invoices page; a storefront's admins and accounts users see their company's. */
         viewInvoices: z.boolean(),
+        /** Invoices.xlsx of the invoices view, and a customer's statement of account (xlsx). */
+        exportInvoices: z.boolean(),
       })
       .meta({ id: 'PrincipalAbilities' }),
     /** A storefront user's role inside its company (null for staff). */

@@ -21,6 +21,8 @@ export type CountryCode = z.infer<typeof countryCodeSchema>;
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 /** A country's English name: what the record keeps in `country` for grids, exports and search. */
 export const countryName = (code: string) => englishNames.of(code) ?? code;
+/** Every country's English name: a place that keeps the name itself (a reseller's country) takes one of these. */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set(COUNTRY_CODES.map(countryName));
 
 const line = (label: string, max: number) =>
   z

@@ -52,8 +52,11 @@ export function parseCustomerSort(sort: CustomerSort): { key: CustomerSortKey; d
 /** A yes/no grid filter as it reads in the URL; absent means both. */
 const yesNoFilter = z.enum(['yes', 'no']).optional();
 
-/** The grid's filters besides search: active, storefront access, order approval required (effective). */
-export const CUSTOMER_FILTER_KEYS = ['active', 'storefrontAccess', 'approvalRequired'] as const;
+/**
+ * The grid's filters besides search: active, storefront access, order approval required
+ * (effective), overdue (an open invoice past its due date) and over its credit limit.
+ */
+export const CUSTOMER_FILTER_KEYS = ['active', 'storefrontAccess', 'approvalRequired', 'overdue', 'overLimit'] as const;
 export type CustomerFilterKey = (typeof CUSTOMER_FILTER_KEYS)[number];
 export type CustomerFilters = Partial<Record<CustomerFilterKey, 'yes' | 'no'>> & { priceLevelId?: string };
 
@@ -64,6 +67,10 @@ export const customerListQuerySchema = z
     storefrontAccess: yesNoFilter,
     /** What applies: the customer's own setting, or forced by a reseller paying by credit card. */
     approvalRequired: yesNoFilter,
+    /** An open invoice is past its due date (yes), or none is (no). */
+    overdue: yesNoFilter,
+    /** The balance is above the customer's credit limit (yes), or within it or unlimited (no). */
+    overLimit: yesNoFilter,
     sort: z.enum(CUSTOMER_SORTS).default('companyName'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque cursor from the previous page's `nextCursor`: pages stay fast however deep. */
@@ -98,6 +105,12 @@ export const customerRowSchema = z
     resellerName: z.string(),
     /** The watch-list note's text, for the grid's mark (staff only, as the grid is). */
     watchNote: z.string().nullable(),
+    /** What is open on its issued invoices (issued − credited − paid), in minor units. */
+    balanceCents: z.number().int(),
+    /** The due date of its oldest open invoice when that is past (overdue since), else null. */
+    overdueSince: z.string().nullable(),
+    /** Its balance is above its credit limit. */
+    overLimit: z.boolean(),
     abilities: z.object({ openWorkspace: z.boolean() }).meta({ id: 'CustomerRowAbilities' }),
   })
   .meta({ id: 'CustomerRow' });
@@ -143,6 +156,9 @@ export const customerDetailSchema = customerFieldsSchema
     deliveryAddress: shownAddressSchema.nullable(),
     /** Payment terms, credit limit and VAT rate (invoices/): defaults when never set. */
     creditTerms: creditTermsSchema,
+    balanceCents: z.number().int(),
+    overdueSince: z.string().nullable(),
+    overLimit: z.boolean(),
     revision: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

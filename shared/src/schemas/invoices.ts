@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from './common.js';
+import { downloadTokenSchema } from './exports.js';
 
 /**
  * Payment terms of a customer: paid before despatch, or due N days after the invoice date.
@@ -76,6 +77,8 @@ export const invoiceSchema = z
     orderNumber: z.string().nullable(),
     invoiceId: objectIdSchema.nullable(),
     invoiceNumber: z.string().nullable(),
+    /** A monthly subscription invoice: the month it bills (`2026-11`); null for an order's invoice and a credit note. */
+    billingMonth: z.string().nullable(),
     issuedAt: z.iso.datetime(),
     dueAt: z.iso.datetime().nullable(),
     paymentTerms: paymentTermsSchema.nullable(),
@@ -98,21 +101,55 @@ export const invoiceSchema = z
   .meta({ id: 'Invoice' });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
-export const invoiceListQuerySchema = z
-  .object({
-    customerId: objectIdSchema.optional(),
-    kind: z.enum(INVOICE_KINDS).optional(),
-    status: invoiceStatusSchema.optional(),
-    /** Issued on or after / before this day (YYYY-MM-DD, UTC). */
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+const day = (what: string) => z.iso.date({ error: `${what}: a date like 2026-12-07` });
+const dayOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const DAY_ORDER = { path: ['to'], message: 'The end must not be before the start' };
+
+/** Overdue filter: past the due date with something open, for at least this many days (0: any overdue). */
+export const INVOICE_OVERDUE_DAYS = [0, 30, 60, 90] as const;
+
+/** What an invoices view shows (the list and its export): customer, kind, status, overdue, issue days. */
+export const invoiceViewSchema = z.object({
+  customerId: objectIdSchema.optional(),
+  kind: z.enum(INVOICE_KINDS).optional(),
+  status: invoiceStatusSchema.optional(),
+  /** Only invoices overdue by at least this many days (0: every overdue one). */
+  overdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Issued on or after / on or before this day (YYYY-MM-DD, UTC). */
+  from: day('From').optional(),
+  to: day('To').optional(),
+});
+export type InvoiceView = z.infer<typeof invoiceViewSchema>;
+
+export const invoiceListQuerySchema = invoiceViewSchema
+  .extend({
+    /** Jumps (the customer record's pages); the grid pages by `cursor`. */
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page's `nextCursor`: pages stay fast however deep. */
+    cursor: z.string().max(500).optional(),
   })
+  .refine(dayOrder, DAY_ORDER)
   .meta({ id: 'InvoiceListQuery' });
 export type InvoiceListQuery = z.infer<typeof invoiceListQuerySchema>;
 
-export const invoiceListSchema = z.object({ items: z.array(invoiceSchema), total: z.number().int() }).meta({ id: 'InvoiceList' });
+/** Invoices.xlsx: the grid's view, every row. */
+export const invoiceExportQuerySchema = invoiceViewSchema
+  .extend({ downloadToken: downloadTokenSchema })
+  .refine(dayOrder, DAY_ORDER)
+  .meta({ id: 'InvoiceExportQuery' });
+export type InvoiceExportQuery = z.infer<typeof invoiceExportQuerySchema>;
+
+/** A customer's statement of account (xlsx) over any range of days, both included. */
+export const statementQuerySchema = z
+  .object({ from: day('From'), to: day('To'), downloadToken: downloadTokenSchema })
+  .refine((q) => q.from <= q.to, DAY_ORDER)
+  .meta({ id: 'StatementQuery' });
+export type StatementQuery = z.infer<typeof statementQuerySchema>;
+
+export const invoiceListSchema = z
+  .object({ items: z.array(invoiceSchema), total: z.number().int(), nextCursor: z.string().nullable() })
+  .meta({ id: 'InvoiceList' });
 export type InvoiceList = z.infer<typeof invoiceListSchema>;
 
 /** A credit note: the whole invoice (no lines named) or the named lines, each reversed whole and at most once. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageTotalSchema, withTotalSchema } from './paging.js';
 import { exportQueryOf } from './exports.js';
 import { emailSchemaFor, objectIdSchema, paymentMethodSchema, userStateSchema, type PaymentMethod } from './common.js';
+import { COUNTRY_NAMES } from './customer-details.js';
 
 /** A reseller is active, or suspended by its distributor (rule 8: nothing deleted, reinstating restores). */
 export const RESELLER_STATUSES = ['active', 'suspended'] as const;
@@ -33,7 +34,10 @@ export const resellerFieldsSchema = z.object({
   contactEmail: emailSchemaFor('Contact email'),
   phone: text('Phone', 40).regex(/^[+0-9 ()./-]{0,40}$/, 'Enter a phone number (digits, spaces, + - ( ) . /)').default(''),
   city: text('City', 100).default(''),
-  country: text('Country', 100).default(''),
+  // The English name, as customers keep theirs: chosen from the list, or none.
+  country: text('Country', 100)
+    .refine((v) => v === '' || COUNTRY_NAMES.has(v), 'Choose a country from the list')
+    .default(''),
   markupPercent: z.number({ error: 'Markup is required' }).min(0, 'Markup cannot be negative').max(1000, 'Markup must be at most 1000 %'),
 });
 export type ResellerFields = z.infer<typeof resellerFieldsSchema>;

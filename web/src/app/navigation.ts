@@ -1,4 +1,4 @@
-import { IconBrush, IconBuildingStore, IconFileInvoice, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import { IconBrush, IconBuildingStore, IconCreditCard, IconFileInvoice, IconBuildingWarehouse, IconChecklist, IconHistory, IconHome, IconReceipt, IconShoppingBag, IconTags, IconTruckDelivery, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
 import type { MessageKey } from '@/lib/i18n';
 import type { Overview, Principal, Role } from '@app/shared';
 import { paths } from '@/lib/paths';
@@ -39,6 +39,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { label: 'Audit log', to: paths.auditLog('reseller'), icon: IconHistory, ability: 'viewAuditLog' },
     { label: 'Webhooks', to: paths.webhooks('reseller'), icon: IconWebhook, ability: 'manageWebhooks' },
     { label: 'Storefront branding', to: paths.branding('reseller'), icon: IconBrush, ability: 'manageBranding' },
+    { label: 'Credit settings', to: paths.creditSettings('reseller'), icon: IconCreditCard, ability: 'manageCreditSettings' },
   ],
   storefront: [
     { label: 'Home', labelKey: 'nav.home', to: paths.area('storefront'), icon: IconHome, end: true },

@@ -36,6 +36,7 @@ const priceLevels: Lazy = async () => ({ Component: (await import('./routes/pric
 const profilePage: Lazy = async () => ({ Component: (await import('./routes/profile-route')).ProfileRoute });
 const webhooks: Lazy = async () => ({ Component: (await import('./routes/webhook-routes')).WebhooksRoute });
 const branding: Lazy = async () => ({ Component: (await import('./routes/branding-route')).BrandingRoute });
+const creditSettings: Lazy = async () => ({ Component: (await import('./routes/credit-settings-route')).CreditSettingsRoute });
 const invoicesPage: Lazy = async () => ({ Component: (await import('./routes/invoice-routes')).InvoicesRoute });
 const companyUsers: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CompanyUsersRoute });
 const cataloguePage: Lazy = async () => ({ Component: (await import('./routes/storefront-routes')).CatalogueRoute });
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
         { path: AREA_SEGMENTS.auditLog, lazy: auditLog },
         { path: AREA_SEGMENTS.webhooks, lazy: webhooks },
         { path: AREA_SEGMENTS.branding, lazy: branding },
+        { path: AREA_SEGMENTS.creditSettings, lazy: creditSettings },
         { path: AREA_SEGMENTS.invoices, lazy: invoicesPage },
       ]),
       area(

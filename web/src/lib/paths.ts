@@ -1,4 +1,4 @@
-import { LINK_PAGES, orderPagePath, webhooksPagePath, type Role } from '@app/shared';
+import { invoicesPagePath, LINK_PAGES, orderPagePath, webhooksPagePath, type Role } from '@app/shared';
 
 /** The segments under an area; the router declares them and the links below build on them. */
 export const AREA_SEGMENTS = {
@@ -19,6 +19,7 @@ export const AREA_SEGMENTS = {
   customerImports: 'customer-imports',
   customerImport: 'customer-imports/:importId',
   branding: 'settings/storefront',
+  creditSettings: 'settings/credit',
   invoices: 'invoices',
 } as const;
 
@@ -74,10 +75,12 @@ export const paths = {
   customerImports: (area: Role) => `/${area}/${AREA_SEGMENTS.customerImports}`,
   customerImport: (area: Role, id: string) => `/${area}/${AREA_SEGMENTS.customerImports}/${id}`,
   /** Invoices: staff's across their customers; a storefront company's own. */
-  invoices: (area: Role) => `/${area}/${AREA_SEGMENTS.invoices}`,
+  invoices: (area: Role) => invoicesPagePath(area),
   webhooks: (area: 'reseller' | 'distributor') => webhooksPagePath(area),
   /** Reseller · Storefront branding: the accent colour and logo its customers' storefront wears. */
   branding: (area: Role) => `/${area}/${AREA_SEGMENTS.branding}`,
+  /** Reseller · Credit settings: after how many overdue days the customers' orders wait for approval. */
+  creditSettings: (area: Role) => `/${area}/${AREA_SEGMENTS.creditSettings}`,
   storefrontCatalogue: `/storefront/${AREA_SEGMENTS.catalogue}`,
   storefrontOrders: `/storefront/${AREA_SEGMENTS.orders}`,
   storefrontOrder: (id: string) => orderPagePath('storefront', id),

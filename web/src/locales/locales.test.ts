@@ -74,9 +74,22 @@ describe('keys used in the code', () => {
  * The storefront's own screens (not shared with staff) show no text but from the message files:
  * no English between JSX tags, nor in the attributes a person reads or hears.
  */
-// (order-for-customer-dialog.tsx lives with the catalogue but is the reseller's: staff screens are English.)
-const STAFF_FILES = ['features/storefront/components/order-for-customer-dialog.tsx'];
-const STOREFRONT_ONLY = ['features/storefront/components', 'features/profile/components', 'app/layout/user-menu.tsx', 'app/layout/storefront-layout.tsx', 'app/routes/storefront-routes.tsx'];
+// (order-for-customer-dialog.tsx lives with the catalogue but is the reseller's: staff screens are English.
+// So are the invoices' payment and credit-note dialogs and the credit settings: the reseller's alone.)
+const STAFF_FILES = [
+  'features/storefront/components/order-for-customer-dialog.tsx',
+  'features/invoices/components/invoice-dialogs.tsx',
+  'features/invoices/components/credit-settings.tsx',
+];
+// The invoices' page, panel and table are the storefront's Invoices page (shared with staff, who read them in English).
+const STOREFRONT_ONLY = [
+  'features/storefront/components',
+  'features/profile/components',
+  'features/invoices/components',
+  'app/layout/user-menu.tsx',
+  'app/layout/storefront-layout.tsx',
+  'app/routes/storefront-routes.tsx',
+];
 
 describe('no untranslated text on the storefront’s screens', () => {
   const files = sourceFiles(SRC).filter((f) => f.endsWith('.tsx') && STOREFRONT_ONLY.some((p) => relative(f).startsWith(p)) && !STAFF_FILES.includes(relative(f)));

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import { noteMismatch } from './read-stats.js';
 
@@ -21,15 +23,36 @@ export const differential = () => Boolean(process.env.VITEST) && process.env.POS
 
 /**
  * Each shape of call (collection, operation, the filter's operators and fields with the values'
- * types, sort, projection, paging) is compared on its first SHAPE_BUDGET calls in a test process,
- * then on one call in SAMPLE_EVERY: the suite sends the same few hundred shapes thousands of times,
- * and comparing every call doubled its reads (customer.routes.test.ts: 79 s compared, 44 s not).
- * Values the translation treats specially are the generated differential test's (differential.test.ts),
- * which compares every call it makes.
+ * types, sort, projection, paging) is compared on its first SHAPE_BUDGET calls in the whole run,
+ * then on one call in SAMPLE_EVERY: the suite sends the same few hundred shapes tens of thousands
+ * of times. Counted per test file, the comparisons doubled the suite's database tests (FerretDB
+ * sorts and counts in its own process: order.routes.test.ts 400 s compared, 162 s not), while a
+ * shape's twentieth comparison in another file proves little its first did not. The run's workers
+ * share the counts through files (`shareShapeCounts`); without them (one file run alone) the
+ * process counts alone. Values the translation treats specially are the generated differential
+ * test's (differential.test.ts), which compares every call it makes.
  */
 export const SHAPE_BUDGET = 20;
 export const SAMPLE_EVERY = 10;
 const callsByShape = new Map<string, number>();
+let sharedCounts: string | null = null;
+
+/** Counts shapes across the run's processes: one file per shape in `dir`, one byte appended per call (O_APPEND is atomic). */
+export function shareShapeCounts(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  sharedCounts = dir;
+}
+
+function countCall(shape: string): number {
+  if (!sharedCounts) {
+    const n = (callsByShape.get(shape) ?? 0) + 1;
+    callsByShape.set(shape, n);
+    return n;
+  }
+  const file = path.join(sharedCounts, createHash('sha1').update(shape).digest('hex'));
+  appendFileSync(file, '.');
+  return statSync(file).size;
+}
 
 /** Where a value is part of the shape itself: a sort's directions, a projection, a group's accumulators, paging. */
 const LITERAL_KEYS = new Set(['sort', '$sort', 'projection', '$project', '$group', 'skip', 'limit', '$skip', '$limit']);
@@ -48,9 +71,7 @@ export function shapeOf(value: unknown, literal = false): unknown {
 /** Whether this call is compared with FerretDB (under the suite, by its shape's budget and sample). */
 export function compareThisCall(collection: string, op: string, call: unknown): boolean {
   if (!differential()) return false;
-  const shape = `${collection} ${op} ${JSON.stringify(shapeOf(call))}`;
-  const n = (callsByShape.get(shape) ?? 0) + 1;
-  callsByShape.set(shape, n);
+  const n = countCall(`${collection} ${op} ${JSON.stringify(shapeOf(call))}`);
   return n <= SHAPE_BUDGET || n % SAMPLE_EVERY === 0;
 }
 

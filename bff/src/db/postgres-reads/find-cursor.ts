@@ -194,9 +194,21 @@ export class PostgresFindCursor {
   }
 }
 
-/** The plan's statement: the documents as stored JSON text, and whether the collection breaks its schema. */
+/**
+ * The plan's statement: the documents as stored JSON text, and whether the collection breaks its
+ * schema.
+ *
+ * A substring search is asked as "the matching rows, then ordered" (`OFFSET 0` keeps PostgreSQL
+ * from folding the two): it costs what reading the matches costs, which the grid's count of them
+ * costs anyway. Left to itself the planner takes the matches as spread evenly along the order and
+ * walks the ordered index until a page is found; but the rows holding a word cluster (a company
+ * name sorts by its first word), and it read a third of a 100k-customer tenant before the first
+ * "harbor" (350 ms, against 120 ms this way). The same rows in the same order either way.
+ */
 export const selectSql = (reads: PostgresReads, collection: string, plan: ReadPlan) => (table: Sql) =>
-  sql`SELECT _jsonb::text AS j, ${breaksOf(reads, collection, table)} AS breaks FROM ${table} WHERE ${plan.where} ${plan.orderBy}${pageSql(plan)}`;
+  plan.matchesFirst
+    ? sql`SELECT _jsonb::text AS j, ${breaksOf(reads, collection, table)} AS breaks FROM (SELECT _jsonb FROM ${table} WHERE ${plan.where} OFFSET 0) matches ${plan.orderBy}${pageSql(plan)}`
+    : sql`SELECT _jsonb::text AS j, ${breaksOf(reads, collection, table)} AS breaks FROM ${table} WHERE ${plan.where} ${plan.orderBy}${pageSql(plan)}`;
 
 interface Row {
   j: string;

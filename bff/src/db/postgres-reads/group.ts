@@ -81,7 +81,9 @@ export async function groupDocuments(reads: PostgresReads, collection: string, p
       ? sql`SELECT ${selected} FROM ${table} WHERE ${where} HAVING count(*) > 0`
       : sql`SELECT ${selected} FROM ${table} WHERE ${where} GROUP BY 1`;
   });
-  const rows = (await reads.query<Record<string, unknown>>(collection, statement.text, statement.values)) ?? [];
+  // MongoDB's own time limit of the operation, when it names one (a recount of a whole tenant does).
+  const timeoutMs = typeof options.maxTimeMS === 'number' && options.maxTimeMS > 0 ? options.maxTimeMS : undefined;
+  const rows = (await reads.query<Record<string, unknown>>(collection, statement.text, statement.values, timeoutMs)) ?? [];
   if (rows.length === 0) {
     const probe = bound((table) => sql`SELECT ${breaksOf(reads, collection, table)} AS breaks`);
     if ((await reads.query<{ breaks: boolean }>(collection, probe.text, probe.values))?.[0]?.breaks) throw new NonConformingDataError(collection);

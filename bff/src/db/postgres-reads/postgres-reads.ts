@@ -142,11 +142,11 @@ export class PostgresReads {
     client.release(err instanceof Error && unavailable(err) ? err : undefined);
   }
 
-  private async run<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+  private async run<R extends pg.QueryResultRow>(text: string, values: unknown[], timeoutMs = this.queryTimeoutMs): Promise<R[]> {
     const client = await this.checkout();
     let failed: unknown;
     try {
-      return (await client.query<R>({ text, values, query_timeout: this.queryTimeoutMs } as pg.QueryConfig)).rows;
+      return (await client.query<R>({ text, values, query_timeout: timeoutMs } as pg.QueryConfig)).rows;
     } catch (err) {
       failed = err;
       throw unavailable(err) ?? err;
@@ -157,12 +157,14 @@ export class PostgresReads {
 
   /**
    * The driver's heartbeat, for this pool: PostgreSQL is asked every second, and one that has not
-   * answered in 2 s is taken as down. Then the queries waiting on it are cut off and new ones
+   * answered in 2 s twice in a row is taken as down (once was a busy machine too: a CI run on two
+   * cores missed one and failed every read of a test file). Then the queries waiting on it are cut off and new ones
    * refused at once (503, as the driver's errors are), until it answers again, so a stalled server
    * (SIGSTOP, a frozen VM) fails requests within seconds instead of at the 30 s query timeout.
    */
   private watch(postgresUrl: string, everyMs = 1000, timeoutMs = 2000): NodeJS.Timeout {
     let beating = false;
+    let missed = 0;
     const beat = async () => {
       if (beating) return;
       beating = true;
@@ -171,8 +173,10 @@ export class PostgresReads {
       try {
         await probe.connect();
         await probe.query('SELECT 1');
+        missed = 0;
         this.down = null;
       } catch (err) {
+        if (++missed < 2) return;
         this.down = new mongoose.mongo.MongoNetworkError(`PostgreSQL did not answer its heartbeat: ${(err as Error).message}`, { cause: err as Error });
         for (const client of this.busy) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
       } finally {
@@ -189,12 +193,12 @@ export class PostgresReads {
    * Runs `sql(table)` on the collection's table; null when the collection does not exist. A table
    * dropped since it was looked up (a collection dropped and made again) is looked up once more.
    */
-  async query<R extends pg.QueryResultRow>(collection: string, sql: (table: string) => string, values: unknown[]): Promise<R[] | null> {
+  async query<R extends pg.QueryResultRow>(collection: string, sql: (table: string) => string, values: unknown[], timeoutMs?: number): Promise<R[] | null> {
     for (const fresh of [false, true]) {
       const table = await this.tableOf(collection, fresh);
       if (!table) return null;
       try {
-        return await this.run<R>(sql(`${this.schema}.${pg.escapeIdentifier(table)}`), values);
+        return await this.run<R>(sql(`${this.schema}.${pg.escapeIdentifier(table)}`), values, timeoutMs);
       } catch (err) {
         if (!MISSING.has((err as { code?: string }).code ?? '')) throw err;
       }
@@ -210,8 +214,18 @@ export class PostgresReads {
     const table = await this.tableOf(collection);
     if (!table) return;
     const client = await this.checkout();
-    const cursor = client.query(new Cursor<R>(sql(`${this.schema}.${pg.escapeIdentifier(table)}`), values));
     let failed: unknown;
+    // A stream is handed out as it is read. Planned as one answer, a sorted read of a whole tenant
+    // (an Orders.xlsx of 1M orders) became a scan and a sort of the table before its first row,
+    // which came after the 30 s a batch may take; with sorting priced out, the index that gives the
+    // order (every query's shape has one: the query-shapes check) is read from its start.
+    try {
+      await client.query('SET enable_sort = off');
+    } catch (err) {
+      this.checkin(client, err);
+      throw unavailable(err) ?? err;
+    }
+    const cursor = client.query(new Cursor<R>(sql(`${this.schema}.${pg.escapeIdentifier(table)}`), values));
     try {
       for (let n = 0; ; n++) {
         const rows = await this.withinTimeout(cursor.read(batchSize(n)));
@@ -227,7 +241,11 @@ export class PostgresReads {
       throw unavailable(err) ?? err;
     } finally {
       // A connection that timed out or broke is dropped as it is: closing the cursor would wait on it.
-      if (failed === undefined || !unavailable(failed)) await cursor.close().catch(() => {});
+      if (failed === undefined || !unavailable(failed)) {
+        await cursor.close().catch(() => {});
+        // Back to the planner's own choice for the connection's next user (or it is dropped).
+        failed = await client.query('RESET enable_sort').then(() => failed, (err: unknown) => failed ?? err);
+      }
       this.checkin(client, failed);
     }
   }

@@ -28,7 +28,9 @@ export function AreaHome() {
           ? { to: paths.approvals(area), label: storefront ? t('home.openApprovals') : 'Open approvals' }
           : abilities.listResellers
             ? { to: paths.resellers(area, `?${RESELLER_VIEW_PARAMS.waiting}=1`), label: 'Resellers with orders waiting' }
-            : undefined,
+            : storefront
+              ? { to: paths.orders(area, { status: 'pending_approval' }), label: t('home.openWaitingOrders') }
+              : undefined,
         ordersInProgress: abilities.finishOrders
           ? { to: paths.ordersInProgress(area), label: 'Open the queue' }
           : abilities.browseOrders

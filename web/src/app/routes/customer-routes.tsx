@@ -8,7 +8,7 @@ import { COMPANY_ROLE_LABEL, type CustomerDetail } from '@app/shared';
 import { ObjectHistory } from '@/features/audit';
 import { CustomerTimeline } from '@/features/customer-notes';
 import { CustomerRecordPage, CustomersPage, RECORD_ORDER_PARAM, type RecordSlots } from '@/features/customers';
-import { BalanceFacts, InvoicesPanel } from '@/features/invoices';
+import { BalanceFacts, InvoicesPanel, StatementDownload } from '@/features/invoices';
 import { OrdersView } from '@/features/orders';
 import { CustomerPriceLevelsSection, usePriceLevels } from '@/features/price-levels';
 import { useResellerOptions } from '@/features/resellers';
@@ -50,7 +50,8 @@ export function CustomerRecordRoute() {
     invoices: ({ customer }) => (
       <Stack mt="lg">
         <BalanceFacts customerId={customer.id} />
-        <InvoicesPanel customerId={customer.id} dateFormat={principal.preferences.dateFormat} />
+        {principal.abilities.exportInvoices && <StatementDownload customerId={customer.id} dateFormat={principal.preferences.dateFormat} />}
+        <InvoicesPanel customerId={customer.id} dateFormat={principal.preferences.dateFormat} canExport={principal.abilities.exportInvoices} />
       </Stack>
     ),
     timeline: ({ customer }) => <CustomerTimeline customerId={customer.id} version={customer.revision} orderPath={(id) => paths.order(area, id)} dateFormat={principal.preferences.dateFormat} />,

@@ -115,6 +115,7 @@ export function MyOrdersRoute() {
         canExport={principal.abilities.exportOrders}
         height={560}
         emptyText={t('myOrders.empty')}
+        inUrl
       />
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { useMe } from '@/features/auth';
+import { CreditSettingsSection } from '@/features/invoices';
 import { OrdersView } from '@/features/orders';
 import { ResellerDetailPage, ResellersPage } from '@/features/resellers';
 import { paths } from '@/lib/paths';
@@ -21,6 +22,7 @@ export function ResellerRoute() {
       customersPath={(id) => `${paths.customers(area)}?reseller=${id}`}
       dateFormat={principal.preferences.dateFormat}
       canListStaff={principal.abilities.listResellerStaff}
+      credit={(reseller) => <CreditSettingsSection resellerId={reseller.id} />}
       orders={(reseller) => (
         <OrdersView
           fixed={{ resellerId: reseller.id }}

@@ -6,4 +6,6 @@ export const OPTIONAL_CUSTOMER_COLUMNS = [
   { id: 'email', label: 'Email' },
   { id: 'monthlyRunRate', label: 'Monthly run rate' },
   { id: 'storefrontAccess', label: 'Storefront' },
+  { id: 'balance', label: 'Balance' },
+  { id: 'overdue', label: 'Overdue' },
 ] as const;

@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CustomerFilters, CustomerRow } from '@app/shared';
-import { formatMoney } from '@/lib/format';
+import { formatDate, formatMoney } from '@/lib/format';
 import { WatchNoteMark } from '@/components/watch-note';
 import { getCustomerPage } from '../api/get-customers';
 import { ServerGrid, withInitialSort } from '@/components/grid/server-grid';
@@ -19,6 +19,8 @@ export interface CustomerGridProps {
   sort: string;
   resellerId: string;
   filters: CustomerFilters;
+  /** The viewer's date format (the Overdue column's tooltip). */
+  dateFormat: string;
   /** Column ids the person chose not to see (customer-columns.ts). */
   hiddenColumns: readonly string[];
   showReseller: boolean;
@@ -36,7 +38,7 @@ export interface CustomerGridProps {
 
 /** The customer grid: server-side rows, sort and search (see customer-datasource.ts). */
 export default function CustomerGrid(props: CustomerGridProps) {
-  const { search, resellerId, onLoaded, recordPath, showReseller, showActions, sort, hiddenColumns } = props;
+  const { search, resellerId, onLoaded, recordPath, showReseller, showActions, sort, hiddenColumns, dateFormat } = props;
   // On a phone only two columns fit: the name stays put while the others scroll past it.
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const filterKey = JSON.stringify(props.filters);
@@ -84,6 +86,43 @@ export default function CustomerGrid(props: CustomerGridProps) {
         valueFormatter: (p) => (p.data ? formatMoney(p.data.monthlyRunRate, p.data.currency) : ''),
       },
       {
+        colId: 'balance',
+        field: 'balanceCents',
+        headerName: 'Balance',
+        type: 'rightAligned',
+        sortable: false,
+        width: 200,
+        cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
+          !p.data ? null : (
+            <Group gap={6} wrap="nowrap" justify="flex-end">
+              {p.data.overLimit && (
+                <Badge color="red.8" variant="light" size="sm" tt="none">
+                  Over limit
+                </Badge>
+              )}
+              <span>{formatMoney(p.data.balanceCents / 100, p.data.currency)}</span>
+            </Group>
+          ),
+      },
+      {
+        colId: 'overdue',
+        field: 'overdueSince',
+        headerName: 'Overdue',
+        sortable: false,
+        width: 130,
+        tooltipValueGetter: (p) => (p.data?.overdueSince ? `Oldest open invoice due ${formatDate(p.data.overdueSince, dateFormat)}` : undefined),
+        cellRenderer: (p: ICellRendererParams<CustomerRow>) =>
+          !p.data ? null : p.data.overdueSince ? (
+            <Text span size="sm" c="red.8" fw={500}>
+              {overdueDays(p.data.overdueSince)}
+            </Text>
+          ) : (
+            <Text span size="sm" c="dimmed" aria-label="Nothing overdue">
+              —
+            </Text>
+          ),
+      },
+      {
         colId: 'storefrontAccess',
         field: 'storefrontAccess',
         headerName: 'Storefront',
@@ -112,7 +151,7 @@ export default function CustomerGrid(props: CustomerGridProps) {
     ] satisfies ColDef<CustomerRow>[]).map((c) => ({ ...c, hide: hiddenColumns.includes(c.colId ?? '') })), sort),
     // The sort only seeds new columns; later changes go through applyColumnState below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [recordPath, showReseller, showActions, narrow, hiddenColumns],
+    [recordPath, showReseller, showActions, narrow, hiddenColumns, dateFormat],
   );
 
   return (
@@ -129,6 +168,13 @@ export default function CustomerGrid(props: CustomerGridProps) {
       onReady={props.onReady}
     />
   );
+}
+
+const DAY_MS = 86_400_000;
+/** How long the oldest open invoice is past due, in whole days (under a day reads as today). */
+function overdueDays(since: string, now = Date.now()): string {
+  const days = Math.floor((now - new Date(since).getTime()) / DAY_MS);
+  return days < 1 ? 'Due today' : `${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
 function RowActions({ row, recordPath }: { row: CustomerRow; recordPath: string }) {

@@ -36,6 +36,8 @@ const FILTERS: { key: CustomerFilterKey; label: string; yes: string; no: string 
   { key: 'active', label: 'Status', yes: 'Active', no: 'Inactive' },
   { key: 'storefrontAccess', label: 'Storefront access', yes: 'With access', no: 'Without access' },
   { key: 'approvalRequired', label: 'Order approval', yes: 'Required', no: 'Not required' },
+  { key: 'overdue', label: 'Invoices', yes: 'Overdue', no: 'None overdue' },
+  { key: 'overLimit', label: 'Credit limit', yes: 'Over limit', no: 'Within limit' },
 ];
 
 /** The record page's query parameter naming an order to show. */
@@ -262,6 +264,7 @@ export function CustomersPage({
             sort={url.sort}
             resellerId={resellerId}
             filters={url.filters}
+            dateFormat={principal.preferences.dateFormat}
             hiddenColumns={columns.hidden}
             initialTopRow={initialTopRow}
             onTopRowChange={onTopRowChange}

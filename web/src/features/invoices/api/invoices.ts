@@ -1,21 +1,40 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateCreditNote, CustomerBalance, Invoice, InvoiceList, InvoiceListQuery, Payment, RecordPayment } from '@app/shared';
-import { apiRequest } from '@/lib/api-client';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateCreditNote, CustomerBalance, Invoice, InvoiceList, InvoiceView, Payment, RecordPayment } from '@app/shared';
+import { apiRequest, toQueryString } from '@/lib/api-client';
 import { QUERY_ROOTS } from '@/lib/query-keys';
 
-export type InvoiceView = Partial<Pick<InvoiceListQuery, 'customerId' | 'kind' | 'status' | 'from' | 'to'>> & { offset?: number; limit?: number };
+/** What an invoices list shows: its filters (the page keeps them in the URL). */
+export type InvoiceFilters = Partial<InvoiceView>;
 
 /** One key factory for invoices; a customer's record is refreshed through QUERY_ROOTS.customers. */
 export const invoiceKeys = {
   all: [QUERY_ROOTS.invoices] as const,
-  list: (view: InvoiceView) => [...invoiceKeys.all, 'list', view] as const,
+  pages: (view: InvoiceFilters) => [...invoiceKeys.all, 'pages', view] as const,
   balance: (customerId: string) => [...invoiceKeys.all, 'balance', customerId] as const,
+  creditSettings: (resellerId: string) => [...invoiceKeys.all, 'credit-settings', resellerId] as const,
 };
 
-const queryString = (view: InvoiceView) => new URLSearchParams(Object.entries(view).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+const INVOICES = '/api/invoices';
+const PAGE = 25;
 
-export const useInvoices = (view: InvoiceView) =>
-  useQuery({ queryKey: invoiceKeys.list(view), queryFn: () => apiRequest<InvoiceList>(`/api/invoices?${queryString(view)}`), placeholderData: keepPreviousData });
+/** An invoice's or credit note's PDF: a plain link, the browser downloads it with the session's cookie. */
+export const invoicePdfUrl = (id: string) => `${INVOICES}/${id}/pdf`;
+
+/** The invoices of a view, newest first, a page at a time by the server's keyset cursor. */
+export const useInvoicePages = (view: InvoiceFilters) =>
+  useInfiniteQuery({
+    queryKey: invoiceKeys.pages(view),
+    queryFn: ({ pageParam, signal }) => apiRequest<InvoiceList>(`${INVOICES}${toQueryString({ ...view, limit: PAGE, cursor: pageParam })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+/** Invoices.xlsx of a view: every document of it. */
+export const invoiceExportUrl = (view: InvoiceFilters) => `${INVOICES}/export.xlsx${toQueryString(view)}`;
+
+/** A customer's statement of account over a range of days (both included). */
+export const statementUrl = (customerId: string, range: { from: string; to: string }) => `/api/customers/${customerId}/statement.xlsx${toQueryString(range)}`;
 
 export const useCustomerBalance = (customerId: string | null) =>
   useQuery({

@@ -1,5 +1,5 @@
 import { Alert, Box, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n';
@@ -8,6 +8,7 @@ import { ExportButton } from '@/components/export-button';
 import { formatNumber } from '@/lib/format';
 import { orderExportUrl } from '../api/export-orders';
 import { DEFAULT_ORDER_SORT, type OrderFilters } from '../api/get-orders';
+import { useOrdersUrlState } from '../hooks/use-orders-url-state';
 import type { OrdersGridProps } from './orders-grid';
 import { LoadErrorAlert } from '@/components/load-error-alert';
 
@@ -29,15 +30,30 @@ export interface OrdersViewProps extends Pick<OrdersGridProps, 'orderPath' | 're
   initialSearch?: string;
   /** Offer Orders.xlsx of the current view (the principal's `exportOrders` ability). */
   canExport?: boolean;
+  /** Keep the status, search and sort in the URL (a page of its own: reload, back and a link show the same view). */
+  inUrl?: boolean;
 }
 
 /** An orders grid with its search by number, status filter, count, empty and error states. */
-export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', canExport = false, ...grid }: OrdersViewProps) {
+export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, height = 480, emptyText, initialSearch = '', canExport = false, inUrl = false, ...grid }: OrdersViewProps) {
   const { t } = useTranslation(['orders', 'common']);
-  const [search, setSearch] = useState(initialSearch);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<OrderStatus | ''>('');
-  const [sort, setSort] = useState(DEFAULT_ORDER_SORT);
+  const { set: setUrl, search: urlSearch, status: urlStatus, sort: urlSort } = useOrdersUrlState();
+  const [search, setSearch] = useState(inUrl ? urlSearch : initialSearch);
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const pushSearch = useDebouncedCallback((q: string) => setUrl({ search: q.trim() }), 300);
+  // In the URL, the search box follows a change from outside (back/forward).
+  const [seenSearch, setSeenSearch] = useState(urlSearch);
+  if (inUrl && seenSearch !== urlSearch) {
+    setSeenSearch(urlSearch);
+    setSearch(urlSearch);
+  }
+  const [ownStatus, setOwnStatus] = useState<OrderStatus | ''>('');
+  const [ownSort, setOwnSort] = useState(DEFAULT_ORDER_SORT);
+  const status = inUrl ? urlStatus : ownStatus;
+  const setStatus = (s: OrderStatus | '') => (inUrl ? setUrl({ status: s }) : setOwnStatus(s));
+  const sort = inUrl ? urlSort : ownSort;
+  const setSort = useCallback((s: string) => (inUrl ? setUrl({ sort: s }) : setOwnSort(s)), [inUrl, setUrl]);
+  const debounced = inUrl ? urlSearch : debouncedSearch;
   const [state, setState] = useState<GridState>(null);
   const [retry, setRetry] = useState(0);
   const onLoaded = useCallback((r: { total: number } | { error: string }) => setState(r), []);
@@ -69,7 +85,10 @@ export function OrdersView({ fixed = {}, statusFilter = true, extraFilters, heig
             leftSection={<IconSearch size={16} aria-hidden />}
             w={{ base: '100%', xs: 220 }}
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              if (inUrl) pushSearch(e.currentTarget.value);
+            }}
           />
           {canExport && <ExportButton url={orderExportUrl(filters, sort)} />}
         </Group>

@@ -24,10 +24,12 @@ export interface ResellerDetailPageProps {
   dateFormat: string;
   /** The viewer may list the reseller's staff users (the principal's ability). */
   canListStaff: boolean;
+  /** The reseller's credit setting (read-only for the distributor), composed by the app. */
+  credit?: (reseller: ResellerDetail) => ReactNode;
 }
 
 /** Distributor · Reseller detail: figures, payment method, standing, details, staff users, its orders. */
-export function ResellerDetailPage({ listPath, customersPath, orders, dateFormat, canListStaff }: ResellerDetailPageProps) {
+export function ResellerDetailPage({ listPath, customersPath, orders, dateFormat, canListStaff, credit }: ResellerDetailPageProps) {
   const { resellerId = '' } = useParams();
   const reseller = useReseller(resellerId);
   usePageTitle(reseller.data?.name ?? 'Reseller');
@@ -91,6 +93,7 @@ export function ResellerDetailPage({ listPath, customersPath, orders, dateFormat
         <PaymentMethodSection reseller={r} />
         <StandingSection reseller={r} />
       </SimpleGrid>
+      {credit?.(r)}
       <ResellerDetailsForm key={r.id} reseller={r} />
       {canListStaff && <StaffUsersSection resellerId={r.id} dateFormat={dateFormat} />}
 

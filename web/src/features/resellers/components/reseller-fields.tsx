@@ -1,16 +1,16 @@
-import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ResellerFields as Fields } from '@app/shared';
+import { COUNTRY_NAME_OPTIONS } from '@/lib/countries';
 
 export const EMPTY_RESELLER: Fields = { name: '', contactName: '', contactEmail: '', phone: '', city: '', country: '', markupPercent: 15 };
 
-const TEXT_FIELDS: { name: Exclude<keyof Fields, 'markupPercent'>; label: string; type?: string; autoComplete: string; required?: boolean; span?: number }[] = [
+const TEXT_FIELDS: { name: Exclude<keyof Fields, 'markupPercent' | 'country'>; label: string; type?: string; autoComplete: string; required?: boolean; span?: number }[] = [
   { name: 'name', label: 'Reseller name', autoComplete: 'organization', required: true, span: 2 },
   { name: 'contactName', label: 'Contact person', autoComplete: 'off' },
   { name: 'contactEmail', label: 'Contact email', type: 'email', autoComplete: 'off', required: true },
   { name: 'phone', label: 'Phone', type: 'tel', autoComplete: 'off' },
   { name: 'city', label: 'City', autoComplete: 'off' },
-  { name: 'country', label: 'Country', autoComplete: 'off' },
 ];
 
 /**
@@ -32,6 +32,17 @@ export function ResellerFields<T extends Fields>({ form, startingMarkup = false 
           {...form.getInputProps(f.name)}
         />
       ))}
+      <Select
+        label="Country"
+        placeholder="Choose a country"
+        searchable
+        clearable
+        data={COUNTRY_NAME_OPTIONS}
+        nothingFoundMessage="No such country"
+        {...form.getInputProps('country')}
+        // A Select clears to null; the record keeps no country as ''.
+        onChange={(v) => form.setFieldValue('country' as never, (v ?? '') as never)}
+      />
       {startingMarkup && (
         <NumberInput
           label="Starting markup"

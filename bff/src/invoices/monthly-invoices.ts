@@ -1,0 +1,132 @@
+import type { Types } from 'mongoose';
+import { PAYMENT_TERMS_DAYS } from '@app/shared';
+import { isDuplicateKey } from '../lib/mongo-errors.js';
+import { backgroundLogger } from '../logger.js';
+import { Order } from '../orders/order.model.js';
+import { systemScope } from '../tenancy/scope.js';
+import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
+import { invoiceParties } from './invoice-parties.js';
+import { languageOfCustomer } from './invoice-recipients.js';
+import { totalsOf } from './invoice-tax.js';
+import { Invoice } from './invoice.model.js';
+import { numberAndAnnounce } from './issue-invoice.js';
+import { executedAtOf, monthBounds, monthlyInvoiceIdFor, monthlyLines, monthsToBill, type SubscriptionOrder } from './monthly-billing.js';
+
+const DAY_MS = 86_400_000;
+/** The months this process has billed for every customer, in a round that ran to the end. */
+const billedInThisProcess = new Set<string>();
+const SYSTEM = { userId: null, name: 'System', role: 'system' } as const;
+
+interface Subscriber {
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId;
+  customerId: Types.ObjectId;
+  orders: SubscriptionOrder[];
+}
+
+/** Customers with active subscriptions (executed orders with monthly lines), across every tenant: a system job. */
+async function subscribers(customerIds?: readonly Types.ObjectId[]): Promise<Subscriber[]> {
+  const orders = await unsafeUnscoped(
+    Order.find(
+      { subscriptionActive: true, status: 'executed', ...(customerIds ? { customerId: { $in: customerIds } } : {}) },
+      { distributorId: 1, resellerId: 1, customerId: 1, number: 1, lines: 1, history: 1, orderedAt: 1 },
+    ),
+    'invoices: the month’s subscriptions to bill, for every customer (housekeeping)',
+  ).lean();
+  const byCustomer = new Map<string, Subscriber>();
+  for (const o of orders) {
+    if (!o.lines.some((l) => l.billing === 'monthly')) continue;
+    const key = o.customerId.toHexString();
+    const s = byCustomer.get(key) ?? { distributorId: o.distributorId, resellerId: o.resellerId, customerId: o.customerId, orders: [] };
+    s.orders.push({ number: o.number, executedAt: executedAtOf(o), lines: o.lines });
+    byCustomer.set(key, s);
+  }
+  return [...byCustomer.values()].sort((a, b) => a.customerId.toHexString().localeCompare(b.customerId.toHexString()));
+}
+
+/**
+ * Issues one customer's invoice for one month, once whoever calls it and however often: its _id is
+ * derived from (customer, month), so a second insert fails on the key and the first stands; then it
+ * is numbered and announced (idempotent too). Answers whether this call found work to do.
+ */
+async function issueMonthlyInvoice(s: Subscriber, month: string, now: Date): Promise<boolean> {
+  const _id = monthlyInvoiceIdFor(s.customerId, month);
+  const existing = await unsafeUnscoped(Invoice.findById(_id, { announced: 1 }), 'invoices: is this customer’s month invoiced').lean();
+  if (existing?.announced) return false;
+  if (!existing) {
+    const { customer, seller, buyer, terms, currency } = await invoiceParties(s.customerId);
+    const lines = monthlyLines(s.orders, month, terms.vatRateBp);
+    if (lines.length === 0) return false;
+    const totals = totalsOf(lines);
+    const doc = new Invoice({
+      _id,
+      distributorId: s.distributorId,
+      resellerId: s.resellerId,
+      customerId: s.customerId,
+      customerName: customer.companyName,
+      kind: 'invoice',
+      billingMonth: month,
+      issuedAt: now,
+      dueAt: new Date(now.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
+      paymentTerms: terms.paymentTerms,
+      currency,
+      language: await languageOfCustomer({ distributorId: s.distributorId, customerId: s.customerId }),
+      seller,
+      buyer,
+      lines,
+      netCents: totals.netCents,
+      vatCents: totals.vatCents,
+      totalCents: totals.grossCents,
+      openCents: totals.grossCents,
+    });
+    try {
+      await scopedDoc(doc, systemScope({ distributorId: s.distributorId, resellerId: s.resellerId, customerId: s.customerId })).save();
+    } catch (err) {
+      // Another runner (a second process, the recovery) issued it meanwhile: theirs stands.
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+  await numberAndAnnounce(_id, SYSTEM);
+  return true;
+}
+
+/**
+ * Housekeeping: every finished month of the catch-up window (monthly-billing.ts) not yet invoiced
+ * gets, per customer with subscriptions, its one invoice. Safe to run from many processes at once
+ * and again after a crash at any point: it finishes what it finds unnumbered or unannounced.
+ * `customerIds` narrows it to some customers (tests). Answers how many invoices it issued or finished.
+ */
+export async function issueMonthlyInvoices(now = new Date(), opts: { customerIds?: readonly Types.ObjectId[] } = {}): Promise<number> {
+  // A month this process billed to the end stays billed (no order executes into a finished month):
+  // later rounds skip it instead of reading every subscription again.
+  const months = monthsToBill(now).filter((m) => opts.customerIds || !billedInThisProcess.has(m));
+  if (months.length === 0) return 0;
+  const all = await subscribers(opts.customerIds);
+  let done = 0;
+  for (const month of months) {
+    const { end } = monthBounds(month);
+    let whole = true;
+    for (const s of all) {
+      const orders = s.orders.filter((o) => o.executedAt < end);
+      if (orders.length === 0) continue;
+      // One customer that cannot be billed (its record gone, a database hiccup) holds up no other:
+      // it is told to the log, and the month is tried again at the next round.
+      try {
+        if (await issueMonthlyInvoice({ ...s, orders }, month, now)) done++;
+      } catch (err) {
+        whole = false;
+        backgroundLogger.warn({ err, customerId: String(s.customerId), month }, 'monthly invoice not issued; the next housekeeping round tries again');
+      }
+    }
+    if (whole && !opts.customerIds) billedInThisProcess.add(month);
+  }
+  return done;
+}
+
+/** At start-up: monthly invoices stored but never numbered (a crash in between) are numbered and announced. */
+export async function finishMonthlyInvoices(): Promise<number> {
+  const waiting = await unsafeUnscoped(Invoice.find({ kind: 'invoice', number: null }, { _id: 1, billingMonth: 1 }), 'invoices: monthly invoices a crash left unnumbered').lean();
+  const monthly = waiting.filter((i) => i.billingMonth);
+  for (const i of monthly) await numberAndAnnounce(i._id, SYSTEM);
+  return monthly.length;
+}
