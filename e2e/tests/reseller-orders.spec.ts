@@ -95,7 +95,9 @@ test('an order page returns to where it was opened from: the filtered Orders pag
   // From a customer's record, back to that record.
   await page.goto(`/reseller/customers/${order.customerId}`);
   await page.getByLabel('Search orders').fill(number);
-  await main.getByRole('grid').getByRole('link', { name: number }).click();
+  // The search's answer re-renders the rows: a click landing while a row is replaced is lost.
+  await expect(page.locator('#orders').getByText('1 order', { exact: true })).toBeVisible();
+  await page.locator('#orders').getByRole('grid').getByRole('link', { name: number }).click();
   await main.getByRole('link', { name: `Back to ${order.customerName}` }).click();
   await expect(page).toHaveURL(new RegExp(`/reseller/customers/${order.customerId}$`));
   await expect(page.getByRole('heading', { level: 1, name: order.customerName })).toBeVisible();
