@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { checkCount, compareThisCall, ReadMismatchError, SAMPLE_EVERY, SHAPE_BUDGET, shapeOf } from './differential-check.js';
 import { forgetMismatches, readStats } from './read-stats.js';
 
@@ -26,6 +26,17 @@ describe('the differential check', () => {
     const theirs = async () => (++reads < 4 ? 30 + reads : 33);
     let ours = 30;
     await expect(checkCount('orders', { filter: {} }, 30, async () => ++ours, theirs)).resolves.toBeUndefined();
+  });
+
+  it('leaves a read uncompared when FerretDB runs out of time, and fails on any other FerretDB error', async () => {
+    // What CI saw under fifty racing callers: FerretDB's new connection missed its own deadline.
+    const pool = new mongoose.mongo.MongoServerError({ message: '[opendb.go:58 pool.openDB.func1] timeout: context already done: context deadline exceeded', code: 1 });
+    await expect(checkCount('invoices', { filter: {} }, 3, async () => 3, () => Promise.reject(pool))).resolves.toBeUndefined();
+    const maxTime = new mongoose.mongo.MongoServerError({ message: 'operation exceeded time limit', code: 50 });
+    await expect(checkCount('invoices', { filter: {} }, 3, async () => 3, () => Promise.reject(maxTime))).resolves.toBeUndefined();
+    const other = new mongoose.mongo.MongoServerError({ message: 'unknown operator: $foo', code: 2 });
+    await expect(checkCount('invoices', { filter: {} }, 3, async () => 3, () => Promise.reject(other))).rejects.toBe(other);
+    expect(readStats().mismatches).toEqual([]);
   });
 });
 
