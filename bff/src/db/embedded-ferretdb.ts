@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
@@ -32,16 +31,8 @@ export type FerretDbBackend = { postgresqlUrl: string } | { sqliteDir: string };
 export function ferretDbPostgresUrl(url: string): string {
   const u = new URL(url);
   u.searchParams.set('plan_cache_mode', 'force_custom_plan');
-  // FerretDB gives a new PostgreSQL connection 2 s for its first query (opendb.go), and pgxpool
-  // opens one when a burst finds the pool short: on a machine busy enough to take longer, the
-  // request that asked failed. The pool is opened whole at start instead (pgxpool's own size:
-  // four, or one per CPU), and keeps itself whole in the background.
-  if (!u.searchParams.has('pool_max_conns')) u.searchParams.set('pool_max_conns', String(ferretDbPoolSize()));
-  if (!u.searchParams.has('pool_min_conns')) u.searchParams.set('pool_min_conns', u.searchParams.get('pool_max_conns')!);
   return u.toString();
 }
-
-const ferretDbPoolSize = () => Math.max(4, availableParallelism());
 
 export function spawnFerretDb(binary: string, backend: FerretDbBackend, port: number, timeoutMs = 30_000): Promise<RunningServer> {
   const backendArgs =
