@@ -95,7 +95,11 @@ test.describe('the audit log', () => {
     const trail = page.getByRole('region', { name: 'Audit trail' });
     await expect(trail).toBeVisible();
     await page.getByRole('button', { name: 'Mark executed' }).click();
+    // The decision's answer first: early in the run it waits behind the fresh demo's start-up work
+    // (a CI run on a slow machine saw it take over the 10 s a look waits).
+    const decided = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/orders\/[0-9a-f]{24}\/mark-executed$/.test(r.url()), { timeout: 60_000 });
     await page.getByRole('dialog').getByRole('button', { name: 'Mark executed' }).click();
+    expect((await decided).status()).toBe(200);
     await expect(trail.getByRole('button', { name: 'Order executed' })).toBeVisible();
     await expect(trail.getByText('Status: in progress → executed')).toBeVisible();
     await expect(trail.getByText(/Dana Distributor · .* · (127\.0\.0\.1|::1)/)).toBeVisible();
