@@ -13,7 +13,7 @@ import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { invoiceIssuedMessages } from './invoice-mail.js';
 import { languageOfCustomer } from './invoice-recipients.js';
 import { invoiceParties } from './invoice-parties.js';
-import { taxLine, totalsOf } from './invoice-tax.js';
+import { taxLine, totalsOf, type TaxedLine } from './invoice-tax.js';
 import { counterKey, numberDocument } from './invoice-numbering.js';
 import { Invoice } from './invoice.model.js';
 
@@ -77,6 +77,57 @@ export async function numberAndAnnounce(id: Types.ObjectId, by: Who): Promise<vo
   await queueDeliveries(Invoice, announced);
 }
 
+/** A new invoice, before its parties and terms are read: what it is for and how its lines come out at a VAT rate. */
+export interface InvoiceDraft {
+  /** Derived from what it is for (invoiceIdFor, monthlyInvoiceIdFor): a second store finds it taken. */
+  _id: Types.ObjectId;
+  distributorId: Types.ObjectId;
+  resellerId: Types.ObjectId;
+  customerId: Types.ObjectId;
+  about: { orderId: Types.ObjectId; orderNumber: string } | { billingMonth: string };
+  issuedAt: Date;
+  linesAt: (vatRateBp: number) => (TaxedLine & { sku: string; name: string; quantity: number; unitPriceCents: number; vatRateBp: number })[];
+}
+
+/**
+ * Stores an invoice once, however many callers store it at once: of two inserts of its _id the
+ * second fails on the key and the first stands. Seller, buyer, terms, due date, language and totals
+ * are read here, alike for every invoice. Answers false, storing nothing, when it has no lines.
+ */
+export async function storeInvoiceOnce(draft: InvoiceDraft): Promise<boolean> {
+  const { customer, seller, buyer, terms, currency } = await invoiceParties(draft.customerId);
+  const lines = draft.linesAt(terms.vatRateBp);
+  if (lines.length === 0) return false;
+  const totals = totalsOf(lines);
+  const tenancy = { distributorId: draft.distributorId, resellerId: draft.resellerId, customerId: draft.customerId };
+  const doc = new Invoice({
+    _id: draft._id,
+    ...tenancy,
+    customerName: customer.companyName,
+    kind: 'invoice',
+    ...draft.about,
+    issuedAt: draft.issuedAt,
+    dueAt: new Date(draft.issuedAt.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
+    paymentTerms: terms.paymentTerms,
+    currency,
+    language: await languageOfCustomer(tenancy),
+    seller,
+    buyer,
+    lines,
+    netCents: totals.netCents,
+    vatCents: totals.vatCents,
+    totalCents: totals.grossCents,
+    openCents: totals.grossCents,
+  });
+  try {
+    await scopedDoc(doc, systemScope(tenancy)).save();
+  } catch (err) {
+    // Stored meanwhile by another caller (a second process, the recovery and the live path at once): theirs stands.
+    if (!isDuplicateKey(err)) throw err;
+  }
+  return true;
+}
+
 /**
  * The invoice of an executed order's one-time lines, issued once whatever calls it: the order's
  * change follow-up (change-follow-ups.ts) runs this after the execution's write and again at
@@ -101,45 +152,16 @@ async function issueInvoice(order: ExecutedOrder, oneTime: readonly { sku: strin
   const by: Who = executed ? { userId: executed.byUserId ?? null, name: executed.byName, role: 'reseller' } : { userId: order.placedBy?.userId ?? null, name: order.placedBy?.name ?? 'System', role: order.placedBy?.kind ?? 'system' };
   const existing = await unsafeUnscoped(Invoice.findById(_id, { _id: 1 }), 'invoices: is this order invoiced').lean();
   if (!existing) {
-    const { customer, seller, buyer, terms, currency } = await invoiceParties(order.customerId);
-    const issuedAt = executed?.at ?? order.orderedAt;
-    const lines = oneTime.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      quantity: l.quantity,
-      unitPriceCents: l.unitPriceCents,
-      vatRateBp: terms.vatRateBp,
-      ...taxLine(l.unitPriceCents, l.quantity, terms.vatRateBp),
-    }));
-    const totals = totalsOf(lines);
-    const doc = new Invoice({
+    await storeInvoiceOnce({
       _id,
       distributorId: order.distributorId,
       resellerId: order.resellerId,
       customerId: order.customerId,
-      customerName: customer.companyName,
-      kind: 'invoice',
-      orderId: order._id,
-      orderNumber: order.number,
-      issuedAt,
-      dueAt: new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
-      paymentTerms: terms.paymentTerms,
-      currency,
-      language: await languageOfCustomer({ distributorId: order.distributorId, customerId: order.customerId }),
-      seller,
-      buyer,
-      lines,
-      netCents: totals.netCents,
-      vatCents: totals.vatCents,
-      totalCents: totals.grossCents,
-      openCents: totals.grossCents,
+      about: { orderId: order._id, orderNumber: order.number },
+      issuedAt: executed?.at ?? order.orderedAt,
+      linesAt: (vatRateBp) =>
+        oneTime.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents, vatRateBp, ...taxLine(l.unitPriceCents, l.quantity, vatRateBp) })),
     });
-    try {
-      await scopedDoc(doc, systemScope({ distributorId: order.distributorId, resellerId: order.resellerId, customerId: order.customerId })).save();
-    } catch (err) {
-      // Issued meanwhile by another caller (the recovery and the live path at once): theirs stands.
-      if (!isDuplicateKey(err)) throw err;
-    }
   }
   await numberAndAnnounce(_id, by);
 }

@@ -1,18 +1,11 @@
 import type { Types } from 'mongoose';
-import { PAYMENT_TERMS_DAYS } from '@app/shared';
-import { isDuplicateKey } from '../lib/mongo-errors.js';
 import { backgroundLogger } from '../logger.js';
 import { Order } from '../orders/order.model.js';
-import { systemScope } from '../tenancy/scope.js';
-import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
-import { invoiceParties } from './invoice-parties.js';
-import { languageOfCustomer } from './invoice-recipients.js';
-import { totalsOf } from './invoice-tax.js';
+import { unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { Invoice } from './invoice.model.js';
-import { numberAndAnnounce } from './issue-invoice.js';
+import { numberAndAnnounce, storeInvoiceOnce } from './issue-invoice.js';
 import { executedAtOf, monthBounds, monthlyInvoiceIdFor, monthlyLines, monthsToBill, type SubscriptionOrder } from './monthly-billing.js';
 
-const DAY_MS = 86_400_000;
 /** The months this process has billed for every customer, in a round that ran to the end. */
 const billedInThisProcess = new Set<string>();
 const SYSTEM = { userId: null, name: 'System', role: 'system' } as const;
@@ -54,37 +47,16 @@ async function issueMonthlyInvoice(s: Subscriber, month: string, now: Date): Pro
   const existing = await unsafeUnscoped(Invoice.findById(_id, { announced: 1 }), 'invoices: is this customer’s month invoiced').lean();
   if (existing?.announced) return false;
   if (!existing) {
-    const { customer, seller, buyer, terms, currency } = await invoiceParties(s.customerId);
-    const lines = monthlyLines(s.orders, month, terms.vatRateBp);
-    if (lines.length === 0) return false;
-    const totals = totalsOf(lines);
-    const doc = new Invoice({
+    const stored = await storeInvoiceOnce({
       _id,
       distributorId: s.distributorId,
       resellerId: s.resellerId,
       customerId: s.customerId,
-      customerName: customer.companyName,
-      kind: 'invoice',
-      billingMonth: month,
+      about: { billingMonth: month },
       issuedAt: now,
-      dueAt: new Date(now.getTime() + PAYMENT_TERMS_DAYS[terms.paymentTerms] * DAY_MS),
-      paymentTerms: terms.paymentTerms,
-      currency,
-      language: await languageOfCustomer({ distributorId: s.distributorId, customerId: s.customerId }),
-      seller,
-      buyer,
-      lines,
-      netCents: totals.netCents,
-      vatCents: totals.vatCents,
-      totalCents: totals.grossCents,
-      openCents: totals.grossCents,
+      linesAt: (vatRateBp) => monthlyLines(s.orders, month, vatRateBp),
     });
-    try {
-      await scopedDoc(doc, systemScope({ distributorId: s.distributorId, resellerId: s.resellerId, customerId: s.customerId })).save();
-    } catch (err) {
-      // Another runner (a second process, the recovery) issued it meanwhile: theirs stands.
-      if (!isDuplicateKey(err)) throw err;
-    }
+    if (!stored) return false;
   }
   await numberAndAnnounce(_id, SYSTEM);
   return true;

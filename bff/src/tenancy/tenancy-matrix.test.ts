@@ -41,6 +41,7 @@ import { changedCollections, snapshotDatabase, type DatabaseSnapshot } from '../
 import { journalWrites } from '../test/write-journal.js';
 import { whenDeliveriesSettled } from '../deliveries/courier.js';
 import { buildTestApp, DEMO_ACCOUNTS, testConfig, signIn, useTestDatabase, type DemoAccount } from '../test/harness.js';
+import { rawBody } from '../test/raw-body.js';
 import { DEMO_PASSWORD } from '../seed/demo-data.js';
 import { User } from '../users/user.model.js';
 import { startWebhookReceiver } from '../test/webhook-receiver.js';
@@ -493,11 +494,7 @@ async function call(method: string, path: string, cookie: string, body?: object 
   if (cookie) req = req.set('Cookie', cookie);
   if (typeof body === 'string') req = req.type('application/octet-stream');
   if (m !== 'get') req = req.set(CSRF_HEADER, CSRF_HEADER_VALUE).send(body ?? {});
-  const res = await req.buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const res = await rawBody(req);
   const raw = res.body as Buffer;
   const type = String(res.headers['content-type'] ?? '');
   let decoded: unknown = raw.toString('utf8');

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import request from 'supertest';
+import { rawBody } from './raw-body.js';
 
 /** The text of every page of a PDF, as a reader copies it (pdf.js), spaces of every kind as one. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -19,15 +20,7 @@ export const oneSpace = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 /** GETs a PDF and reads its text; `text` is '' unless the answer is a 200. */
 export async function downloadPdf(app: Express, url: string, cookie: string) {
-  const res = await request(app)
-    .get(url)
-    .set('Cookie', cookie)
-    .buffer(true)
-    .parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const res = await rawBody(request(app).get(url).set('Cookie', cookie));
   const bytes = res.body as Buffer;
   return { res, bytes, text: res.status === 200 ? await pdfText(new Uint8Array(bytes)) : '' };
 }

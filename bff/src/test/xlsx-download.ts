@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import request from 'supertest';
+import { rawBody } from './raw-body.js';
 
 /** GETs an export and opens it with exceljs; `rows` are the data rows' cell values (header excluded). */
 export async function downloadXlsx(app: Express, url: string, cookie: string) {
-  const res = await request(app)
-    .get(url)
-    .set('Cookie', cookie)
-    .buffer(true)
-    .parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const res = await rawBody(request(app).get(url).set('Cookie', cookie));
   if (res.status !== 200) return { res, sheet: undefined, header: [] as unknown[], rows: [] as unknown[][] };
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(res.body as never);
