@@ -7,7 +7,7 @@ import { recoverUnfinishedChanges } from '../startup-recovery.js';
 import { api, buildTestApp, signIn, useTestDatabase } from '../test/harness.js';
 import { counterKey, InvoiceCounter } from './invoice-numbering.js';
 import { Invoice } from './invoice.model.js';
-import { monthlyInvoiceIdFor, monthlyLines, monthsToBill, proratedCents } from './monthly-billing.js';
+import { executedAtOf, monthBounds, monthlyInvoiceIdFor, monthlyLines, monthsToBill, proratedCents } from './monthly-billing.js';
 import { issueMonthlyInvoices } from './monthly-invoices.js';
 
 useTestDatabase();
@@ -145,5 +145,29 @@ describe('monthly subscription invoices', () => {
     await recoverUnfinishedChanges();
     expect(await issueMonthlyInvoices(now, { customerIds: [crashCustomer] })).toBe(0);
     expect(await balanceOf(crashCustomer)).toBe(before + issued.totalCents);
+  });
+
+  it('a whole round reads every tenant’s customers a page at a time: each subscriber billed once a month, whichever page it is on', async () => {
+    // Eight subscribers spread over the customers (both distributors' among them), the rest's subscriptions ended.
+    const active = { subscriptionActive: true, status: 'executed', 'lines.billing': 'monthly', customerId: { $nin: [ruleCustomer, raceA, raceB, raceC, crashCustomer] } };
+    const ids = [...new Set((await Order.collection.find(active).toArray()).map((o) => o.customerId.toHexString()))].sort();
+    const kept = ids.filter((_, i) => i % Math.floor(ids.length / 8) === 0).slice(0, 8);
+    expect(kept).toHaveLength(8);
+    await Order.collection.updateMany({ subscriptionActive: true, customerId: { $nin: kept.map((id) => new Types.ObjectId(id)) } }, { $set: { subscriptionActive: false } });
+    // What is owed, recounted from the orders: per month, the customers with a monthly line executed before its end.
+    const subscriptions = await Order.collection.find({ ...active, customerId: { $in: kept.map((id) => new Types.ObjectId(id)) } }).toArray();
+    const owed = (month: string) => {
+      const { end } = monthBounds(month);
+      return [...new Set(subscriptions.filter((o) => executedAtOf(o as never) < end).map((o) => o.customerId.toHexString()))].sort();
+    };
+    const months = monthsToBill(now);
+    expect(owed(months[2]!).length).toBeGreaterThan(3 * 2); // more than two pages of 3
+
+    await issueMonthlyInvoices(now, { pageSize: 3 });
+    for (const month of months) {
+      const billed = await Invoice.collection.find({ kind: 'invoice', billingMonth: month, customerId: { $in: kept.map((id) => new Types.ObjectId(id)) } }).toArray();
+      expect(billed.map((i) => i.customerId.toHexString()).sort(), month).toEqual(owed(month));
+    }
+    expect(await issueMonthlyInvoices(now, { pageSize: 3 })).toBe(0);
   });
 });
