@@ -149,16 +149,18 @@ describe('monthly subscription invoices', () => {
 
   it('a whole round reads every tenant’s customers a page at a time: each subscriber billed once a month, whichever page it is on', async () => {
     // Eight subscribers spread over the customers (both distributors' among them), the rest's subscriptions ended.
-    const active = { subscriptionActive: true, status: 'executed', 'lines.billing': 'monthly', customerId: { $nin: [ruleCustomer, raceA, raceB, raceC, crashCustomer] } };
-    const ids = [...new Set((await Order.collection.find(active).toArray()).map((o) => o.customerId.toHexString()))].sort();
+    // Monthly lines picked here: a condition on an array's field is FerretDB's to answer, and the suite lets the application's reads only go to SQL.
+    const monthly = (orders: Record<string, unknown>[]) => orders.filter((o) => (o.lines as { billing: string }[]).some((l) => l.billing === 'monthly'));
+    const active = { subscriptionActive: true, status: 'executed', customerId: { $nin: [ruleCustomer, raceA, raceB, raceC, crashCustomer] } };
+    const ids = [...new Set(monthly(await Order.collection.find(active).toArray()).map((o) => String(o.customerId)))].sort();
     const kept = ids.filter((_, i) => i % Math.floor(ids.length / 8) === 0).slice(0, 8);
     expect(kept).toHaveLength(8);
     await Order.collection.updateMany({ subscriptionActive: true, customerId: { $nin: kept.map((id) => new Types.ObjectId(id)) } }, { $set: { subscriptionActive: false } });
     // What is owed, recounted from the orders: per month, the customers with a monthly line executed before its end.
-    const subscriptions = await Order.collection.find({ ...active, customerId: { $in: kept.map((id) => new Types.ObjectId(id)) } }).toArray();
+    const subscriptions = monthly(await Order.collection.find({ ...active, customerId: { $in: kept.map((id) => new Types.ObjectId(id)) } }).toArray());
     const owed = (month: string) => {
       const { end } = monthBounds(month);
-      return [...new Set(subscriptions.filter((o) => executedAtOf(o as never) < end).map((o) => o.customerId.toHexString()))].sort();
+      return [...new Set(subscriptions.filter((o) => executedAtOf(o as never) < end).map((o) => String(o.customerId)))].sort();
     };
     const months = monthsToBill(now);
     expect(owed(months[2]!).length).toBeGreaterThan(3 * 2); // more than two pages of 3

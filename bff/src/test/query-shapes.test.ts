@@ -20,6 +20,12 @@ describe('query shapes', () => {
     const unscopedLookup = shape({ eq: ['email'] });
     const byId = shape({ eq: ['_id', 'distributorId'] });
     const oneCustomerAnySort = shape({ eq: ['distributorId', 'customerId'], sort: ['totalAmountCents', '_id'] });
-    expect(unservedShapes([served, wrongSort, noTenantFirst, unscopedLookup, byId, oneCustomerAnySort], declared)).toEqual([wrongSort, noTenantFirst]);
+    const idOrderPages = [shape({ sort: ['_id'] }), shape({ range: ['_id'], sort: ['_id'] })];
+    const idRangeOtherSort = shape({ range: ['_id'], sort: ['orderedAt'] });
+    expect(unservedShapes([served, wrongSort, noTenantFirst, unscopedLookup, byId, oneCustomerAnySort, ...idOrderPages, idRangeOtherSort], declared)).toEqual([
+      wrongSort,
+      noTenantFirst,
+      idRangeOtherSort,
+    ]);
   });
 });

@@ -150,6 +150,8 @@ export function unservedShapes(shapes: QueryShape[], declared: DeclaredIndexes[]
   const byCollection = new Map(declared.map((d) => [d.collection, d]));
   return shapes.filter((shape) => {
     if (shape.eq.includes('_id')) return false;
+    // A walk in _id order (a system job's pages over every tenant): the _id index every collection has.
+    if (shape.eq.length === 0 && [...shape.range, ...shape.sort].every((f) => f === '_id')) return false;
     const d = byCollection.get(shape.collection);
     if (!d) return false; // not ours (e.g. a library's own collection)
     return !d.indexes.some((index) => serves(index, shape, d.tenantKey));
