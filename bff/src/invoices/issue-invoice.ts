@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { PAYMENT_TERMS_DAYS } from '@app/shared';
+import { PAYMENT_TERMS_DAYS, type invoiceLineSchema } from '@app/shared';
+import type { z } from 'zod';
 import { pushAudit, settleAudit } from '../audit/audit-outbox.js';
 import type { AuditEventRecord } from '../audit/audit.service.js';
 import { pushDeliveries, queueDeliveries } from '../deliveries/delivery-outbox.js';
@@ -13,7 +14,7 @@ import { scopedDoc, unsafeUnscoped } from '../tenancy/tenant-plugin.js';
 import { invoiceIssuedMessages } from './invoice-mail.js';
 import { languageOfCustomer } from './invoice-recipients.js';
 import { invoiceParties } from './invoice-parties.js';
-import { taxLine, totalsOf, type TaxedLine } from './invoice-tax.js';
+import { taxLine, totalsOf } from './invoice-tax.js';
 import { counterKey, numberDocument } from './invoice-numbering.js';
 import { Invoice } from './invoice.model.js';
 
@@ -86,7 +87,8 @@ export interface InvoiceDraft {
   customerId: Types.ObjectId;
   about: { orderId: Types.ObjectId; orderNumber: string } | { billingMonth: string };
   issuedAt: Date;
-  linesAt: (vatRateBp: number) => (TaxedLine & { sku: string; name: string; quantity: number; unitPriceCents: number; vatRateBp: number })[];
+  /** An invoice's lines as the shared schema has them (`invoiceLine` is a credit note's). */
+  linesAt: (vatRateBp: number) => Omit<z.infer<typeof invoiceLineSchema>, 'invoiceLine'>[];
 }
 
 /**

@@ -148,7 +148,7 @@ describe('monthly subscription invoices', () => {
   });
 
   it('a whole round reads every tenant’s customers a page at a time: each subscriber billed once a month, whichever page it is on', async () => {
-    // Eight subscribers spread over the customers (both distributors' among them), the rest's subscriptions ended.
+    // Eight subscribers spread over the customers in _id order, the rest's subscriptions ended.
     // Monthly lines picked here: a condition on an array's field is FerretDB's to answer, and the suite lets the application's reads only go to SQL.
     const monthly = (orders: Record<string, unknown>[]) => orders.filter((o) => (o.lines as { billing: string }[]).some((l) => l.billing === 'monthly'));
     const active = { subscriptionActive: true, status: 'executed', customerId: { $nin: [ruleCustomer, raceA, raceB, raceC, crashCustomer] } };
